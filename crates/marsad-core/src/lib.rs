@@ -1,0 +1,1 @@
+//! The pipeline: documents in, picture out. Pure; no I/O.

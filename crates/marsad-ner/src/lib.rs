@@ -1,0 +1,1 @@
+//! Statistical Arabic named-entity tagger (averaged perceptron) trained on ANERcorp.

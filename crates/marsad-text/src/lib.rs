@@ -1,0 +1,9 @@
+//! Arabic text layer. Pure functions from text to structure; every result keeps byte offsets into
+//! the original text.
+//!
+//! Invariant: every span this crate returns indexes the original text it was given, on char
+//! boundaries.
+
+pub mod normalize;
+
+pub use normalize::{fold_char, normalize_str, Normalized, NormalizeOptions};

@@ -1,0 +1,2 @@
+//! `marsad`: the command-line front of the engine.
+fn main() {}
