@@ -1,0 +1,646 @@
+//! Dates in Arabic text, normalised to ISO: day dates (`8 كانون الثاني 2022`, `الثاني من يناير`),
+//! month dates (`تشرين الثاني 2021`), years in date context (`العام 2021`, `في ٢٠١٩`) and numeric
+//! dates (`2022/01/05`, `05-01-2022`). Both the Gregorian month names used in Egypt and the Gulf
+//! (يناير…ديسمبر) and the Syriac ones used in the Levant and Iraq (كانون الثاني…كانون الأول) are
+//! read, also written together (`يناير (كانون الثاني)`).
+//!
+//! A date without a year is completed from an anchor (the publication date) when one is given.
+
+use crate::number::{counted_unit, Scan, TokKind};
+
+/// Precision of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Precision {
+    /// A day.
+    Day,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+}
+
+/// Anchor label for dates completed from the publication date.
+pub const ANCHOR_PUBLICATION: &str = "publication_date";
+
+/// One date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Byte offset where the date expression starts.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// ISO value: `2021-12-22`, `2021-11`, `2019`, or `--01-02` / `--01` without a year.
+    pub value: String,
+    /// Precision.
+    pub precision: Precision,
+    /// How a missing year was filled in (`publication_date`), if it was.
+    pub anchor: Option<String>,
+}
+
+/// Direction word after a month (يناير الماضي / المقبل / الجاري).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    Current,
+    Past,
+    Next,
+}
+
+/// Month at token `i`: (month, next token, can stand alone as a date).
+fn month_word(sc: &Scan, i: usize) -> Option<(u32, usize, bool)> {
+    if sc.kind(i) != Some(TokKind::Word) {
+        return None;
+    }
+    let w = sc.s(i);
+    let pair = |second: &str| -> Option<u32> {
+        match second {
+            "الاول" | "اول" => Some(1),
+            "الثاني" | "ثاني" => Some(2),
+            _ => None,
+        }
+    };
+    let base = strip_clitic(w);
+    match base {
+        "كانون" | "تشرين" => {
+            let k = pair(sc.s(i + 1))?;
+            let m = match (base, k) {
+                ("كانون", 1) => 12,
+                ("كانون", _) => 1,
+                ("تشرين", 1) => 10,
+                _ => 11,
+            };
+            return Some((m, i + 2, true));
+        }
+        _ => {}
+    }
+    let (m, strong) = match base {
+        "يناير" | "جانفي" => (1, true),
+        "فبراير" | "شباط" | "فيفري" => (2, true),
+        "مارس" => (3, false),
+        "اذار" => (3, true),
+        "ابريل" | "افريل" | "نيسان" => (4, true),
+        "مايو" | "ايار" => (5, true),
+        "ماي" => (5, false),
+        "يونيو" | "يونيه" | "حزيران" | "جوان" => (6, true),
+        "يوليو" | "يوليه" | "تموز" | "جويليه" | "جويلية" => (7, true),
+        "اغسطس" | "اغسطوس" => (8, true),
+        "اب" | "اوت" | "غشت" => (8, false),
+        "سبتمبر" | "ايلول" | "شتنبر" => (9, true),
+        "اكتوبر" => (10, true),
+        "نوفمبر" | "نونبر" => (11, true),
+        "ديسمبر" | "دجنبر" => (12, true),
+        _ => return None,
+    };
+    // A clitic on an ambiguous name makes it another word (وماي, لاب).
+    if base.len() != w.len() && !strong {
+        return None;
+    }
+    Some((m, i + 1, strong))
+}
+
+/// Strips one proclitic group (و, ف, ب, ل, وب, ول) from a word when what remains is long enough.
+fn strip_clitic(w: &str) -> &str {
+    for p in ["وب", "ول", "و", "ف", "ب", "ل"] {
+        if let Some(r) = w.strip_prefix(p) {
+            if r.chars().count() >= 4 && is_month_stem(r) {
+                return r;
+            }
+        }
+    }
+    w
+}
+
+fn is_month_stem(r: &str) -> bool {
+    matches!(
+        r,
+        "يناير"
+            | "فبراير"
+            | "شباط"
+            | "اذار"
+            | "ابريل"
+            | "نيسان"
+            | "مايو"
+            | "ايار"
+            | "يونيو"
+            | "يونيه"
+            | "حزيران"
+            | "يوليو"
+            | "يوليه"
+            | "تموز"
+            | "اغسطس"
+            | "سبتمبر"
+            | "ايلول"
+            | "اكتوبر"
+            | "نوفمبر"
+            | "ديسمبر"
+            | "كانون"
+            | "تشرين"
+    )
+}
+
+/// Month with an optional second name for the same month: `يناير (كانون الثاني)`,
+/// `يناير/كانون الثاني`.
+fn month_at(sc: &Scan, i: usize) -> Option<(u32, usize, bool)> {
+    let (m, next, strong) = month_word(sc, i)?;
+    let alt = |open: &str, close: Option<&str>| -> Option<usize> {
+        if sc.s(next) != open {
+            return None;
+        }
+        let (m2, after, _) = month_word(sc, next + 1)?;
+        if m2 != m {
+            return None;
+        }
+        match close {
+            Some(c) if sc.s(after) == c => Some(after + 1),
+            Some(_) => None,
+            None => Some(after),
+        }
+    };
+    if let Some(after) = alt("(", Some(")")).or_else(|| alt("/", None)) {
+        return Some((m, after, true));
+    }
+    Some((m, next, strong))
+}
+
+/// A four-digit year at token `i` (optionally with a glued `م`); `None` for Hijri years (هـ).
+fn year_at(sc: &Scan, i: usize, lo: i32, hi: i32) -> Option<(i32, usize)> {
+    if sc.kind(i) != Some(TokKind::Digits) {
+        return None;
+    }
+    let s = sc.s(i);
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    if y < lo || y > hi {
+        return None;
+    }
+    // Digits glued to more digits via a separator are a numeric date, not a year.
+    let next = sc.s(i + 1);
+    if matches!(next, "ه" | "هـ") {
+        return None;
+    }
+    if next == "م" {
+        return Some((y, i + 2));
+    }
+    Some((y, i + 1))
+}
+
+fn rel_at(sc: &Scan, i: usize) -> Option<Rel> {
+    match sc.s(i) {
+        "الجاري" | "الحالي" => Some(Rel::Current),
+        "الماضي" | "المنصرم" | "الفائت" | "السابق" => Some(Rel::Past),
+        "المقبل" | "القادم" => Some(Rel::Next),
+        _ => None,
+    }
+}
+
+/// An ordinal day word (الأول … الحادي والثلاثين): (day, next token).
+fn ordinal_day_at(sc: &Scan, i: usize) -> Option<(u32, usize)> {
+    let unit = |w: &str| -> Option<u32> {
+        Some(match w {
+            "الاول" => 1,
+            "الحادي" => 1,
+            "الثاني" => 2,
+            "الثالث" => 3,
+            "الرابع" => 4,
+            "الخامس" => 5,
+            "السادس" => 6,
+            "السابع" => 7,
+            "الثامن" => 8,
+            "التاسع" => 9,
+            _ => return None,
+        })
+    };
+    let w = sc.s(i);
+    match w {
+        "العاشر" => return Some((10, i + 1)),
+        "العشرين" => return Some((20, i + 1)),
+        "الثلاثين" => return Some((30, i + 1)),
+        _ => {}
+    }
+    let u = unit(w)?;
+    let next = sc.s(i + 1);
+    if next == "عشر" {
+        return (u != 1 || w == "الحادي").then_some((10 + u, i + 2));
+    }
+    if next == "والعشرين" {
+        return Some((20 + u, i + 2));
+    }
+    if next == "والثلاثين" && u == 1 {
+        return Some((31, i + 2));
+    }
+    if w == "الحادي" {
+        return None;
+    }
+    Some((u, i + 1))
+}
+
+fn days_in_month(y: Option<i32>, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => match y {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+    }
+}
+
+/// Year for a month/day without one, from the anchor: the latest such date at or before the
+/// anchor, unless a direction word says otherwise.
+fn complete_year(anchor: (i32, u32, u32), m: u32, d: u32, rel: Option<Rel>) -> i32 {
+    let (ay, am, ad) = anchor;
+    // A month without a day compares by month only.
+    let (here, at) = if d == 0 { ((m, 0), (am, 0)) } else { ((m, d), (am, ad)) };
+    let (same, other) = match rel {
+        Some(Rel::Current) => return ay,
+        Some(Rel::Next) => (here > at, ay + 1),
+        Some(Rel::Past) => (here < at, ay - 1),
+        None => (here <= at, ay - 1),
+    };
+    if same {
+        ay
+    } else {
+        other
+    }
+}
+
+/// Finds the dates in `text`. `anchor` is the publication date `(year, month, day)`, used to
+/// complete dates written without a year.
+pub fn find_dates(text: &str, anchor: Option<(i32, u32, u32)>) -> Vec<DateMatch> {
+    let sc = Scan::new(text);
+    let anchor = anchor.filter(|&(y, m, d)| {
+        (1..=12).contains(&m) && d >= 1 && d <= days_in_month(Some(y), m) && (0..=9999).contains(&y)
+    });
+    let mut out = Vec::new();
+    let n = sc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if let Some((d, next)) = match_at(&sc, i, anchor) {
+            out.push(d);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Builds a match from token range `[a, b)`.
+fn mk(sc: &Scan, a: usize, b: usize, value: String, precision: Precision, anchored: bool) -> DateMatch {
+    DateMatch {
+        start: sc.toks[a].os,
+        end: sc.toks[b - 1].oe,
+        value,
+        precision,
+        anchor: anchored.then(|| ANCHOR_PUBLICATION.to_string()),
+    }
+}
+
+/// Tries every pattern at token `i`; returns the match and the token after it.
+fn match_at(sc: &Scan, i: usize, anchor: Option<(i32, u32, u32)>) -> Option<(DateMatch, usize)> {
+    // Day: digits or ordinal (+ من), optional شهر, month, optional year or direction word.
+    let day = match sc.kind(i) {
+        Some(TokKind::Digits) if sc.s(i).len() <= 2 => sc
+            .s(i)
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+            .map(|d| {
+                let j = if sc.s(i + 1) == "من" { i + 2 } else { i + 1 };
+                (d, j)
+            }),
+        Some(TokKind::Word) => ordinal_day_at(sc, i).and_then(|(d, j)| {
+            // An ordinal is a day only when followed by من + month.
+            (sc.s(j) == "من").then_some((d, j + 1))
+        }),
+        _ => None,
+    };
+    if let Some((d, mut j)) = day {
+        if sc.s(j) == "شهر" {
+            j += 1;
+        }
+        if let Some((m, after, _)) = month_at(sc, j) {
+            if d <= days_in_month(None, m) {
+                if let Some((y, end)) = year_at(sc, after, 1000, 2999) {
+                    if d <= days_in_month(Some(y), m) {
+                        let v = format!("{y:04}-{m:02}-{d:02}");
+                        return Some((mk(sc, i, end, v, Precision::Day, false), end));
+                    }
+                }
+                let rel = rel_at(sc, after);
+                let end = if rel.is_some() { after + 1 } else { after };
+                return Some(match anchor {
+                    Some(a) => {
+                        let y = complete_year(a, m, d, rel);
+                        let v = format!("{y:04}-{m:02}-{d:02}");
+                        (mk(sc, i, end, v, Precision::Day, true), end)
+                    }
+                    None => {
+                        let v = format!("--{m:02}-{d:02}");
+                        (mk(sc, i, end, v, Precision::Day, false), end)
+                    }
+                });
+            }
+        }
+    }
+    // Numeric dates: 2022/01/05, 05/01/2022, 05-01-2022.
+    if let Some(r) = numeric_date(sc, i) {
+        return Some(r);
+    }
+    // Month (+ year | direction word), optionally after شهر.
+    let (has_shahr, j) = if matches!(sc.s(i), "شهر" | "وشهر" | "بشهر" | "لشهر" | "خلال") {
+        (sc.s(i) != "خلال", i + 1)
+    } else {
+        (false, i)
+    };
+    let start = if has_shahr { i } else { j };
+    if has_shahr || j == i {
+        if let Some((m, after, strong)) = month_at(sc, j) {
+            if let Some((y, end)) = year_at(sc, after, 1000, 2999) {
+                let v = format!("{y:04}-{m:02}");
+                return Some((mk(sc, start, end, v, Precision::Month, false), end));
+            }
+            let rel = rel_at(sc, after);
+            if strong || has_shahr || rel.is_some() {
+                let end = if rel.is_some() { after + 1 } else { after };
+                return Some(match anchor {
+                    Some(a) => {
+                        let y = complete_year(a, m, 0, rel);
+                        let v = format!("{y:04}-{m:02}");
+                        (mk(sc, start, end, v, Precision::Month, true), end)
+                    }
+                    None => {
+                        let v = format!("--{m:02}");
+                        (mk(sc, start, end, v, Precision::Month, false), end)
+                    }
+                });
+            }
+        }
+    }
+    year_match(sc, i)
+}
+
+/// Years: after a year noun (عام, العام, سنة), after a preposition (في ٢٠١٩, منذ 2014), or alone
+/// when nothing counted follows (ثورة 2014 التي).
+fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
+    let w = sc.s(i);
+    if sc.kind(i) == Some(TokKind::Word) && is_year_noun(w) {
+        let (y, end) = year_at(sc, i + 1, 1000, 2200)?;
+        let v = format!("{y:04}");
+        return Some((mk(sc, i, end, v, Precision::Year, false), end));
+    }
+    if sc.kind(i) != Some(TokKind::Digits) {
+        return None;
+    }
+    let (y, end) = year_at(sc, i, 1900, 2099)?;
+    let prev = if i > 0 { sc.s(i - 1) } else { "" };
+    // Part of a numeric expression: 1/2019, 2019-2020 handled by numeric_date or twice here.
+    if i > 0 && sc.glued(i) && sc.kind(i - 1) == Some(TokKind::Punct) && matches!(prev, "/" | "." | ":")
+    {
+        return None;
+    }
+    let after_prep = i > 0
+        && sc.kind(i - 1) == Some(TokKind::Word)
+        && matches!(
+            prev,
+            "في" | "منذ"
+                | "حتي"
+                | "قبل"
+                | "بعد"
+                | "خلال"
+                | "مطلع"
+                | "بدايه"
+                | "نهايه"
+                | "اواخر"
+                | "اوائل"
+                | "منتصف"
+                | "اواسط"
+                | "وفي"
+                | "ومنذ"
+                | "وحتي"
+        );
+    // A range: عام 2019 و2020, بين 2019 و2020.
+    let after_year = i > 1
+        && prev == "و"
+        && (year_at(sc, i - 2, 1900, 2099).is_some()
+            || (i > 2 && sc.s(i - 2) == "م" && year_at(sc, i - 3, 1900, 2099).is_some()));
+    let next_is_count = sc.kind(end) == Some(TokKind::Word) && counted_unit(sc.s(end)).is_some();
+    if (after_prep || after_year) && !next_is_count {
+        let v = format!("{y:04}");
+        return Some((mk(sc, i, end, v, Precision::Year, false), end));
+    }
+    // Alone: nothing counted may follow, and nothing that makes it an amount before it.
+    let next_ok = match sc.kind(end) {
+        None | Some(TokKind::Punct) => true,
+        Some(TokKind::Word) => {
+            let nw = sc.s(end);
+            nw.starts_with("ال") || is_clause_word(nw)
+        }
+        Some(TokKind::Digits) => false,
+    };
+    let prev_blocks = i > 0
+        && (sc.kind(i - 1) != Some(TokKind::Word)
+            || matches!(
+                prev,
+                "من" | "نحو"
+                    | "حوالي"
+                    | "قرابه"
+                    | "زهاء"
+                    | "بلغ"
+                    | "بلغت"
+                    | "يبلغ"
+                    | "تبلغ"
+                    | "وصل"
+                    | "وصلت"
+                    | "عدد"
+                    | "الي"
+                    | "الى"
+                    | "يقارب"
+                    | "و"
+                    | "ال"
+            ));
+    if next_ok && !prev_blocks && !next_is_count {
+        let v = format!("{y:04}");
+        return Some((mk(sc, i, end, v, Precision::Year, false), end));
+    }
+    None
+}
+
+fn is_year_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "عام" | "العام" | "سنه" | "السنه" | "لعام" | "للعام" | "بعام" | "وعام" | "والعام" | "فالعام"
+            | "عامي"
+    )
+}
+
+/// Words that start a new clause or phrase after a year rather than being counted by it.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "علي"
+            | "الي"
+            | "عن"
+            | "مع"
+            | "او"
+            | "ثم"
+            | "حين"
+            | "عندما"
+            | "حيث"
+            | "قبل"
+            | "بعد"
+            | "حتي"
+            | "م"
+    ) || (w.starts_with('و') && w.chars().count() > 2)
+}
+
+/// Numeric dates made of three glued digit groups split by `/` or `-`.
+fn numeric_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
+    let dig = |k: usize| (sc.kind(k) == Some(TokKind::Digits)).then(|| sc.s(k));
+    let a = dig(i)?;
+    let sep = sc.s(i + 1);
+    if !matches!(sep, "/" | "-") || !sc.glued(i + 1) || !sc.glued(i + 2) {
+        return None;
+    }
+    let b = dig(i + 2)?;
+    if sc.s(i + 3) != sep || !sc.glued(i + 3) || !sc.glued(i + 4) {
+        return None;
+    }
+    let c = dig(i + 4)?;
+    let num = |s: &str| -> Option<u32> {
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|x| x.is_ascii_digit()) {
+            None
+        } else {
+            s.parse().ok()
+        }
+    };
+    let (y, m, d) = if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
+        (num(a)?, num(b)?, num(c)?)
+    } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
+        (num(c)?, num(b)?, num(a)?)
+    } else {
+        return None;
+    };
+    if !(1000..=2999).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    let y = y as i32;
+    if d < 1 || d > days_in_month(Some(y), m) {
+        return None;
+    }
+    let v = format!("{y:04}-{m:02}-{d:02}");
+    Some((mk(sc, i, i + 5, v, Precision::Day, false), i + 5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dates(t: &str, anchor: Option<(i32, u32, u32)>) -> Vec<(String, String, Precision)> {
+        find_dates(t, anchor)
+            .into_iter()
+            .map(|d| (t[d.start..d.end].to_string(), d.value, d.precision))
+            .collect()
+    }
+
+    fn one(t: &str) -> (String, String, Precision) {
+        let v = dates(t, None);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn day_month_year_in_both_month_systems() {
+        assert_eq!(
+            one("تقارب استراتيجي 8 كانون الثاني 2022 المصدر"),
+            ("8 كانون الثاني 2022".into(), "2022-01-08".into(), Precision::Day)
+        );
+        assert_eq!(
+            one("قررت كازاخستان في 22 كانون الأول 2021 التوقيع").1,
+            "2021-12-22"
+        );
+        assert_eq!(one("في أعقاب هجمات 11 سبتمبر 2001.").1, "2001-09-11");
+        assert_eq!(one("في ٥ أيار ٢٠٢٠").1, "2020-05-05");
+    }
+
+    #[test]
+    fn ordinal_days_and_double_month_names() {
+        let t = "التي شهدتها كازاخستان منذ الثاني من يناير (كانون الثاني)، تعود";
+        assert_eq!(
+            one(t),
+            (
+                "الثاني من يناير (كانون الثاني)".into(),
+                "--01-02".into(),
+                Precision::Day
+            )
+        );
+        let d = find_dates(t, Some((2022, 1, 8)));
+        assert_eq!(d[0].value, "2022-01-02");
+        assert_eq!(d[0].anchor.as_deref(), Some(ANCHOR_PUBLICATION));
+        // Nearest before publication: December of the year before.
+        let d = find_dates("في العاشر من ديسمبر", Some((2022, 1, 8)));
+        assert_eq!(d[0].value, "2021-12-10");
+        assert_eq!(one("في الحادي والعشرين من مارس").1, "--03-21");
+        assert_eq!(one("الحادي عشر من سبتمبر").1, "--09-11");
+    }
+
+    #[test]
+    fn months_and_years() {
+        assert_eq!(
+            one("اشتكى في تشرين الثاني 2021 من"),
+            ("تشرين الثاني 2021".into(), "2021-11".into(), Precision::Month)
+        );
+        assert_eq!(one("خلال قمة في آذار 2021:").1, "2021-03");
+        assert_eq!(
+            one("في العام 2021، اشترت"),
+            ("العام 2021".into(), "2021".into(), Precision::Year)
+        );
+        assert_eq!(one("بعد سقوط الاتحاد السوفييتي عام 1991،").0, "عام 1991");
+        assert_eq!(
+            one("الذي ترك السلطة في ٢٠١٩، وولاه"),
+            ("٢٠١٩".into(), "2019".into(), Precision::Year)
+        );
+        assert_eq!(one("منع تكرار ثورة 2014 التي أطاحت").1, "2014");
+        let d = find_dates("من شهر تشرين الأول، وقعت", Some((2022, 1, 8)));
+        assert_eq!(d[0].value, "2021-10");
+        assert_eq!(d[0].precision, Precision::Month);
+    }
+
+    #[test]
+    fn amounts_are_not_years() {
+        assert!(dates("أرسلت 2000 جندي", None).is_empty());
+        assert!(dates("تم القبض على أكثر من 6000 شخص", None).is_empty());
+        assert!(dates("في 2000 حالة", None).is_empty());
+        assert!(dates("عام 1436 هـ", None).is_empty());
+        assert!(dates("مارس الضغط على الحكومة", None).is_empty());
+        assert!(dates("قال الأب إن", None).is_empty());
+        assert!(dates("بلغ 1990 دولارا", None).is_empty());
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(one("نشر في 2022/01/05").1, "2022-01-05");
+        assert_eq!(one("نشر في 05-01-2022").1, "2022-01-05");
+        assert!(dates("النتيجة 45/13/2022", None).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_valid(s in "\\PC{0,80}", y in 1i32..3000, m in 0u32..14, d in 0u32..33) {
+            for x in find_dates(&s, Some((y, m, d))) {
+                prop_assert!(s.get(x.start..x.end).is_some());
+                prop_assert!(x.start < x.end);
+            }
+        }
+
+        #[test]
+        fn date_soup_is_safe(s in "[0-9٠-٩/\\- ()منالثانيكونتشريأولعام في يناير]{0,60}") {
+            for x in find_dates(&s, None) {
+                prop_assert!(s.get(x.start..x.end).is_some());
+            }
+        }
+    }
+}
