@@ -1,0 +1,242 @@
+//! Feature extraction: every feature is a hashed (template, value) pair mapped to a bucket.
+
+use crate::clusters::Clusters;
+use crate::stem::proclitic_len;
+use crate::tags::Tag;
+use marsad_text::{fold_char, NormalizeOptions};
+
+/// Per-token precomputed hashes; features of a position combine those of its neighbours.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokInfo {
+    raw: u64,
+    norm: u64,
+    stem: u64,
+    procl: u64,
+    pre2: u64,
+    pre3: u64,
+    suf1: u64,
+    suf2: u64,
+    suf3: u64,
+    shape: u64,
+    len: u64,
+    cl_fine: u64,
+    cl_coarse: u64,
+    gaz: u64,
+}
+
+const BOS: u64 = 0x9e37_79b9_7f4a_7c15;
+const EOS: u64 = 0xc2b2_ae3d_27d4_eb4f;
+
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let mut z = (a.rotate_left(23) ^ b).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Stable 64-bit hash of bytes (FNV-1a then a finaliser); stable across platforms and releases.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h, b.len() as u64)
+}
+
+/// Character class for word shape.
+fn class(c: char) -> u8 {
+    if c.is_ascii_digit() {
+        b'd'
+    } else if c.is_ascii_alphabetic() {
+        b'L'
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+        b'a'
+    } else if c.is_alphabetic() {
+        b'x'
+    } else {
+        // Punctuation keeps its identity: "." and "(" behave very differently.
+        (c as u32 & 0x7f) as u8 | 0x80
+    }
+}
+
+/// Reusable buffers so tagging does not allocate per token.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    norm: String,
+    shape: Vec<u8>,
+    pub(crate) infos: Vec<TokInfo>,
+    pub(crate) gaz: Vec<Option<Tag>>,
+}
+
+impl Scratch {
+    /// Computes token infos for a sentence.
+    pub(crate) fn prepare(
+        &mut self,
+        tokens: &[&str],
+        clusters: &Clusters,
+        gaz: Option<&[Option<Tag>]>,
+    ) {
+        self.infos.clear();
+        let opts = NormalizeOptions::default();
+        for (i, tok) in tokens.iter().enumerate() {
+            self.norm.clear();
+            self.norm
+                .extend(tok.chars().filter_map(|c| fold_char(c, opts)));
+            let norm = self.norm.as_str();
+            let pl = proclitic_len(norm);
+            let stem = &norm[pl..];
+            let mut info = TokInfo {
+                raw: hash_bytes(tok.as_bytes()),
+                norm: hash_bytes(norm.as_bytes()),
+                stem: hash_bytes(stem.as_bytes()),
+                procl: hash_bytes(norm[..pl].as_bytes()),
+                ..TokInfo::default()
+            };
+            let prefix = |n: usize| {
+                let end = stem.char_indices().nth(n).map_or(stem.len(), |(b, _)| b);
+                hash_bytes(stem[..end].as_bytes())
+            };
+            info.pre2 = prefix(2);
+            info.pre3 = prefix(3);
+            let nchars = norm.chars().count();
+            let suffix = |n: usize| {
+                let start = if nchars > n {
+                    norm.char_indices().nth(nchars - n).map_or(0, |(b, _)| b)
+                } else {
+                    0
+                };
+                hash_bytes(norm[start..].as_bytes())
+            };
+            info.suf1 = suffix(1);
+            info.suf2 = suffix(2);
+            info.suf3 = suffix(3);
+            self.shape.clear();
+            for c in norm.chars() {
+                let k = class(c);
+                if self.shape.last() != Some(&k) && self.shape.len() < 8 {
+                    self.shape.push(k);
+                }
+            }
+            info.shape = hash_bytes(&self.shape);
+            info.len = nchars.min(12) as u64;
+            if let Some((f, c)) = clusters.get(norm) {
+                info.cl_fine = 1 + f as u64;
+                info.cl_coarse = 1 + c as u64;
+            }
+            if let Some(Some(t)) = gaz.and_then(|g| g.get(i)) {
+                info.gaz = 1 + t.index() as u64;
+            }
+            self.infos.push(info);
+        }
+    }
+}
+
+/// Feature templates; the discriminant seeds the hash so equal values in different templates differ.
+#[derive(Clone, Copy)]
+#[repr(u64)]
+enum T {
+    Bias = 1,
+    Raw,
+    Norm,
+    Stem,
+    Procl,
+    Pre2,
+    Pre3,
+    Suf1,
+    Suf2,
+    Suf3,
+    Shape,
+    Len,
+    NormM1,
+    NormP1,
+    NormM2,
+    NormP2,
+    StemM1,
+    StemP1,
+    BiM1,
+    BiP1,
+    ShapeM1,
+    ShapeP1,
+    Pos,
+    Suf2M1,
+    Suf2P1,
+    ClF,
+    ClC,
+    ClCM1,
+    ClCP1,
+    ClFM1,
+    ClFP1,
+    Gaz,
+    GazM1,
+    GazP1,
+    ProclStemP1,
+}
+
+/// Appends the feature buckets of position `i` to `out`.
+#[inline]
+pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32>) {
+    let n = infos.len();
+    let cur = &infos[i];
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&infos[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let m1 = get(ii - 1);
+    let p1 = get(ii + 1);
+    let m2 = get(ii - 2);
+    let p2 = get(ii + 2);
+    let shift = 64 - bits;
+    let mut push = |t: T, v: u64| out.push((mix(t as u64, v) >> shift) as u32);
+    let or = |o: Option<&TokInfo>, f: fn(&TokInfo) -> u64, edge: u64| o.map_or(edge, f);
+
+    push(T::Bias, 0);
+    push(T::Raw, cur.raw);
+    push(T::Norm, cur.norm);
+    push(T::Stem, cur.stem);
+    push(T::Procl, cur.procl);
+    push(T::Pre2, cur.pre2);
+    push(T::Pre3, cur.pre3);
+    push(T::Suf1, cur.suf1);
+    push(T::Suf2, cur.suf2);
+    push(T::Suf3, cur.suf3);
+    push(T::Shape, cur.shape);
+    push(T::Len, cur.len);
+    push(T::NormM1, or(m1, |t| t.norm, BOS));
+    push(T::NormP1, or(p1, |t| t.norm, EOS));
+    push(T::NormM2, or(m2, |t| t.norm, BOS));
+    push(T::NormP2, or(p2, |t| t.norm, EOS));
+    push(T::StemM1, or(m1, |t| t.stem, BOS));
+    push(T::StemP1, or(p1, |t| t.stem, EOS));
+    push(T::BiM1, mix(or(m1, |t| t.norm, BOS), cur.norm));
+    push(T::BiP1, mix(cur.norm, or(p1, |t| t.norm, EOS)));
+    push(T::ShapeM1, mix(or(m1, |t| t.shape, BOS), cur.shape));
+    push(T::ShapeP1, mix(cur.shape, or(p1, |t| t.shape, EOS)));
+    push(T::Pos, (i == 0) as u64 | (((i + 1 == n) as u64) << 1));
+    push(T::Suf2M1, or(m1, |t| t.suf2, BOS));
+    push(T::Suf2P1, or(p1, |t| t.suf2, EOS));
+    push(T::ProclStemP1, mix(cur.procl, or(p1, |t| t.stem, EOS)));
+    if cur.cl_fine != 0 {
+        push(T::ClF, cur.cl_fine);
+        push(T::ClC, cur.cl_coarse);
+    }
+    push(T::ClCM1, or(m1, |t| t.cl_coarse, BOS));
+    push(T::ClCP1, or(p1, |t| t.cl_coarse, EOS));
+    push(T::ClFM1, or(m1, |t| t.cl_fine, BOS));
+    push(T::ClFP1, or(p1, |t| t.cl_fine, EOS));
+    if cur.gaz != 0 {
+        push(T::Gaz, cur.gaz);
+    }
+    if let Some(g) = m1.map(|t| t.gaz).filter(|&g| g != 0) {
+        push(T::GazM1, g);
+    }
+    if let Some(g) = p1.map(|t| t.gaz).filter(|&g| g != 0) {
+        push(T::GazP1, g);
+    }
+}

@@ -1,0 +1,259 @@
+//! Weights, Viterbi decoding and the binary model format.
+
+use crate::clusters::Clusters;
+use crate::features::{features, Scratch};
+use crate::tags::{Tag, N_TAGS};
+use crate::NerError;
+
+/// Index of the "sentence start" row in the transition matrix.
+pub(crate) const START: usize = N_TAGS;
+/// Size of the transition matrix: (N_TAGS + start) × N_TAGS.
+pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
+
+const MAGIC: &[u8; 8] = b"MRSDNER\0";
+const VERSION: u32 = 1;
+const FLAG_GAZ: u32 = 1;
+
+/// Allowed (prev, cur) transitions under BIO; `prev == START` is sentence start.
+pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
+    let p = if prev == START {
+        None
+    } else {
+        Some(Tag::from_index(prev))
+    };
+    Tag::from_index(cur).may_follow(p)
+}
+
+/// Finds the best tag sequence given per-token emission scores (`n × N_TAGS`) and transitions.
+///
+/// Ties go to the lower tag index so decoding is deterministic.
+pub(crate) fn viterbi(
+    em: &[f32],
+    trans: &[f32; N_TRANS],
+    out: &mut Vec<usize>,
+    back: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len() / N_TAGS;
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n * N_TAGS, 0);
+    let mut score = [f32::NEG_INFINITY; N_TAGS];
+    for (c, s) in score.iter_mut().enumerate() {
+        if allowed(START, c) {
+            *s = trans[START * N_TAGS + c] + em[c];
+        }
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        for (c, nx) in next.iter_mut().enumerate() {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for (p, &sp) in score.iter().enumerate() {
+                if sp == f32::NEG_INFINITY || !allowed(p, c) {
+                    continue;
+                }
+                let v = sp + trans[p * N_TAGS + c];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            back[i * N_TAGS + c] = arg;
+            *nx = best + em[i * N_TAGS + c];
+        }
+        score = next;
+    }
+    let mut best = 0;
+    for c in 1..N_TAGS {
+        if score[c] > score[best] {
+            best = c;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * N_TAGS + out[i]] as usize;
+    }
+}
+
+/// Trained model parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Model {
+    pub(crate) bits: u32,
+    /// Dense `2^bits × N_TAGS` emission weights.
+    pub(crate) w: Vec<f32>,
+    pub(crate) trans: [f32; N_TRANS],
+    pub(crate) clusters: Clusters,
+    pub(crate) uses_gazetteer: bool,
+}
+
+impl Model {
+    /// Emission scores for a prepared sentence into `em` (`n × N_TAGS`).
+    pub(crate) fn emissions(&self, scratch: &Scratch, feats: &mut Vec<u32>, em: &mut Vec<f32>) {
+        let n = scratch.infos.len();
+        em.clear();
+        em.resize(n * N_TAGS, 0.0);
+        for i in 0..n {
+            feats.clear();
+            features(&scratch.infos, i, self.bits, feats);
+            let row = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
+            for &f in feats.iter() {
+                let base = f as usize * N_TAGS;
+                let w = &self.w[base..base + N_TAGS];
+                for t in 0..N_TAGS {
+                    row[t] += w[t];
+                }
+            }
+        }
+    }
+
+    /// Serialises to the versioned binary format (deterministic byte-for-byte).
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&VERSION.to_le_bytes());
+        b.extend_from_slice(&self.bits.to_le_bytes());
+        let flags = if self.uses_gazetteer { FLAG_GAZ } else { 0 };
+        b.extend_from_slice(&flags.to_le_bytes());
+        for t in &self.trans {
+            b.extend_from_slice(&t.to_le_bytes());
+        }
+        let entries = self.clusters.sorted_entries();
+        b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (w, f, c) in entries {
+            let wb = w.as_bytes();
+            b.extend_from_slice(&(wb.len().min(u16::MAX as usize) as u16).to_le_bytes());
+            b.extend_from_slice(&wb[..wb.len().min(u16::MAX as usize)]);
+            b.extend_from_slice(&f.to_le_bytes());
+            b.extend_from_slice(&c.to_le_bytes());
+        }
+        // Sparse rows with a per-row scale and i8... no: keep f32 for exactness; rows that are all
+        // zero (never-updated buckets) are skipped, and bucket ids are delta-varint coded.
+        let rows: Vec<usize> = (0..self.w.len() / N_TAGS)
+            .filter(|&r| {
+                self.w[r * N_TAGS..(r + 1) * N_TAGS]
+                    .iter()
+                    .any(|&x| x != 0.0)
+            })
+            .collect();
+        b.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut last = 0usize;
+        for r in rows {
+            put_varint(&mut b, (r - last) as u64);
+            last = r;
+            for x in &self.w[r * N_TAGS..(r + 1) * N_TAGS] {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        b
+    }
+
+    /// Parses the binary format; every malformed input is an error, never a panic.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(NerError::Model("not a marsad NER model (bad magic)".into()));
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(NerError::Model(format!(
+                "unsupported model version {version}"
+            )));
+        }
+        let bits = r.u32()?;
+        if !(8..=24).contains(&bits) {
+            return Err(NerError::Model(format!("bad hash width {bits}")));
+        }
+        let flags = r.u32()?;
+        let mut trans = [0f32; N_TRANS];
+        for t in trans.iter_mut() {
+            *t = r.f32()?;
+        }
+        let n_cl = r.u32()? as usize;
+        let mut entries = Vec::with_capacity(n_cl.min(1 << 20));
+        for _ in 0..n_cl {
+            let len = r.u16()? as usize;
+            let w = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| NerError::Model("cluster word is not UTF-8".into()))?
+                .to_string();
+            let f = r.u16()?;
+            let c = r.u16()?;
+            entries.push((w, f, c));
+        }
+        let n_rows = 1usize << bits;
+        let mut w = vec![0f32; n_rows * N_TAGS];
+        let count = r.u32()? as usize;
+        let mut row = 0usize;
+        for k in 0..count {
+            let d = r.varint()? as usize;
+            row = row
+                .checked_add(d)
+                .filter(|&x| x < n_rows && (k == 0 || d > 0))
+                .ok_or_else(|| NerError::Model("row index out of range".into()))?;
+            for x in &mut w[row * N_TAGS..(row + 1) * N_TAGS] {
+                *x = r.f32()?;
+            }
+        }
+        if r.pos != bytes.len() {
+            return Err(NerError::Model("trailing bytes after model".into()));
+        }
+        Ok(Model {
+            bits,
+            w,
+            trans,
+            clusters: Clusters::from_entries(entries),
+            uses_gazetteer: flags & FLAG_GAZ != 0,
+        })
+    }
+}
+
+fn put_varint(b: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        b.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    b.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(|| NerError::Model("truncated model".into()))?;
+        let s = &self.b[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, NerError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, NerError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, NerError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn varint(&mut self) -> Result<u64, NerError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.take(1)?[0];
+            v |= ((byte & 0x7f) as u64) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(NerError::Model("bad varint".into()))
+    }
+}
