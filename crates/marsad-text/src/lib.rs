@@ -4,10 +4,19 @@
 //! Invariant: every span this crate returns indexes the original text it was given, on char
 //! boundaries.
 
+pub mod clitic;
 pub mod date;
 pub mod normalize;
 pub mod number;
+pub mod sentence;
+pub mod token;
 
+pub use clitic::{
+    is_proclitic_marker, segment, Clitic, CliticKind, CommonWords, EmptyLexicon, FunctionWords,
+    Lexicon, Segmentation, UnionLexicon,
+};
 pub use date::{find_dates, DateMatch, Precision as DatePrecision};
-pub use normalize::{fold_char, normalize_str, Normalized, NormalizeOptions};
+pub use normalize::{fold_char, normalize_str, NormalizeOptions, Normalized};
 pub use number::{counted_unit, find_numbers, Bound, CountedUnit, NumberMatch};
+pub use sentence::{sentences, Span};
+pub use token::{tokenize, Token, TokenKind, Tokens};
