@@ -225,6 +225,7 @@ struct Tables {
     reading: Vec<String>,
     trailing: Vec<(String, Reason)>,
     strong_disc: Vec<String>,
+    connectives: HashSet<String>,
 }
 
 fn tables() -> &'static Tables {
@@ -276,6 +277,7 @@ fn tables() -> &'static Tables {
                 "الآراء المنشورة",
                 "المقالات المنشورة",
             ]),
+            connectives: phrases::CONNECTIVES.iter().map(|p| line_key(p)).collect(),
         }
     })
 }
@@ -351,10 +353,11 @@ impl Line<'_> {
 
     /// Shaped like a headline: a few words, not a finished sentence.
     fn is_headline(&self) -> bool {
-        (2..=20).contains(&self.words)
-            && !matches!(self.last_mark(), Some('.' | '،' | ',' | ':' | '؛' | ';'))
-            && self.commas() <= 2
-            || (2..=20).contains(&self.words) && self.raw.trim_end().ends_with("...")
+        let t = self.raw.trim_end();
+        let open = !matches!(self.last_mark(), Some('.' | '،' | ',' | ':' | '؛' | ';'))
+            || t.ends_with("...")
+            || t.ends_with('…');
+        (2..=20).contains(&self.words) && open && self.commas() <= 1
     }
 
     fn has_email(&self) -> bool {
@@ -497,7 +500,7 @@ impl<'a> Doc<'a> {
                 // Another header or chrome line: the list (if any) is over.
                 break;
             }
-            if l.is_headline() && !l.is_body() {
+            if l.is_headline() && !starts_with_connective(l) {
                 items.push(j);
                 j += 1;
                 continue;
@@ -524,6 +527,13 @@ impl<'a> Doc<'a> {
             self.labels[i] = Some((0, Reason::RelatedList));
         }
     }
+}
+
+/// A line opening with a discourse connective ("إذاً،", "لكن", "وفي") continues the article: a
+/// question sub-heading, not another article's headline.
+fn starts_with_connective(l: &Line) -> bool {
+    let first = l.key.split(' ').next().unwrap_or("");
+    tables().connectives.contains(first)
 }
 
 /// Rules safe anywhere in the text. Returns the label and whether the line is a related header.
@@ -562,6 +572,10 @@ fn strong(l: &Line, t: &Tables) -> (Label, bool) {
         return (Some((disclaimer_from(l, t), Reason::Disclaimer)), false);
     }
     if l.words <= 40 && l.has_email() && t.invitation.iter().any(|p| has_phrase(&l.key, p)) {
+        return whole(Reason::ContactInvitation);
+    }
+    // A bare address or handle line ("name@site.com", "Twitter:@name") is a contact footer.
+    if l.arabic == 0 && l.words <= 6 && (l.has_email() || is_handle(l.raw)) {
         return whole(Reason::ContactInvitation);
     }
     (None, false)
@@ -658,12 +672,9 @@ fn is_share_bar(l: &Line, t: &Tables) -> bool {
     core
 }
 
-/// Where a disclaimer starts: after a byline ("مقال بقلم فلان، والآراء الواردة ...") only the
-/// clause is chrome; otherwise the whole line.
+/// Where a disclaimer starts: after a byline or author note ("مقال بقلم فلان، والآراء الواردة
+/// ...") only the clause is chrome; otherwise the whole line.
 fn disclaimer_from(l: &Line, t: &Tables) -> usize {
-    if !has_phrase(&l.key, "بقلم") {
-        return 0;
-    }
     let toks = tokens(l.raw);
     for tok in toks.iter().skip(1) {
         if t.disc_clause.contains(&tok.2) {
@@ -674,6 +685,20 @@ fn disclaimer_from(l: &Line, t: &Tables) -> usize {
         }
     }
     0
+}
+
+/// A social handle, alone or after a short label: "@name", "Twitter:@name", "t:@name".
+fn is_handle(raw: &str) -> bool {
+    let s = raw.trim();
+    let Some(at) = s.find('@') else {
+        return false;
+    };
+    let (label, name) = (&s[..at], &s[at + 1..]);
+    label.len() <= 10
+        && !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
 /// A bare clock time or duration: "02 : 01", "14:30", "10:45 ص".
@@ -729,17 +754,16 @@ fn is_ago(l: &Line, t: &Tables) -> bool {
     }
 }
 
-/// "الرئيسية » أخبار » سياسة": short segments joined by arrows.
+/// "الرئيسية > أخبار > سياسة": short segments joined by arrows. Guillemets count only when
+/// none opens, since «» are ordinary Arabic quotes.
 fn is_breadcrumb(raw: &str) -> bool {
-    let seps = raw
-        .chars()
-        .filter(|c| matches!(c, '»' | '›' | '>' | '«' | '‹' | '<'))
-        .count();
-    if seps < 2 {
+    let quotes = raw.contains('«');
+    let is_sep = |c: char| matches!(c, '›' | '>') || (c == '»' && !quotes);
+    if raw.chars().filter(|c| is_sep(*c)).count() < 2 {
         return false;
     }
-    raw.split(['»', '›', '>', '«', '‹', '<'])
-        .all(|seg| seg.split_whitespace().count() <= 4)
+    raw.split(is_sep)
+        .all(|seg| (1..=4).contains(&seg.split_whitespace().count()))
 }
 
 /// A UI phrase glued after the last sentence of a body line ("... الصين. اقرأ المزيد").
