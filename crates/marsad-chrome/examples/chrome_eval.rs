@@ -1,11 +1,12 @@
 //! Prints the chrome that `marsad_chrome::detect` removes from a sample of news articles, so
 //! anyone can re-check it by eye.
 //!
-//! Input: a JSON Lines file (one article object a line) or a JSON array of article objects. The
+//! Input: JSON Lines files (one article object a line) or JSON arrays of article objects, read in
+//! the order given and sampled as one sequence. The
 //! text is taken from the field `text` or `content`; the id from `docno`, `id` or `url`.
 //!
 //! ```text
-//! cargo run -p marsad-chrome --example chrome_eval -- FILE [--sample N] [--offset K] [--edges E] [--full] [--summary]
+//! cargo run -p marsad-chrome --example chrome_eval -- FILE... [--sample N] [--offset K] [--edges E] [--full] [--summary]
 //! ```
 //! - `--sample N`: take N articles at an even stride through the file (default 100; 0 = all).
 //! - `--offset K`: shift the stride start by K (another fixed sample).
@@ -22,7 +23,7 @@ use serde_json::Value;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut path = None;
+    let mut paths = Vec::new();
     let mut sample = 100usize;
     let mut offset = 0usize;
     let mut edges = 0usize;
@@ -52,23 +53,28 @@ fn main() -> ExitCode {
             },
             "--summary" => summary = true,
             "--full" => full = true,
-            _ => path = Some(a.clone()),
+            _ => paths.push(a.clone()),
         }
     }
-    let Some(path) = path else {
-        eprintln!("usage: chrome_eval FILE [--sample N] [--offset K] [--edges E] [--summary]");
+    if paths.is_empty() {
+        eprintln!(
+            "usage: chrome_eval FILE... [--sample N] [--offset K] [--edges E] [--full] [--summary]"
+        );
         return ExitCode::FAILURE;
-    };
-    let raw = match std::fs::read_to_string(&path) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let articles = parse(&raw);
+    }
+    let mut articles = Vec::new();
+    for path in &paths {
+        let raw = match std::fs::read_to_string(path) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("cannot read {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        articles.extend(parse(&raw));
+    }
     if articles.is_empty() {
-        eprintln!("no articles with a text/content field in {path}");
+        eprintln!("no articles with a text/content field in {paths:?}");
         return ExitCode::FAILURE;
     }
     let picked: Vec<usize> = if sample == 0 || sample >= articles.len() {

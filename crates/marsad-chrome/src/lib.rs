@@ -595,6 +595,9 @@ fn edge(l: &Line, t: &Tables, p: usize, top: bool, tail: bool, arabic_doc: bool)
     if l.words <= 6 && t.reading.iter().any(|r| has_phrase(&l.key, r)) {
         return whole(Reason::Navigation);
     }
+    if tail && glued_header(l, t) {
+        return whole(Reason::RelatedList);
+    }
     if top && p < 2 && t.sections.contains(&l.key) {
         return whole(Reason::SectionLabel);
     }
@@ -624,6 +627,18 @@ fn edge(l: &Line, t: &Tables, p: usize, top: bool, tail: bool, arabic_doc: bool)
         }
     }
     None
+}
+
+/// A related header run together with the headlines after it ("مقالات أخرى للكاتبعنوان...",
+/// as copied from a link list without line breaks). Only multi-word headers, so a header word
+/// cannot match the start of an ordinary word.
+fn glued_header(l: &Line, t: &Tables) -> bool {
+    l.words <= 60
+        && t.headers.iter().any(|h| {
+            h.contains(' ')
+                && l.key.starts_with(h.as_str())
+                && l.key[h.len()..].chars().next().is_some_and(|c| c != ' ')
+        })
 }
 
 /// A line that is a link to another article: "اقرأ أيضاً: عنوان", "للمزيد - عنوان", "شاهد.. عنوان".
@@ -701,34 +716,46 @@ fn is_handle(raw: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
-/// A bare clock time or duration: "02 : 01", "14:30", "10:45 ص".
+/// A bare clock time or duration: "02 : 01", "14:30", "10:45 ص", "17:54 ت م", "09:30 GMT".
+///
+/// After the digits only a zone or half-day label of at most two short tokens may follow
+/// (ص/م, ت م = Mecca time, AM/PM, GMT): anything longer is a sentence about a time.
 fn is_clock(raw: &str) -> bool {
     let s = raw.trim();
-    let s = s
-        .strip_suffix('ص')
-        .or_else(|| s.strip_suffix('م'))
-        .or_else(|| s.strip_suffix("AM"))
-        .or_else(|| s.strip_suffix("PM"))
-        .or_else(|| s.strip_suffix("am"))
-        .or_else(|| s.strip_suffix("pm"))
-        .unwrap_or(s)
-        .trim();
+    let split = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('٠'..='٩').contains(c) || *c == ':' || *c == ' '))
+        .map_or(s.len(), |(i, _)| i);
+    let (clock, label) = s.split_at(split);
+    let label_ok = label.is_empty() || {
+        let toks: Vec<&str> = label
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|t| !t.is_empty())
+            .collect();
+        toks.len() <= 2
+            && toks.iter().all(|t| {
+                let t = t.to_ascii_uppercase();
+                matches!(t.as_str(), "AM" | "PM" | "GMT" | "UTC")
+                    || (t.chars().count() <= 2 && t.chars().all(is_arabic_letter))
+            })
+    };
+    if !label_ok {
+        return false;
+    }
     let mut groups = 0;
     let mut colons = 0;
     let mut in_digits = false;
-    for c in s.chars() {
-        if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
-            if !in_digits {
-                groups += 1;
-            }
-            in_digits = true;
-        } else if c == ':' {
+    for c in clock.chars() {
+        if c == ':' {
             colons += 1;
             in_digits = false;
         } else if c == ' ' {
             in_digits = false;
         } else {
-            return false;
+            if !in_digits {
+                groups += 1;
+            }
+            in_digits = true;
         }
     }
     (2..=3).contains(&groups) && colons == groups - 1

@@ -352,3 +352,70 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn agency_end_marker_and_mecca_time_stamp_in_tail() {
+    let text = "وجرى خلال اللقاء بحث العلاقات الثنائية بين البلدين، بالإضافة إلى الأوضاع العامة في المنطقة.\n // انتهى //\n 17:54 ت م";
+    assert_eq!(
+        found(text),
+        expect(&[(" // انتهى //", "navigation"), (" 17:54 ت م", "timestamp")])
+    );
+}
+
+#[test]
+fn clock_followed_by_words_is_not_a_stamp() {
+    assert!(is_clock("02 : 01"));
+    assert!(is_clock("10:45 ص"));
+    assert!(is_clock("09:30 GMT"));
+    assert!(!is_clock("10:45 صباحا بتوقيت القاهرة"));
+    assert!(!is_clock("2018"));
+    assert!(!is_clock("1:2:3:4"));
+}
+
+#[test]
+fn glued_related_header_in_tail() {
+    let text = "وقال الوزير إن الخطة ستنفذ على مراحل خلال العام المقبل، بحسب البيان الرسمي.\n\
+مقالات أخرى للكاتبأزمة كوريا الشمالية في سطورالانتخابات التركية: أرقام وحقائق";
+    let f = found(text);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].1, "related_list");
+}
+
+#[test]
+fn news_link_line() {
+    let text = "وأكد المتحدث أن الأعمال ستستمر حتى نهاية الشهر الجاري، وفق الجدول المعتمد.\n\
+رابط الخبر: الصليب الأحمر: المساعدات أقل كثيرا مما تحتاجه الأسر في الغوطة الشرقية";
+    assert_eq!(found(text).len(), 1);
+    assert_eq!(found(text)[0].1, "navigation");
+}
+
+#[test]
+fn bare_address_and_handle_lines() {
+    let text = "وختم الكاتب مقاله بالدعوة إلى مراجعة شاملة للسياسات الاقتصادية في المنطقة.\nname.surname@example.com\nTwitter:@example_1";
+    assert_eq!(
+        found(text),
+        expect(&[
+            ("name.surname@example.com", "contact_invitation"),
+            ("Twitter:@example_1", "contact_invitation"),
+        ])
+    );
+}
+
+#[test]
+fn guillemet_quotes_are_not_breadcrumbs() {
+    let text = "تونس - لندن: «الشرق الأوسط»\nأعلنت الحكومة التونسية أمس عن خطة جديدة لدعم الاستثمار في المناطق الداخلية، وفق بيان رسمي.";
+    assert_eq!(found(text), expect(&[]));
+}
+
+#[test]
+fn question_sub_heading_after_related_list_is_kept() {
+    let text = "ولا تمنع حالة الطوارئ في البلاد الأحزاب السياسية المسجلة من المشاركة في الانتخابات، وعقد المسيرات.\n\
+اقرأ ايضاً:\n\
+دميرتاش: المرشح الذي يخوض معركته الانتخابية في تركيا من خلف القضبان\n\
+ميرال أكشينار: \"المرأة الحديدية\" التي تتحدى أردوغان\n\
+إذاً، ماسبب استمرار حالة الطوارئ وما عدد الأشخاص الذين تأثروا بها؟\n\
+فُرضت حالة الطوارئ عقب محاولة الانقلاب العسكري الفاشل في يوليو/تموز 2016. وكان الانقلاب بمثابة صدمة كبيرة لتركيا.";
+    let f = found(text);
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert!(f.iter().all(|(t, _)| !t.starts_with("إذاً")));
+}
