@@ -43,3 +43,247 @@ impl Clusters {
         v
     }
 }
+
+/// Settings of [`learn_clusters`].
+#[derive(Debug, Clone)]
+pub struct ClusterConfig {
+    /// Most frequent words that get a cluster.
+    pub vocab: usize,
+    /// Minimum corpus count of a clustered word.
+    pub min_count: u32,
+    /// Most frequent words used as context dimensions.
+    pub contexts: usize,
+    /// Number of fine clusters.
+    pub fine: usize,
+    /// Number of coarse clusters (groups of fine clusters).
+    pub coarse: usize,
+    /// k-means iterations.
+    pub iterations: usize,
+    /// Seed for choosing initial centroids.
+    pub seed: u64,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            vocab: 60_000,
+            min_count: 3,
+            contexts: 1500,
+            fine: 256,
+            coarse: 32,
+            iterations: 12,
+            seed: 0x636c_7573,
+        }
+    }
+}
+
+/// Learns word clusters from raw text by spherical k-means over each word's left/right
+/// neighbour distribution (±1 and ±2 positions, log-scaled counts). Deterministic for a given
+/// text order and config; single-threaded.
+pub fn learn_clusters<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    cfg: &ClusterConfig,
+) -> Clusters {
+    const GAP: u32 = u32::MAX;
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut corpus: Vec<u32> = Vec::new();
+    for text in texts {
+        for (a, b) in crate::tokenize::tokenize(text) {
+            let w = marsad_text::normalize_str(&text[a..b]);
+            if w.is_empty() {
+                continue;
+            }
+            let id = match ids.get(&w) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    ids.insert(w.clone(), id);
+                    words.push(w);
+                    counts.push(0);
+                    id
+                }
+            };
+            counts[id as usize] += 1;
+            corpus.push(id);
+        }
+        corpus.push(GAP);
+    }
+    // Rank by frequency, ties by spelling, so ids do not depend on hash order.
+    let mut rank: Vec<u32> = (0..words.len() as u32).collect();
+    rank.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
+    let n_vocab = rank
+        .iter()
+        .take(cfg.vocab)
+        .take_while(|&&w| counts[w as usize] >= cfg.min_count)
+        .count();
+    if n_vocab < cfg.fine.max(2) {
+        return Clusters::default();
+    }
+    let n_ctx = cfg.contexts.min(n_vocab);
+    let mut vocab_of = vec![u32::MAX; words.len()];
+    for (r, &w) in rank.iter().take(n_vocab).enumerate() {
+        vocab_of[w as usize] = r as u32;
+    }
+    let dims = 4 * n_ctx;
+    let mut cooc: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n_vocab];
+    for i in 0..corpus.len() {
+        let w = corpus[i];
+        if w == GAP || vocab_of[w as usize] == u32::MAX {
+            continue;
+        }
+        let v = vocab_of[w as usize] as usize;
+        for (slot, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+            let j = i as isize + off;
+            if j < 0 || j as usize >= corpus.len() {
+                continue;
+            }
+            // Do not look across document boundaries.
+            let (lo, hi) = if off < 0 {
+                (j as usize, i)
+            } else {
+                (i + 1, j as usize + 1)
+            };
+            if corpus[lo..hi].contains(&GAP) {
+                continue;
+            }
+            let c = corpus[j as usize];
+            let cr = vocab_of[c as usize];
+            if (cr as usize) < n_ctx {
+                *cooc[v].entry((slot * n_ctx) as u32 + cr).or_insert(0.0) += 1.0;
+            }
+        }
+    }
+    let vecs: Vec<Vec<(u32, f32)>> = cooc
+        .into_iter()
+        .map(|m| {
+            let mut v: Vec<(u32, f32)> = m.into_iter().map(|(d, c)| (d, (1.0 + c).ln())).collect();
+            v.sort_unstable_by_key(|e| e.0);
+            let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt().max(1e-9);
+            for e in &mut v {
+                e.1 /= norm;
+            }
+            v
+        })
+        .collect();
+    let k = cfg.fine.min(n_vocab);
+    // Initial centroids: k distinct words drawn with a seeded generator.
+    let mut rng = cfg.seed | 1;
+    let mut next = || {
+        rng ^= rng >> 12;
+        rng ^= rng << 25;
+        rng ^= rng >> 27;
+        rng.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    };
+    let mut chosen: Vec<usize> = Vec::with_capacity(k);
+    while chosen.len() < k {
+        let c = (next() % n_vocab as u64) as usize;
+        if !chosen.contains(&c) && !vecs[c].is_empty() {
+            chosen.push(c);
+        } else if chosen.len() + vecs.iter().filter(|v| v.is_empty()).count() >= n_vocab {
+            break;
+        }
+    }
+    let k = chosen.len().max(1);
+    // Centroids stored dimension-major so the inner loop over clusters is contiguous.
+    let mut cent = vec![0f32; dims * k];
+    for (ci, &w) in chosen.iter().enumerate() {
+        for &(d, x) in &vecs[w] {
+            cent[d as usize * k + ci] = x;
+        }
+    }
+    let mut assign = vec![0u16; n_vocab];
+    let mut scores = vec![0f32; k];
+    for _ in 0..cfg.iterations.max(1) {
+        for (v, a) in vecs.iter().zip(assign.iter_mut()) {
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            for &(d, x) in v {
+                let row = &cent[d as usize * k..(d as usize + 1) * k];
+                for (s, &c) in scores.iter_mut().zip(row) {
+                    *s += x * c;
+                }
+            }
+            let mut best = 0;
+            for (i, &s) in scores.iter().enumerate() {
+                if s > scores[best] {
+                    best = i;
+                }
+            }
+            *a = best as u16;
+        }
+        let mut sum = vec![0f32; dims * k];
+        let mut members = vec![0usize; k];
+        for (v, &a) in vecs.iter().zip(&assign) {
+            members[a as usize] += 1;
+            for &(d, x) in v {
+                sum[d as usize * k + a as usize] += x;
+            }
+        }
+        for c in 0..k {
+            if members[c] == 0 {
+                continue;
+            }
+            let norm = (0..dims)
+                .map(|d| sum[d * k + c].powi(2))
+                .sum::<f32>()
+                .sqrt()
+                .max(1e-9);
+            for d in 0..dims {
+                cent[d * k + c] = sum[d * k + c] / norm;
+            }
+        }
+    }
+    // Coarse clusters: k-means over the fine centroids (dense, small).
+    let kc = cfg.coarse.clamp(1, k);
+    let centroid = |c: usize| -> Vec<f32> { (0..dims).map(|d| cent[d * k + c]).collect() };
+    let fine_c: Vec<Vec<f32>> = (0..k).map(centroid).collect();
+    let mut coarse_c: Vec<Vec<f32>> = (0..kc).map(|i| fine_c[i * k / kc].clone()).collect();
+    let mut coarse_of = vec![0u16; k];
+    for _ in 0..10 {
+        for (f, co) in fine_c.iter().zip(coarse_of.iter_mut()) {
+            let dot = |c: &Vec<f32>| f.iter().zip(c).map(|(a, b)| a * b).sum::<f32>();
+            let mut best = 0;
+            let mut bs = f32::NEG_INFINITY;
+            for (i, c) in coarse_c.iter().enumerate() {
+                let s = dot(c);
+                if s > bs {
+                    bs = s;
+                    best = i;
+                }
+            }
+            *co = best as u16;
+        }
+        for (i, c) in coarse_c.iter_mut().enumerate() {
+            let mut s = vec![0f32; dims];
+            let mut any = false;
+            for (f, &co) in fine_c.iter().zip(&coarse_of) {
+                if co as usize == i {
+                    any = true;
+                    s.iter_mut().zip(f).for_each(|(a, b)| *a += b);
+                }
+            }
+            if any {
+                let n = s.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+                *c = s.into_iter().map(|x| x / n).collect();
+            }
+        }
+    }
+    Clusters::from_entries(
+        rank.iter()
+            .take(n_vocab)
+            .enumerate()
+            .filter(|(r, _)| !vecs[*r].is_empty())
+            .map(|(r, &w)| {
+                (
+                    words[w as usize].clone(),
+                    assign[r],
+                    coarse_of[assign[r] as usize],
+                )
+            }),
+    )
+}

@@ -1,6 +1,7 @@
 //! Feature extraction: every feature is a hashed (template, value) pair mapped to a bucket.
 
 use crate::clusters::Clusters;
+use crate::lexicon::Lexicon;
 use crate::stem::proclitic_len;
 use crate::tags::Tag;
 use marsad_text::{fold_char, NormalizeOptions};
@@ -22,6 +23,8 @@ pub(crate) struct TokInfo {
     cl_fine: u64,
     cl_coarse: u64,
     gaz: u64,
+    lex: u64,
+    lex_stem: u64,
 }
 
 const BOS: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -77,6 +80,7 @@ impl Scratch {
         &mut self,
         tokens: &[&str],
         clusters: &Clusters,
+        lexicon: &Lexicon,
         gaz: Option<&[Option<Tag>]>,
     ) {
         self.infos.clear();
@@ -122,10 +126,17 @@ impl Scratch {
             }
             info.shape = hash_bytes(&self.shape);
             info.len = nchars.min(12) as u64;
-            if let Some((f, c)) = clusters.get(norm) {
+            // Clitic-attached words are rare in raw text; fall back to the stem's cluster.
+            if let Some((f, c)) = clusters.get(norm).or_else(|| clusters.get(stem)) {
                 info.cl_fine = 1 + f as u64;
                 info.cl_coarse = 1 + c as u64;
             }
+            info.lex = lexicon.get(norm) as u64;
+            info.lex_stem = if pl > 0 {
+                lexicon.get(stem) as u64
+            } else {
+                info.lex
+            };
             if let Some(Some(t)) = gaz.and_then(|g| g.get(i)) {
                 info.gaz = 1 + t.index() as u64;
             }
@@ -173,6 +184,12 @@ enum T {
     GazM1,
     GazP1,
     ProclStemP1,
+    Lex,
+    LexStem,
+    LexM1,
+    LexP1,
+    LexPair,
+    LexWord,
 }
 
 /// Appends the feature buckets of position `i` to `out`.
@@ -230,6 +247,16 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     push(T::ClCP1, or(p1, |t| t.cl_coarse, EOS));
     push(T::ClFM1, or(m1, |t| t.cl_fine, BOS));
     push(T::ClFP1, or(p1, |t| t.cl_fine, EOS));
+    if cur.lex != 0 {
+        push(T::Lex, cur.lex);
+    }
+    if cur.lex_stem != 0 {
+        push(T::LexStem, cur.lex_stem);
+    }
+    push(T::LexM1, or(m1, |t| t.lex_stem, 99));
+    push(T::LexP1, or(p1, |t| t.lex_stem, 99));
+    push(T::LexPair, mix(or(m1, |t| t.lex_stem, 99), cur.lex_stem));
+    push(T::LexWord, mix(or(m1, |t| t.norm, BOS), cur.lex_stem));
     if cur.gaz != 0 {
         push(T::Gaz, cur.gaz);
     }

@@ -9,15 +9,17 @@ mod clusters;
 mod conll;
 mod eval;
 mod features;
+mod lexicon;
 mod model;
 mod stem;
 mod tags;
 mod tokenize;
 mod train;
 
-pub use clusters::Clusters;
+pub use clusters::{learn_clusters, ClusterConfig, Clusters};
 pub use conll::{parse_conll, Sentence};
 pub use eval::{chunks, score, Counts, Scores};
+pub use lexicon::{Lexicon, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER};
 pub use stem::proclitic_len;
 pub use tags::{NerLabel, Tag, N_TAGS};
 pub use tokenize::tokenize;
@@ -108,6 +110,11 @@ impl Tagger {
         self.model.clusters.len()
     }
 
+    /// Number of words in the model's name lexicon.
+    pub fn lexicon_words(&self) -> usize {
+        self.model.lexicon.len()
+    }
+
     /// Tags one sentence of tokens.
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
         self.tag_with(tokens, None)
@@ -131,7 +138,7 @@ impl Tagger {
             _ => None,
         };
         st.scratch
-            .prepare(tokens, &self.model.clusters, marks.as_deref());
+            .prepare(tokens, &self.model.clusters, &self.model.lexicon, marks.as_deref());
         if let Some(m) = marks {
             st.scratch.gaz = m;
         }

@@ -2,6 +2,7 @@
 
 use crate::clusters::Clusters;
 use crate::features::{features, Scratch};
+use crate::lexicon::Lexicon;
 use crate::tags::{Tag, N_TAGS};
 use crate::NerError;
 
@@ -11,7 +12,7 @@ pub(crate) const START: usize = N_TAGS;
 pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
 
 const MAGIC: &[u8; 8] = b"MRSDNER\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const FLAG_GAZ: u32 = 1;
 
 /// Allowed (prev, cur) transitions under BIO; `prev == START` is sentence start.
@@ -87,6 +88,7 @@ pub(crate) struct Model {
     pub(crate) w: Vec<f32>,
     pub(crate) trans: [f32; N_TRANS],
     pub(crate) clusters: Clusters,
+    pub(crate) lexicon: Lexicon,
     pub(crate) uses_gazetteer: bool,
 }
 
@@ -130,8 +132,16 @@ impl Model {
             b.extend_from_slice(&f.to_le_bytes());
             b.extend_from_slice(&c.to_le_bytes());
         }
-        // Sparse rows with a per-row scale and i8... no: keep f32 for exactness; rows that are all
-        // zero (never-updated buckets) are skipped, and bucket ids are delta-varint coded.
+        let lex = self.lexicon.sorted_entries();
+        b.extend_from_slice(&(lex.len() as u32).to_le_bytes());
+        for (w, bits) in lex {
+            let wb = &w.as_bytes()[..w.len().min(u16::MAX as usize)];
+            b.extend_from_slice(&(wb.len() as u16).to_le_bytes());
+            b.extend_from_slice(wb);
+            b.push(bits);
+        }
+        // Rows never updated (all zero) are skipped and bucket ids delta-varint coded; weights stay
+        // f32 so a loaded model scores exactly like the trained one.
         let rows: Vec<usize> = (0..self.w.len() / N_TAGS)
             .filter(|&r| {
                 self.w[r * N_TAGS..(r + 1) * N_TAGS]
@@ -183,6 +193,16 @@ impl Model {
             let c = r.u16()?;
             entries.push((w, f, c));
         }
+        let n_lex = r.u32()? as usize;
+        let mut lexicon = Lexicon::default();
+        for _ in 0..n_lex {
+            let len = r.u16()? as usize;
+            let w = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| NerError::Model("lexicon word is not UTF-8".into()))?
+                .to_string();
+            let bits = r.take(1)?[0];
+            lexicon.insert_raw(w, bits);
+        }
         let n_rows = 1usize << bits;
         let mut w = vec![0f32; n_rows * N_TAGS];
         let count = r.u32()? as usize;
@@ -205,6 +225,7 @@ impl Model {
             w,
             trans,
             clusters: Clusters::from_entries(entries),
+            lexicon,
             uses_gazetteer: flags & FLAG_GAZ != 0,
         })
     }

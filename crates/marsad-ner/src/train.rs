@@ -4,6 +4,7 @@ use crate::clusters::Clusters;
 use crate::conll::Sentence;
 use crate::eval::{score, Scores};
 use crate::features::{features, Scratch};
+use crate::lexicon::Lexicon;
 use crate::model::{viterbi, Model, N_TRANS, START};
 use crate::tags::{NerLabel, Tag, N_TAGS};
 use crate::{Gazetteer, NerError, Tagger};
@@ -19,6 +20,8 @@ pub struct TrainConfig {
     pub hash_bits: u32,
     /// Word clusters to use as features (may be empty).
     pub clusters: Clusters,
+    /// Name lexicon to use as features (may be empty).
+    pub lexicon: Lexicon,
 }
 
 impl Default for TrainConfig {
@@ -28,6 +31,7 @@ impl Default for TrainConfig {
             seed: 0x6d61_7273_6164,
             hash_bits: 20,
             clusters: Clusters::default(),
+            lexicon: Lexicon::default(),
         }
     }
 }
@@ -63,7 +67,7 @@ impl Rng {
 
 fn prepare(
     s: &Sentence,
-    clusters: &Clusters,
+    cfg: &TrainConfig,
     bits: u32,
     gaz: Option<&dyn Gazetteer>,
     sc: &mut Scratch,
@@ -74,7 +78,7 @@ fn prepare(
         g.annotate(&toks, &mut v);
         v
     });
-    sc.prepare(&toks, clusters, g.as_deref());
+    sc.prepare(&toks, &cfg.clusters, &cfg.lexicon, g.as_deref());
     let mut feats = Vec::with_capacity(toks.len() * 36);
     let mut offs = Vec::with_capacity(toks.len() + 1);
     for i in 0..toks.len() {
@@ -109,7 +113,7 @@ impl Learner {
         self.tacc[k] += self.c * d as i64;
     }
 
-    fn averaged(&self, bits: u32, clusters: &Clusters, uses_gazetteer: bool) -> Model {
+    fn averaged(&self, bits: u32, cfg: &TrainConfig, uses_gazetteer: bool) -> Model {
         let c = self.c as f64;
         let avg = |w: i32, a: i64| (w as f64 - a as f64 / c) as f32;
         let w = self
@@ -126,7 +130,8 @@ impl Learner {
             bits,
             w,
             trans,
-            clusters: clusters.clone(),
+            clusters: cfg.clusters.clone(),
+            lexicon: cfg.lexicon.clone(),
             uses_gazetteer,
         }
     }
@@ -154,7 +159,7 @@ pub fn train(
     let prepared: Vec<Prepared> = data
         .iter()
         .filter(|s| !s.tokens.is_empty() && s.tokens.len() == s.tags.len())
-        .map(|s| prepare(s, &cfg.clusters, bits, gaz, &mut sc))
+        .map(|s| prepare(s, cfg, bits, gaz, &mut sc))
         .collect();
     let size = (1usize << bits) * N_TAGS;
     let mut l = Learner {
@@ -218,7 +223,7 @@ pub fn train(
         }
         let need_model = dev.is_some() || epoch == cfg.epochs.max(1);
         let tagger = need_model.then(|| Tagger {
-            model: l.averaged(bits, &cfg.clusters, gaz.is_some()),
+            model: l.averaged(bits, cfg, gaz.is_some()),
         });
         let dev_scores = match (dev, &tagger) {
             (Some(d), Some(t)) => Some(evaluate(t, d, gaz, &NerLabel::ALL)),

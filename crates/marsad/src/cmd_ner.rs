@@ -2,7 +2,10 @@
 
 use anyhow::Context;
 use clap::Args;
-use marsad_ner::{parse_conll, NerLabel, Sentence, Tagger, TrainConfig};
+use marsad_ner::{
+    parse_conll, ClusterConfig, Clusters, Lexicon, NerLabel, Sentence, Tagger, TrainConfig,
+    LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER,
+};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -30,6 +33,18 @@ pub struct TrainNerArgs {
     /// Shuffle seed.
     #[arg(long, default_value_t = TrainConfig::default().seed)]
     seed: u64,
+    /// Raw text to learn word clusters from: JSON Lines with `title`/`text` fields (e.g. ant_news)
+    /// or plain text, one document per line.
+    #[arg(long)]
+    clusters_from: Option<PathBuf>,
+    /// Folder of public data (`/work/shared/data` layout) to build the name lexicon from:
+    /// names_anetac, names_wikidata_translit_ar, gaz_world_cities_ar, gaz_country_aliases_wikidata,
+    /// gaz_arwikicats_ar_translations. Missing files are skipped with a note.
+    #[arg(long)]
+    lexicon_from: Option<PathBuf>,
+    /// Number of fine word clusters.
+    #[arg(long, default_value_t = ClusterConfig::default().fine)]
+    clusters: usize,
 }
 
 /// Arguments of `marsad eval ner`.
@@ -76,6 +91,117 @@ fn read_many(paths: &[PathBuf]) -> anyhow::Result<Vec<Sentence>> {
     Ok(out)
 }
 
+/// Documents of a JSON Lines file (`title` + `text` fields) or plain text lines, in file order.
+fn read_raw_docs(path: &Path) -> anyhow::Result<Vec<String>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut docs = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) if v.is_object() => {
+                let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+                docs.push(format!("{}\n{}", field("title"), field("text")));
+            }
+            _ => docs.push(line.to_string()),
+        }
+    }
+    Ok(docs)
+}
+
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
+
+fn is_arabic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Builds the name lexicon from the public name lists and gazetteers under `dir`.
+fn build_lexicon(dir: &Path) -> anyhow::Result<Lexicon> {
+    let mut lex = Lexicon::default();
+    let read = |rel: &str| -> Option<String> {
+        let p = dir.join(rel);
+        match std::fs::read_to_string(&p) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("lexicon: skipping {}: {e}", p.display());
+                None
+            }
+        }
+    };
+    if let Some(t) = read("names_anetac/EN-AR_Named-entities.txt") {
+        for line in t.lines() {
+            let mut f = line.split_whitespace();
+            let class = match f.next() {
+                Some("PERSON") => LEX_PER,
+                Some("LOCATION") => LEX_LOC,
+                Some("ORGANIZATION") => LEX_ORG,
+                _ => continue,
+            };
+            for w in f.filter(|w| is_arabic(w)) {
+                lex.add_name(w, class);
+            }
+        }
+    }
+    if let Some(t) = read("names_wikidata_translit_ar/wd_arabic.normalized.aligned.tokens") {
+        for line in t.lines() {
+            if let Some(letters) = line.split('\t').nth(1) {
+                lex.add_name(&letters.replace(' ', ""), LEX_PER);
+            }
+        }
+    }
+    if let Some(t) = read("gaz_world_cities_ar/world-cities.csv") {
+        for line in t.lines().skip(1) {
+            for field in line.split(',').filter(|f| is_arabic(f)) {
+                lex.add_name(field.trim_matches('"'), LEX_LOC);
+            }
+        }
+    }
+    if let Some(t) = read("gaz_country_aliases_wikidata/country_aliases.csv") {
+        for line in t.lines() {
+            let f: Vec<&str> = line.split(',').collect();
+            if f.len() >= 5 && f[2] == "ar" {
+                lex.add_name(f[4].trim_matches('"'), LEX_LOC);
+            }
+        }
+    }
+    for rel in [
+        "gaz_arwikicats_ar_translations/cities_cities_full.json",
+        "gaz_arwikicats_ar_translations/geography_P17_2_final_ll.json",
+        "gaz_arwikicats_ar_translations/geography_popopo.json",
+        "gaz_arwikicats_ar_translations/geography_P17_PP.json",
+    ] {
+        if let Some(t) = read(rel) {
+            let v: serde_json::Value =
+                serde_json::from_str(&t).with_context(|| format!("parsing {rel}"))?;
+            let mut s = Vec::new();
+            collect_strings(&v, &mut s);
+            s.iter()
+                .filter(|x| is_arabic(x))
+                .for_each(|x| lex.add_name(x, LEX_LOC));
+        }
+    }
+    if let Some(t) = read("gaz_arwikicats_ar_translations/nationalities_nationalities_data.json") {
+        let v: serde_json::Value = serde_json::from_str(&t).context("parsing nationalities")?;
+        if let Some(o) = v.as_object() {
+            for entry in o.values().filter_map(|e| e.as_object()) {
+                for (k, val) in entry {
+                    let Some(s) = val.as_str().filter(|s| is_arabic(s)) else {
+                        continue;
+                    };
+                    lex.add_name(s, if k == "ar" { LEX_LOC } else { LEX_NAT });
+                }
+            }
+        }
+    }
+    Ok(lex)
+}
+
 /// Trains the tagger.
 pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
     let t0 = Instant::now();
@@ -89,11 +215,37 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         }
         (None, None) => None,
     };
+    let clusters = match &args.clusters_from {
+        Some(p) => {
+            let docs = read_raw_docs(p)?;
+            let cc = ClusterConfig {
+                fine: args.clusters,
+                ..ClusterConfig::default()
+            };
+            let c = marsad_ner::learn_clusters(docs.iter().map(String::as_str), &cc);
+            eprintln!(
+                "learned clusters for {} words from {} documents [{:.1}s]",
+                c.len(),
+                docs.len(),
+                t0.elapsed().as_secs_f64()
+            );
+            c
+        }
+        None => Clusters::default(),
+    };
     let cfg = TrainConfig {
         epochs: args.epochs,
         seed: args.seed,
         hash_bits: args.hash_bits,
-        ..TrainConfig::default()
+        clusters,
+        lexicon: match &args.lexicon_from {
+            Some(dir) => {
+                let l = build_lexicon(dir)?;
+                eprintln!("name lexicon: {} words", l.len());
+                l
+            }
+            None => Lexicon::default(),
+        },
     };
     let ntok: usize = data.iter().map(|s| s.tokens.len()).sum();
     eprintln!(
