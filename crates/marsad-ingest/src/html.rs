@@ -1,0 +1,210 @@
+//! HTML to article text and metadata: readability-style extraction (`dom_smoothie`), with a
+//! paragraph heuristic as fallback, and metadata from meta tags, JSON-LD and `<time>`.
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use crate::date::normalize_date;
+
+/// An article found in an HTML page.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlArticle {
+    /// Plain text, paragraphs separated by blank lines.
+    pub text: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// Already normalised to `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Page chrome that never holds article text; removed before the fallback heuristic.
+const CHROME: &str =
+    "script, style, noscript, template, nav, header, footer, aside, form, iframe, \
+                      svg, button, select, textarea, menu";
+
+/// Bounds readability's work on pathological pages; beyond it the linear fallback is used.
+const MAX_ELEMENTS: usize = 100_000;
+
+/// Extracts the article from `html`; `None` when there is no text in it at all.
+pub(crate) fn extract(html: &str) -> Option<HtmlArticle> {
+    let doc = Document::from(html);
+    // Metadata readability does not look at; read before it rewrites the tree.
+    let extra = ExtraMeta::read(&doc);
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let mut art = HtmlArticle::default();
+    let mut readable = None;
+    if let Ok(mut r) = Readability::with_document(doc, None, Some(cfg)) {
+        if let Ok(a) = r.parse() {
+            let text = tidy_text(&a.text_content);
+            if !text.is_empty() {
+                readable = Some(text);
+            }
+            art.title = non_empty(&a.title);
+            art.author = a.byline.as_deref().and_then(non_empty);
+            art.outlet = a.site_name.as_deref().and_then(non_empty);
+            if let Some(p) = a.published_time.as_deref() {
+                art.published = normalize_date(p);
+            }
+        }
+    }
+    art.text = match readable {
+        Some(t) => t,
+        None => {
+            let t = fallback_text(html);
+            if t.is_empty() {
+                return None;
+            }
+            art.warnings.push(
+                "no main article block recognised in the HTML; the text is every paragraph outside navigation, header, footer and forms"
+                    .to_string(),
+            );
+            t
+        }
+    };
+    art.title = art.title.or(extra.title);
+    art.author = art
+        .author
+        .filter(|a| !a.starts_with("http"))
+        .or(extra.author);
+    art.outlet = art.outlet.or(extra.outlet);
+    if art.published.is_none() {
+        art.published = extra.published.as_deref().and_then(normalize_date);
+    }
+    Some(art)
+}
+
+/// Metadata from tags readability does not read.
+#[derive(Default)]
+struct ExtraMeta {
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+}
+
+impl ExtraMeta {
+    fn read(doc: &Document) -> ExtraMeta {
+        let first_attr = |sels: &[&str], attr: &str| {
+            sels.iter()
+                .find_map(|s| doc.select(s).attr(attr).and_then(|v| non_empty(&v)))
+        };
+        ExtraMeta {
+            title: non_empty(&doc.select("h1").first().text()),
+            author: first_attr(
+                &[
+                    "meta[name=author]",
+                    "meta[property='article:author']",
+                    "meta[name='dc.creator']",
+                ],
+                "content",
+            )
+            .filter(|a| !a.starts_with("http"))
+            .or_else(|| non_empty(&doc.select("[itemprop=author]").first().text())),
+            published: first_attr(
+                &[
+                    "meta[property='article:published_time']",
+                    "meta[itemprop=datePublished]",
+                    "meta[name=date]",
+                    "meta[name=pubdate]",
+                    "meta[name=publish-date]",
+                    "meta[name='dc.date']",
+                    "meta[name='dc.date.issued']",
+                ],
+                "content",
+            )
+            .or_else(|| first_attr(&["article time[datetime]", "time[datetime]"], "datetime")),
+            outlet: first_attr(
+                &[
+                    "meta[property='og:site_name']",
+                    "meta[name=application-name]",
+                ],
+                "content",
+            ),
+        }
+    }
+}
+
+/// The text of every paragraph outside page chrome; else all remaining body text.
+fn fallback_text(html: &str) -> String {
+    let doc = Document::from(html);
+    doc.select(CHROME).remove();
+    let mut out = String::new();
+    for p in doc.select("p").iter() {
+        let t = collapse_ws(&p.text());
+        if !t.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&t);
+        }
+    }
+    if out.is_empty() {
+        out = tidy_text(&doc.select("body").formatted_text());
+    }
+    out
+}
+
+/// Trims each line, keeps single line breaks, and makes every paragraph break exactly one blank line.
+fn tidy_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_blank = false;
+    for line in s.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            pending_blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_blank { "\n\n" } else { "\n" });
+        }
+        pending_blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = collapse_ws(s);
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_text_makes_single_blank_lines() {
+        assert_eq!(tidy_text("  a \n\n\n\n b\nc  \n\n"), "a\n\nb\nc");
+        assert_eq!(tidy_text("\n\n"), "");
+    }
+
+    #[test]
+    fn fallback_drops_chrome() {
+        let t =
+            fallback_text("<nav><p>الرئيسية</p></nav><p>نص الخبر</p><footer><p>حقوق</p></footer>");
+        assert_eq!(t, "نص الخبر");
+    }
+
+    #[test]
+    fn empty_page_has_no_article() {
+        assert!(extract("<html><head><title>x</title></head><body>  </body></html>").is_none());
+        assert!(extract("").is_none());
+    }
+}
