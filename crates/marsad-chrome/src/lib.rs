@@ -209,6 +209,7 @@ fn is_arabic_letter(c: char) -> bool {
 struct Tables {
     whole: HashMap<String, Reason>,
     tail_only: HashMap<String, Reason>,
+    edge_only: HashMap<String, Reason>,
     headers: HashSet<String>,
     inline: Vec<(String, bool)>,
     prefix: Vec<(String, Reason)>,
@@ -234,6 +235,10 @@ fn tables() -> &'static Tables {
         let keys = |xs: &[&str]| xs.iter().map(|x| line_key(x)).collect::<Vec<_>>();
         Tables {
             whole: phrases::WHOLE_LINE
+                .iter()
+                .map(|(p, r)| (line_key(p), *r))
+                .collect(),
+            edge_only: phrases::EDGE_ONLY
                 .iter()
                 .map(|(p, r)| (line_key(p), *r))
                 .collect(),
@@ -589,6 +594,9 @@ fn edge(l: &Line, t: &Tables, p: usize, top: bool, tail: bool, arabic_doc: bool)
             return whole(*r);
         }
     }
+    if let Some(r) = t.edge_only.get(&l.key) {
+        return whole(*r);
+    }
     if is_clock(l.raw) || is_ago(l, t) {
         return whole(Reason::Timestamp);
     }
@@ -674,7 +682,8 @@ fn inline_related(l: &Line, t: &Tables) -> bool {
 
 /// A line made only of share-button words, with at least one platform or share verb.
 fn is_share_bar(l: &Line, t: &Tables) -> bool {
-    if l.words > 8 {
+    // One word alone is handled by the phrase tables, where position can be taken into account.
+    if l.words > 8 || l.words < 2 {
         return false;
     }
     let mut core = false;

@@ -23,8 +23,6 @@ pub(crate) const WHOLE_LINE: &[(&str, Reason)] = &[
     ("اكتب تعليقك", Reason::CommentPrompt),
     ("اكتب تعليقاً", Reason::CommentPrompt),
     ("شارك برأيك", Reason::CommentPrompt),
-    ("التعليقات", Reason::CommentPrompt),
-    ("تعليقات", Reason::CommentPrompt),
     ("عدد التعليقات", Reason::CommentPrompt),
     ("لا توجد تعليقات", Reason::CommentPrompt),
     ("كن أول من يعلق", Reason::CommentPrompt),
@@ -42,7 +40,6 @@ pub(crate) const WHOLE_LINE: &[(&str, Reason)] = &[
     ("شارك هذا المقال", Reason::Share),
     ("شارك هذا الخبر", Reason::Share),
     ("شارك هذه الصفحة", Reason::Share),
-    ("مشاركة", Reason::Share),
     ("مشاركة الخبر", Reason::Share),
     ("انشر", Reason::Share),
     ("طباعة", Reason::Share),
@@ -138,11 +135,24 @@ pub(crate) const TAIL_ONLY: &[(&str, Reason)] = &[
     ("أرسل", Reason::CommentPrompt),
     ("حفظ", Reason::Share),
     ("المفضلة", Reason::Share),
+    ("تويتر", Reason::Share),
+    ("فيسبوك", Reason::Share),
+    ("واتساب", Reason::Share),
+    ("تيليجرام", Reason::Share),
+    ("انستغرام", Reason::Share),
+    ("يوتيوب", Reason::Share),
     ("القائمة", Reason::Navigation),
     ("بحث", Reason::Navigation),
     ("إغلاق", Reason::Navigation),
     ("انتهى", Reason::Navigation),
     ("يتبع", Reason::Navigation),
+];
+
+/// Labels that are UI at the top or tail of a page but could be a sub-heading mid-article.
+pub(crate) const EDGE_ONLY: &[(&str, Reason)] = &[
+    ("التعليقات", Reason::CommentPrompt),
+    ("تعليقات", Reason::CommentPrompt),
+    ("مشاركة", Reason::Share),
 ];
 
 /// Headers that introduce a list of other articles' headlines.
