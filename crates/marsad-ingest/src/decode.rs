@@ -168,25 +168,21 @@ fn memchr_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 
-/// UTF-16 text of mostly ASCII/Latin or Arabic has NULs (or a constant high byte) on one
-/// parity; we only look at NULs, which ASCII-heavy UTF-16 always has.
+/// UTF-16 text keeps one byte of each pair within a few values: 0x00 for ASCII, the script's
+/// block (0x06 for Arabic) for the rest. Only called on input that has NUL bytes.
 fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
     if bytes.len() < 4 {
         return false;
     }
-    let (mut even, mut odd) = (0usize, 0usize);
+    let mut hist = [[0usize; 256]; 2];
     for (i, b) in bytes.iter().enumerate() {
-        if *b == 0 {
-            if i % 2 == 0 {
-                even += 1;
-            } else {
-                odd += 1;
-            }
-        }
+        hist[i % 2][*b as usize] += 1;
     }
-    let half = bytes.len() / 2;
-    let (hi, lo) = if even > odd { (even, odd) } else { (odd, even) };
-    hi * 10 >= half * 3 && lo * 20 <= half
+    hist.iter().any(|h| {
+        let n: usize = h.iter().sum();
+        let top = h[1..].iter().copied().max().unwrap_or(0);
+        h[0] > 0 && (h[0] + top) * 10 >= n * 9
+    })
 }
 
 /// The charset an HTML page declares in its first bytes (`<meta charset>` or `http-equiv`).

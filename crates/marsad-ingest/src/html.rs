@@ -42,7 +42,8 @@ pub(crate) fn extract(html: &str) -> Option<HtmlArticle> {
     if let Ok(mut r) = Readability::with_document(doc, None, Some(cfg)) {
         if let Ok(a) = r.parse() {
             let text = tidy_text(&a.text_content);
-            if !text.is_empty() {
+            // A "best block" made only of links is a menu, not an article.
+            if !text.is_empty() && link_share(&a.content) < 0.9 {
                 readable = Some(text);
             }
             art.title = non_empty(&a.title);
@@ -150,23 +151,33 @@ fn fallback_text(html: &str) -> String {
     out
 }
 
-/// Trims each line, keeps single line breaks, and makes every paragraph break exactly one blank line.
+/// Trims each line and separates lines by exactly one blank line: a `<br>`, list item or caption
+/// line is a paragraph of its own, so downstream sentence and paragraph splitting see one rule.
 fn tidy_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_blank = false;
     for line in s.split('\n') {
         let line = line.trim();
         if line.is_empty() {
-            pending_blank = true;
             continue;
         }
         if !out.is_empty() {
-            out.push_str(if pending_blank { "\n\n" } else { "\n" });
+            out.push_str("\n\n");
         }
-        pending_blank = false;
         out.push_str(line);
     }
     out
+}
+
+/// Share of the characters of an HTML fragment that are link text.
+fn link_share(fragment: &str) -> f64 {
+    let doc = Document::fragment(fragment);
+    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let total = count(&doc.root().text());
+    if total == 0 {
+        return 1.0;
+    }
+    let links: usize = doc.select("a").iter().map(|a| count(&a.text())).sum();
+    links as f64 / total as f64
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -191,7 +202,7 @@ mod tests {
 
     #[test]
     fn tidy_text_makes_single_blank_lines() {
-        assert_eq!(tidy_text("  a \n\n\n\n b\nc  \n\n"), "a\n\nb\nc");
+        assert_eq!(tidy_text("  a \n\n\n\n b\nc  \n\n"), "a\n\nb\n\nc");
         assert_eq!(tidy_text("\n\n"), "");
     }
 
