@@ -1,1 +1,110 @@
-//! The pipeline: documents in, picture out. Pure; no I/O.
+//! The pipeline: documents in, picture out. Pure: it never reads files or the network; the
+//! binary (and later the server) feed it documents that `marsad-ingest` produced.
+//!
+//! Two stages, so callers can show progress and later parallelise: [`analyze_document`] works on
+//! one document alone (chrome, figures, dates, mention candidates); [`assemble`] builds the
+//! cross-document picture (entity identities, ids, merging) from all of them.
+//!
+//! Invariant: every evidence in the picture indexes the *original* document text — chrome is
+//! blanked to spaces of the same byte length before extraction, and [`assemble`] re-reads each
+//! evidence's `text` from the original, dropping (with a diagnostic) any that do not fit.
+
+mod provenance;
+
+pub use marsad_ingest::SourceDocument;
+use marsad_picture::{DateMention, Diagnostic, Document, Picture, Quantity, RemovedSpan};
+
+/// Options of an analysis.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    /// Put each document's text into the picture (`documents[].text`).
+    pub with_text: bool,
+}
+
+/// What one document yields on its own, before the cross-document stage.
+#[derive(Debug, Clone)]
+pub struct DocAnalysis {
+    /// The document as it goes into the picture.
+    pub document: Document,
+    /// Original text (evidence indexes it).
+    pub text: String,
+    /// Text with site chrome blanked to spaces (same byte length).
+    pub working_text: String,
+    /// Figures, with document-local ids.
+    pub quantities: Vec<Quantity>,
+    /// Dates, with document-local ids.
+    pub dates: Vec<DateMention>,
+}
+
+/// Analyses one document on its own.
+pub fn analyze_document(src: &SourceDocument, opts: &AnalyzeOptions) -> (DocAnalysis, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let removed: Vec<RemovedSpan> = marsad_chrome::detect(&src.text);
+    let working_text = marsad_chrome::blank(&src.text, &removed);
+    let (quantities, d) = marsad_extract::extract_quantities(&src.id, &working_text);
+    diags.extend(d);
+    let (dates, d) = marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
+    diags.extend(d);
+    let document = Document {
+        id: src.id.clone(),
+        source: src.source.clone(),
+        title: src.title.clone(),
+        outlet: src.outlet.clone(),
+        author: src.author.clone(),
+        published: src.published.clone(),
+        sha256: src.sha256.clone(),
+        bytes: src.bytes,
+        removed,
+        warnings: src.warnings.clone(),
+        text: opts.with_text.then(|| src.text.clone()),
+    };
+    (
+        DocAnalysis {
+            document,
+            text: src.text.clone(),
+            working_text,
+            quantities,
+            dates,
+        },
+        diags,
+    )
+}
+
+/// Builds the cross-document picture from per-document analyses.
+pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut picture = Picture::new();
+    let mut texts = std::collections::HashMap::new();
+    let mut qn = 0usize;
+    let mut dn = 0usize;
+    for doc in docs {
+        for mut q in doc.quantities {
+            qn += 1;
+            q.id = format!("q{qn}");
+            picture.quantities.push(q);
+        }
+        for mut d in doc.dates {
+            dn += 1;
+            d.id = format!("t{dn}");
+            picture.dates.push(d);
+        }
+        texts.insert(doc.document.id.clone(), doc.text);
+        picture.documents.push(doc.document);
+    }
+    diags.extend(provenance::enforce(&mut picture, &texts));
+    (picture, diags)
+}
+
+/// Analyses a set of documents: [`analyze_document`] on each, then [`assemble`].
+pub fn analyze(docs: &[SourceDocument], opts: &AnalyzeOptions) -> (Picture, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut analyses = Vec::with_capacity(docs.len());
+    for d in docs {
+        let (a, ds) = analyze_document(d, opts);
+        diags.extend(ds);
+        analyses.push(a);
+    }
+    let (picture, ds) = assemble(analyses);
+    diags.extend(ds);
+    (picture, diags)
+}

@@ -1,8 +1,12 @@
 //! `marsad`: the command-line front of the engine. Thin: parses arguments, does I/O, calls the
 //! library crates. Each command family lives in its own module.
 
+mod cmd_analyze;
 mod cmd_kb;
 mod cmd_ner;
+mod summary;
+
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
@@ -17,6 +21,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Analyse articles (files or folders of .txt, .html, .jsonl) and print their picture.
+    Analyze(cmd_analyze::AnalyzeArgs),
+    /// Print the plain text of one document (the text that picture offsets index).
+    Text(cmd_analyze::TextArgs),
     /// Knowledge base: build it from public data, inspect it.
     #[command(subcommand)]
     Kb(cmd_kb::KbCommand),
@@ -40,11 +48,20 @@ enum EvalCommand {
     Ner(cmd_ner::EvalNerArgs),
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Kb(cmd) => cmd_kb::run(cmd),
-        Command::Train(TrainCommand::Ner(args)) => cmd_ner::train(args),
-        Command::Eval(EvalCommand::Ner(args)) => cmd_ner::eval(args),
+    let result = match cli.command {
+        Command::Analyze(args) => cmd_analyze::analyze(args),
+        Command::Text(args) => cmd_analyze::text(args),
+        Command::Kb(cmd) => cmd_kb::run(cmd).map(|()| ExitCode::SUCCESS),
+        Command::Train(TrainCommand::Ner(args)) => cmd_ner::train(args).map(|()| ExitCode::SUCCESS),
+        Command::Eval(EvalCommand::Ner(args)) => cmd_ner::eval(args).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("marsad: error: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
