@@ -683,7 +683,7 @@ fn inline_related(l: &Line, t: &Tables) -> bool {
 /// A line made only of share-button words, with at least one platform or share verb.
 fn is_share_bar(l: &Line, t: &Tables) -> bool {
     // One word alone is handled by the phrase tables, where position can be taken into account.
-    if l.words > 8 || l.words < 2 {
+    if l.words > 14 || l.words < 2 {
         return false;
     }
     let mut core = false;

@@ -431,3 +431,23 @@ fn ambiguous_label_mid_article_is_kept_but_removed_at_tail() {
     let tail = "وأعلنت اللجنة العليا للانتخابات أن نسبة الإقبال بلغت 44 في المئة، وفق النتائج الأولية.\nمشاركة";
     assert_eq!(found(tail), expect(&[("مشاركة", "share")]));
 }
+
+#[test]
+fn wordpress_share_bar_with_latin_and_arabic_names() {
+    let text = "وأكد الوزير أن بلاده ستواصل دعم الجهود الدولية لإحلال السلام في المنطقة، وفق البيان.\n\
+فيسبوك X لينكدإن واتساب تيلقرام مشاركة عبر البريد طباعة\n\
+Facebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte";
+    assert_eq!(
+        found(text),
+        expect(&[
+            (
+                "فيسبوك X لينكدإن واتساب تيلقرام مشاركة عبر البريد طباعة",
+                "share"
+            ),
+            (
+                "Facebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte",
+                "share"
+            ),
+        ])
+    );
+}
