@@ -251,7 +251,11 @@ fn days_in_month(y: Option<i32>, m: u32) -> u32 {
 fn complete_year(anchor: (i32, u32, u32), m: u32, d: u32, rel: Option<Rel>) -> i32 {
     let (ay, am, ad) = anchor;
     // A month without a day compares by month only.
-    let (here, at) = if d == 0 { ((m, 0), (am, 0)) } else { ((m, d), (am, ad)) };
+    let (here, at) = if d == 0 {
+        ((m, 0), (am, 0))
+    } else {
+        ((m, d), (am, ad))
+    };
     let (same, other) = match rel {
         Some(Rel::Current) => return ay,
         Some(Rel::Next) => (here > at, ay + 1),
@@ -287,7 +291,14 @@ pub fn find_dates(text: &str, anchor: Option<(i32, u32, u32)>) -> Vec<DateMatch>
 }
 
 /// Builds a match from token range `[a, b)`.
-fn mk(sc: &Scan, a: usize, b: usize, value: String, precision: Precision, anchored: bool) -> DateMatch {
+fn mk(
+    sc: &Scan,
+    a: usize,
+    b: usize,
+    value: String,
+    precision: Precision,
+    anchored: bool,
+) -> DateMatch {
     DateMatch {
         start: sc.toks[a].os,
         end: sc.toks[b - 1].oe,
@@ -349,7 +360,8 @@ fn match_at(sc: &Scan, i: usize, anchor: Option<(i32, u32, u32)>) -> Option<(Dat
         return Some(r);
     }
     // Month (+ year | direction word), optionally after شهر.
-    let (has_shahr, j) = if matches!(sc.s(i), "شهر" | "وشهر" | "بشهر" | "لشهر" | "خلال") {
+    let (has_shahr, j) = if matches!(sc.s(i), "شهر" | "وشهر" | "بشهر" | "لشهر" | "خلال")
+    {
         (sc.s(i) != "خلال", i + 1)
     } else {
         (false, i)
@@ -396,7 +408,10 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     let (y, end) = year_at(sc, i, 1900, 2099)?;
     let prev = if i > 0 { sc.s(i - 1) } else { "" };
     // Part of a numeric expression: 1/2019, 2019-2020 handled by numeric_date or twice here.
-    if i > 0 && sc.glued(i) && sc.kind(i - 1) == Some(TokKind::Punct) && matches!(prev, "/" | "." | ":")
+    if i > 0
+        && sc.glued(i)
+        && sc.kind(i - 1) == Some(TokKind::Punct)
+        && matches!(prev, "/" | "." | ":")
     {
         return None;
     }
@@ -470,7 +485,16 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
 fn is_year_noun(w: &str) -> bool {
     matches!(
         w,
-        "عام" | "العام" | "سنه" | "السنه" | "لعام" | "للعام" | "بعام" | "وعام" | "والعام" | "فالعام"
+        "عام"
+            | "العام"
+            | "سنه"
+            | "السنه"
+            | "لعام"
+            | "للعام"
+            | "بعام"
+            | "وعام"
+            | "والعام"
+            | "فالعام"
             | "عامي"
     )
 }
@@ -556,7 +580,11 @@ mod tests {
     fn day_month_year_in_both_month_systems() {
         assert_eq!(
             one("تقارب استراتيجي 8 كانون الثاني 2022 المصدر"),
-            ("8 كانون الثاني 2022".into(), "2022-01-08".into(), Precision::Day)
+            (
+                "8 كانون الثاني 2022".into(),
+                "2022-01-08".into(),
+                Precision::Day
+            )
         );
         assert_eq!(
             one("قررت كازاخستان في 22 كانون الأول 2021 التوقيع").1,
@@ -591,7 +619,11 @@ mod tests {
     fn months_and_years() {
         assert_eq!(
             one("اشتكى في تشرين الثاني 2021 من"),
-            ("تشرين الثاني 2021".into(), "2021-11".into(), Precision::Month)
+            (
+                "تشرين الثاني 2021".into(),
+                "2021-11".into(),
+                Precision::Month
+            )
         );
         assert_eq!(one("خلال قمة في آذار 2021:").1, "2021-03");
         assert_eq!(

@@ -144,9 +144,7 @@ impl Scan {
     /// Normalised text of token `i` (empty when out of range).
     #[inline]
     pub(crate) fn s(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.norm.text[t.ns..t.ne])
+        self.toks.get(i).map_or("", |t| &self.norm.text[t.ns..t.ne])
     }
 
     /// Kind of token `i`.
@@ -230,7 +228,9 @@ fn lookup(w: &str) -> Option<NumWord> {
         "خمسمئه" | "خمسمائه" => (500.0, Hundred, true),
         "ستمئه" | "ستمائه" => (600.0, Hundred, true),
         "سبعمئه" | "سبعمائه" => (700.0, Hundred, true),
-        "ثمانمئه" | "ثمانمائه" | "ثمانيمائه" | "ثمانيمئه" => (800.0, Hundred, true),
+        "ثمانمئه" | "ثمانمائه" | "ثمانيمائه" | "ثمانيمئه" => {
+            (800.0, Hundred, true)
+        }
         "تسعمئه" | "تسعمائه" => (900.0, Hundred, true),
         "الف" | "الفا" => (1e3, Mult, true),
         "الفان" | "الفين" => (2e3, MultDual, true),
@@ -241,7 +241,9 @@ fn lookup(w: &str) -> Option<NumWord> {
         "مليار" | "مليارا" | "بليون" | "بليونا" => (1e9, Mult, true),
         "ملياران" | "مليارين" => (2e9, MultDual, true),
         "مليارات" | "بلايين" => (1e9, MultPlural, false),
-        "تريليون" | "تريليونا" | "ترليون" | "ترليونا" => (1e12, Mult, true),
+        "تريليون" | "تريليونا" | "ترليون" | "ترليونا" => {
+            (1e12, Mult, true)
+        }
         "تريليونات" | "ترليونات" => (1e12, MultPlural, false),
         _ => return None,
     };
@@ -418,11 +420,7 @@ fn glued_latin(sc: &Scan, i: usize) -> bool {
         sc.kind(k) == Some(TokKind::Word) && sc.s(k).chars().all(|c| c.is_ascii_alphabetic())
     };
     let before = i > 0 && sc.glued(i) && latin(i - 1);
-    let before_dash = i > 1
-        && sc.glued(i)
-        && sc.s(i - 1) == "-"
-        && sc.glued(i - 1)
-        && latin(i - 2);
+    let before_dash = i > 1 && sc.glued(i) && sc.s(i - 1) == "-" && sc.glued(i - 1) && latin(i - 2);
     let after = sc.glued(i + 1) && latin(i + 1);
     before || before_dash || after
 }
@@ -645,7 +643,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
                     percent = true;
                     last_tok += 1;
                 }
-                "في" if matches!(sc.s(last_tok + 1), "المئه" | "المائه" | "الميه") => {
+                "في" if matches!(sc.s(last_tok + 1), "المئه" | "المائه" | "الميه") =>
+                {
                     percent = true;
                     last_tok += 2;
                 }
@@ -863,18 +862,24 @@ pub fn counted_unit(noun: &str) -> Option<CountedUnit> {
 
 fn unit_of(w: &str) -> Option<CountedUnit> {
     let (unit, kind) = match w {
-        "شخص" | "اشخاص" | "فرد" | "افراد" | "مواطن" | "مواطنين" | "مواطنون" | "مدني"
-        | "مدنيين" | "مدنيون" | "طفل" | "اطفال" | "امراه" | "نساء" | "رجل" | "رجال" | "عامل"
-        | "عمال" | "موظف" | "موظفين" | "طالب" | "طلاب" | "مهاجر" | "مهاجرين" | "لص" | "لصوص"
-        | "مسلح" | "مسلحين" | "انسان" => ("person", None),
+        "شخص" | "اشخاص" | "فرد" | "افراد" | "مواطن" | "مواطنين" | "مواطنون" | "مدني" | "مدنيين"
+        | "مدنيون" | "طفل" | "اطفال" | "امراه" | "نساء" | "رجل" | "رجال" | "عامل" | "عمال"
+        | "موظف" | "موظفين" | "طالب" | "طلاب" | "مهاجر" | "مهاجرين" | "لص" | "لصوص" | "مسلح"
+        | "مسلحين" | "انسان" => ("person", None),
         "نسمه" => ("person", Some("population")),
         "قتيل" | "قتلي" => ("person", Some("killed")),
         "جريح" | "جرحي" | "مصاب" | "مصابين" => ("person", Some("injured")),
-        "معتقل" | "معتقلين" | "موقوف" | "موقوفين" => ("person", Some("arrested")),
-        "سجين" | "سجناء" | "اسير" | "اسري" | "رهينه" | "رهائن" => ("person", Some("prisoners")),
+        "معتقل" | "معتقلين" | "موقوف" | "موقوفين" => {
+            ("person", Some("arrested"))
+        }
+        "سجين" | "سجناء" | "اسير" | "اسري" | "رهينه" | "رهائن" => {
+            ("person", Some("prisoners"))
+        }
         "لاجئ" | "لاجئين" | "لاجئون" => ("person", Some("refugees")),
         "نازح" | "نازحين" | "نازحون" => ("person", Some("displaced")),
-        "متظاهر" | "متظاهرين" | "محتج" | "محتجين" => ("person", Some("protesters")),
+        "متظاهر" | "متظاهرين" | "محتج" | "محتجين" => {
+            ("person", Some("protesters"))
+        }
         "ضحيه" | "ضحايا" => ("person", Some("victims")),
         "جندي" | "جنود" | "عسكري" | "عسكريين" => ("soldier", Some("troops")),
         "مقاتل" | "مقاتلين" | "مقاتلون" => ("fighter", None),
@@ -900,7 +905,9 @@ fn unit_of(w: &str) -> Option<CountedUnit> {
         "دوله" | "دول" => ("state", None),
         "مدينه" | "مدن" => ("city", None),
         "قريه" | "قري" => ("village", None),
-        "اتفاقيه" | "اتفاقيات" | "اتفاق" | "اتفاقات" => ("agreement", None),
+        "اتفاقيه" | "اتفاقيات" | "اتفاق" | "اتفاقات" => {
+            ("agreement", None)
+        }
         "مشروع" | "مشاريع" | "مشروعات" => ("project", None),
         "شركه" | "شركات" => ("company", None),
         "طائره" | "طائرات" => ("aircraft", None),
