@@ -451,3 +451,21 @@ Facebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte";
         ])
     );
 }
+
+#[test]
+fn blog_disclaimer_and_tag_line_in_tail() {
+    let text =
+        "وختم الكاتب بالدعوة إلى مراجعة شاملة للسياسات الاقتصادية في المنطقة، قبل فوات الأوان.\n\
+هذه التدوينة تعبر عن رأي صاحبها ولا تعبر بالضرورة عن رأي الموقع\n\
+المزيد عن: كازاخستان روسيا تركيا";
+    assert_eq!(
+        found(text),
+        expect(&[
+            (
+                "هذه التدوينة تعبر عن رأي صاحبها ولا تعبر بالضرورة عن رأي الموقع",
+                "disclaimer"
+            ),
+            ("المزيد عن: كازاخستان روسيا تركيا", "navigation"),
+        ])
+    );
+}
