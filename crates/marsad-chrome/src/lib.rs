@@ -219,6 +219,7 @@ struct Tables {
     disc_core: Vec<String>,
     disc_mark: Vec<String>,
     disc_clause: Vec<String>,
+    disc_self: Vec<String>,
     sections: HashSet<String>,
     share_tokens: HashSet<String>,
     share_core: HashSet<String>,
@@ -264,6 +265,7 @@ fn tables() -> &'static Tables {
             disc_core: keys(phrases::DISCLAIMER_CORE),
             disc_mark: keys(phrases::DISCLAIMER_MARK),
             disc_clause: keys(phrases::DISCLAIMER_CLAUSE_START),
+            disc_self: keys(phrases::DISCLAIMER_SELF),
             sections: phrases::SECTION_LABELS
                 .iter()
                 .map(|p| line_key(p))
@@ -470,7 +472,20 @@ impl<'a> Doc<'a> {
                 if !(top || tail) {
                     continue;
                 }
-                let label = edge(&self.lines[i], t, p, top, tail, arabic_doc);
+                // The first and last body paragraphs are in the zones too (a footer disclaimer
+                // is often a full sentence), but weak evidence must not take a lede or an ending.
+                let outside = match (first_body, last_body) {
+                    (Some(f), Some(l)) => p < f || p > l,
+                    _ => true,
+                };
+                let z = Zone {
+                    p,
+                    top,
+                    tail,
+                    outside,
+                    arabic_doc,
+                };
+                let label = edge(&self.lines[i], t, z);
                 if label.is_some() {
                     self.labels[i] = label;
                     changed = true;
@@ -586,8 +601,30 @@ fn strong(l: &Line, t: &Tables) -> (Label, bool) {
     (None, false)
 }
 
+/// Where a line sits relative to the article body.
+#[derive(Clone, Copy)]
+struct Zone {
+    /// Index among non-blank lines.
+    p: usize,
+    /// Before or at the first body paragraph.
+    top: bool,
+    /// At or after the last body paragraph.
+    tail: bool,
+    /// Strictly outside the body (not the first or last paragraph itself).
+    outside: bool,
+    /// The document is mostly Arabic script.
+    arabic_doc: bool,
+}
+
 /// Rules for the top and tail zones only, where chrome clusters.
-fn edge(l: &Line, t: &Tables, p: usize, top: bool, tail: bool, arabic_doc: bool) -> Label {
+fn edge(l: &Line, t: &Tables, z: Zone) -> Label {
+    let Zone {
+        p,
+        top,
+        tail,
+        outside,
+        arabic_doc,
+    } = z;
     let whole = |r: Reason| Some((0, r));
     if tail {
         if let Some(r) = t.tail_only.get(&l.key) {
@@ -618,6 +655,7 @@ fn edge(l: &Line, t: &Tables, p: usize, top: bool, tail: bool, arabic_doc: bool)
     if l.words <= 60
         && t.disc_core.iter().any(|c| has_phrase(&l.key, c))
         && t.disc_mark.iter().any(|m| has_phrase(&l.key, m))
+        && (outside || t.disc_self.iter().any(|m| has_phrase(&l.key, m)))
     {
         return Some((disclaimer_from(l, t), Reason::Disclaimer));
     }

@@ -385,6 +385,23 @@ pub(crate) const DISCLAIMER_MARK: &[&str] = &[
     "شبكة",
 ];
 
+/// Disclaimer marks that can only refer to the page itself (unlike "الموقع", "الشبكة", which a
+/// news sentence may mention): enough to accept a disclaimer in a first or last body paragraph.
+pub(crate) const DISCLAIMER_SELF: &[&str] = &[
+    "هذا المقال",
+    "هذه التدوينة",
+    "مقالات الرأي",
+    "الآراء الواردة",
+    "الآراء المنشورة",
+    "المقالات المنشورة",
+    "كاتبها",
+    "صاحبها",
+    "أصحابها",
+    "فريق تحرير",
+    "هيئة التحرير",
+    "أسرة التحرير",
+];
+
 /// Opening words of a disclaimer clause appended to a byline ("مقال بقلم فلان، والآراء الواردة ...").
 pub(crate) const DISCLAIMER_CLAUSE_START: &[&str] = &["الآراء", "والآراء", "الاراء", "والاراء"];
 

@@ -469,3 +469,11 @@ fn blog_disclaimer_and_tag_line_in_tail() {
         ])
     );
 }
+
+#[test]
+fn lede_reporting_a_site_statement_is_kept() {
+    // A first paragraph that reports a "does not reflect" statement is news, not a disclaimer.
+    let text = "قال الموقع الرسمي للوزارة إن الأرقام المتداولة لا تعكس بالضرورة الوضع الحقيقي للاقتصاد، داعيا إلى انتظار البيانات.\n\
+وأضاف البيان أن الوزارة ستنشر تقريرها الفصلي خلال الأسبوع المقبل بعد مراجعته من الجهات المختصة.";
+    assert_eq!(found(text), expect(&[]));
+}
