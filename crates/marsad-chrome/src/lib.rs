@@ -5,7 +5,7 @@
 //! stage works on article text while byte offsets stay valid.
 //!
 //! Detection uses general features, never one site's layout:
-//! - a curated list of common Arabic news-site UI labels ([`phrases`]), matched on whole lines
+//! - a curated list of common Arabic news-site UI labels (`src/phrases.rs`), matched on whole lines
 //!   after Arabic folding (so أ/ا, ة/ه and tanwin variants all match);
 //! - shape: short unpunctuated lines, share bars made only of platform names, separator lines;
 //! - link lists: a run of headline-like lines after a "related" header ("أخبار مرتبطة");

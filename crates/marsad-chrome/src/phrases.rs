@@ -2,7 +2,7 @@
 //!
 //! Every entry is a generic label that many sites print around articles (buttons, headers,
 //! form labels), never a sentence from an article body. Phrases are written naturally here and
-//! folded with [`crate::line_key`] once, so spelling variants (أ/ا, ة/ه, tanwin) all match.
+//! folded with `line_key` once, so spelling variants (أ/ا, ة/ه, tanwin) all match.
 
 use crate::Reason;
 
