@@ -1,0 +1,1350 @@
+//! `marsad kb build`: joins the public sources in `shared/data` into `kb/entities.jsonl`.
+//!
+//! Joins are by Wikidata id, ISO code, or English name + country; anything that would link one alias or
+//! adjective to two different states is dropped and counted, so the report says what the KB lost.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+use marsad_text::normalize_str;
+
+use crate::model::{Class, KbEntry, Role};
+use crate::KbError;
+
+/// Per-source counts and conflicts of one build.
+#[derive(Debug, Default, Clone)]
+pub struct BuildReport {
+    /// Human-readable lines, one per fact.
+    pub lines: Vec<String>,
+}
+
+impl BuildReport {
+    fn say(&mut self, s: impl Into<String>) {
+        self.lines.push(s.into());
+    }
+}
+
+fn read(path: &Path) -> Result<String, KbError> {
+    fs::read_to_string(path).map_err(|source| KbError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn csv_rows(path: &Path) -> Result<Vec<HashMap<String, String>>, KbError> {
+    let text = read(path)?;
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?
+        .clone();
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
+        out.push(
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.trim().to_string()))
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
+/// Cleans an Arabic name from a source: parentheticals removed, spaces collapsed; `None` if it has no
+/// Arabic letters or carries Latin letters or digits.
+pub fn clean_ar(s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let out = out
+        .trim_matches(|c: char| c == '،' || c == ',' || c == '-')
+        .trim()
+        .to_string();
+    if out.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    if out
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count()
+        < 2
+    {
+        return None;
+    }
+    Some(out)
+}
+
+fn key_en(s: &str) -> String {
+    s.trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .replace(" (the)", "")
+        .to_lowercase()
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn new_entry(id: String, qid: Option<String>, class: Class, ar: String, src: &str) -> KbEntry {
+    KbEntry {
+        id,
+        qid,
+        class,
+        ar,
+        en: None,
+        aliases: Vec::new(),
+        adj: Vec::new(),
+        metonyms: Vec::new(),
+        iso3: None,
+        country: None,
+        capital_of: None,
+        pop: None,
+        roles: Vec::new(),
+        src: vec![src.to_string()],
+    }
+}
+
+fn add_alias(e: &mut KbEntry, a: String) {
+    if a != e.ar {
+        push_unique(&mut e.aliases, a);
+    }
+}
+
+fn add_src(e: &mut KbEntry, s: &str) {
+    push_unique(&mut e.src, s.to_string());
+}
+
+/// Words that are common Arabic words in running text (from ANERcorp *train*, tagged O only), used to
+/// drop one-word city/person aliases that would fire on ordinary words.
+pub fn common_words_from_anercorp_train(path: &Path) -> Result<Vec<String>, KbError> {
+    let text = read(path)?;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for line in text.lines() {
+        let mut it = line.split_whitespace();
+        let (Some(w), Some(tag)) = (it.next(), it.next()) else {
+            continue;
+        };
+        let c = counts.entry(normalize_str(w)).or_default();
+        if tag == "O" {
+            c.0 += 1;
+        } else {
+            c.1 += 1;
+        }
+    }
+    let mut v: Vec<(String, u32)> = counts
+        .into_iter()
+        .filter(|(w, (o, e))| *o >= 3 && *e == 0 && w.chars().count() >= 2)
+        .map(|(w, (o, _))| (w, o))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(v.into_iter().map(|x| x.0).collect())
+}
+
+struct Ctx {
+    entries: Vec<KbEntry>,
+    report: BuildReport,
+    /// English key → state index.
+    state_by_en: HashMap<String, usize>,
+    state_by_iso3: HashMap<String, usize>,
+    /// Normalised Arabic alias → state index.
+    state_by_ar: HashMap<String, usize>,
+}
+
+/// Builds the KB from `data` (the `shared/data` folder) and the curated file `curated` (if present).
+pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, BuildReport), KbError> {
+    let mut cx = Ctx {
+        entries: Vec::new(),
+        report: BuildReport::default(),
+        state_by_en: HashMap::new(),
+        state_by_iso3: HashMap::new(),
+        state_by_ar: HashMap::new(),
+    };
+    let common: HashSet<String> =
+        common_words_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+    cx.report.say(format!(
+        "anercorp train: {} common words (O-only, >=3 times) used to drop one-word city/person aliases",
+        common.len()
+    ));
+    states(&mut cx, data)?;
+    nationalities(&mut cx, data)?;
+    cities(&mut cx, data, &common)?;
+    orgs(&mut cx, data, curated)?;
+    let translit = translit_table(data)?;
+    persons(&mut cx, data, &common, &translit)?;
+    if let Some(c) = curated {
+        apply_curated(&mut cx, c)?;
+    }
+    let mut entries = cx.entries;
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut seen = HashSet::new();
+    let before = entries.len();
+    entries.retain(|e| seen.insert(e.id.clone()));
+    if entries.len() != before {
+        cx.report
+            .say(format!("duplicate ids dropped: {}", before - entries.len()));
+    }
+    let mut per_class: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &entries {
+        *per_class.entry(format!("{:?}", e.class)).or_default() += 1;
+    }
+    cx.report
+        .say(format!("total entries: {} {:?}", entries.len(), per_class));
+    Ok((entries, cx.report))
+}
+
+fn states(cx: &mut Ctx, data: &Path) -> Result<(), KbError> {
+    let rows = csv_rows(&data.join("gaz_country_codes/country-codes.csv"))?;
+    let mut n = 0;
+    for r in &rows {
+        let g = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+        let iso3 = g("ISO3166-1-Alpha-3");
+        if iso3.is_empty() {
+            continue;
+        }
+        let qid = g("wikidata_id")
+            .rsplit('/')
+            .next()
+            .filter(|q| q.starts_with('Q'));
+        let ar = clean_ar(g("UNTERM Arabic Short")).or_else(|| clean_ar(g("official_name_ar")));
+        let Some(ar) = ar else { continue };
+        let id = qid.map_or_else(|| format!("L:state:{iso3}"), str::to_string);
+        let mut e = new_entry(
+            id,
+            qid.map(str::to_string),
+            Class::State,
+            ar,
+            "gaz_country_codes",
+        );
+        for k in ["official_name_ar", "UNTERM Arabic Formal"] {
+            if let Some(a) = clean_ar(g(k)) {
+                add_alias(&mut e, a);
+            }
+        }
+        let en = [
+            g("CLDR display name"),
+            g("official_name_en"),
+            g("UNTERM English Short"),
+        ]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .map(str::to_string);
+        e.en = en;
+        e.iso3 = Some(iso3.to_string());
+        let idx = cx.entries.len();
+        for k in [
+            "CLDR display name",
+            "official_name_en",
+            "UNTERM English Short",
+            "UNTERM English Formal",
+        ] {
+            if !g(k).is_empty() {
+                cx.state_by_en.insert(key_en(g(k)), idx);
+            }
+        }
+        cx.state_by_iso3.insert(iso3.to_string(), idx);
+        cx.entries.push(e);
+        n += 1;
+    }
+    cx.report
+        .say(format!("gaz_country_codes: {n} states/territories"));
+    // Wikidata labels and aliases.
+    let rows = csv_rows(&data.join("gaz_country_aliases_wikidata/country_aliases.csv"))?;
+    let (mut added, mut en_keys) = (0, 0);
+    for r in &rows {
+        let Some(&idx) = r.get("iso3c").and_then(|i| cx.state_by_iso3.get(i)) else {
+            continue;
+        };
+        let label = r.get("label").map(String::as_str).unwrap_or("");
+        match r.get("language").map(String::as_str) {
+            Some("ar") => {
+                if let Some(a) = clean_ar(label) {
+                    let e = &mut cx.entries[idx];
+                    // Wikidata's label is the name news uses (روسيا, not الاتحاد الروسي).
+                    if r.get("label_type").map(String::as_str) == Some("official") && a != e.ar {
+                        let old = std::mem::replace(&mut e.ar, a.clone());
+                        e.aliases.retain(|x| x != &a);
+                        push_unique(&mut e.aliases, old);
+                        add_src(e, "gaz_country_aliases_wikidata");
+                        continue;
+                    }
+                    let before = e.aliases.len();
+                    add_alias(e, a);
+                    if e.aliases.len() > before {
+                        added += 1;
+                        add_src(e, "gaz_country_aliases_wikidata");
+                    }
+                }
+            }
+            Some("en") => {
+                cx.state_by_en.entry(key_en(label)).or_insert(idx);
+                en_keys += 1;
+            }
+            _ => {}
+        }
+    }
+    cx.report.say(format!(
+        "gaz_country_aliases_wikidata: {added} Arabic aliases added, {en_keys} English labels used for joins"
+    ));
+    // Arabic alias → state, for joins; an alias two states share is ambiguous and not a join key.
+    let mut by_ar: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, e) in cx.entries.iter().enumerate() {
+        for a in std::iter::once(&e.ar).chain(&e.aliases) {
+            let k = normalize_str(a);
+            by_ar
+                .entry(k)
+                .and_modify(|v| {
+                    if *v != Some(i) {
+                        *v = None
+                    }
+                })
+                .or_insert(Some(i));
+        }
+    }
+    let mut shared = 0;
+    for (k, v) in by_ar {
+        match v {
+            Some(i) => {
+                cx.state_by_ar.insert(k, i);
+            }
+            None => shared += 1,
+        }
+    }
+    // Drop aliases shared by two states: they cannot name either.
+    if shared > 0 {
+        let keys: HashSet<String> = cx.state_by_ar.keys().cloned().collect();
+        for e in cx.entries.iter_mut() {
+            e.aliases.retain(|a| keys.contains(&normalize_str(a)));
+        }
+    }
+    cx.report.say(format!(
+        "state aliases shared by two states (dropped): {shared}"
+    ));
+    Ok(())
+}
+
+#[derive(serde::Deserialize)]
+struct Nationality {
+    male: Option<String>,
+    males: Option<String>,
+    female: Option<String>,
+    females: Option<String>,
+    the_male: Option<String>,
+    the_female: Option<String>,
+    en: Option<String>,
+    ar: Option<String>,
+}
+
+fn nationalities(cx: &mut Ctx, data: &Path) -> Result<(), KbError> {
+    let path = data.join("gaz_arwikicats_ar_translations/nationalities_nationalities_data.json");
+    let map: BTreeMap<String, Nationality> = serde_json::from_str(&read(&path)?)
+        .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
+    let (mut joined, mut unjoined) = (0, 0);
+    let mut adj_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut people: BTreeMap<usize, (String, Vec<String>)> = BTreeMap::new();
+    for (key, n) in &map {
+        let by_en =
+            n.en.as_deref()
+                .and_then(|e| cx.state_by_en.get(&key_en(e)).copied());
+        let by_ar =
+            n.ar.as_deref()
+                .and_then(|a| cx.state_by_ar.get(&normalize_str(a)).copied());
+        let idx = match (by_en, by_ar) {
+            (Some(a), Some(b)) if a != b => {
+                unjoined += 1;
+                continue;
+            }
+            (Some(a), _) | (None, Some(a)) => a,
+            (None, None) => {
+                unjoined += 1;
+                continue;
+            }
+        };
+        joined += 1;
+        for a in [&n.male, &n.female, &n.the_male, &n.the_female]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(a) = clean_ar(a) {
+                adj_owner
+                    .entry(a)
+                    .and_modify(|v| {
+                        if *v != Some(idx) {
+                            *v = None
+                        }
+                    })
+                    .or_insert(Some(idx));
+            }
+        }
+        let p = people
+            .entry(idx)
+            .or_insert_with(|| (key.clone(), Vec::new()));
+        for a in [&n.males, &n.females].into_iter().flatten() {
+            if let Some(a) = clean_ar(a) {
+                let with_article = if a.starts_with("ال") {
+                    a.clone()
+                } else {
+                    format!("ال{a}")
+                };
+                push_unique(&mut p.1, with_article);
+                push_unique(&mut p.1, a);
+            }
+        }
+    }
+    let mut conflicts = 0;
+    let mut n_adj = 0;
+    for (a, owner) in adj_owner {
+        match owner {
+            Some(i) => {
+                push_unique(&mut cx.entries[i].adj, a);
+                add_src(&mut cx.entries[i], "gaz_arwikicats_ar_translations");
+                n_adj += 1;
+            }
+            None => conflicts += 1,
+        }
+    }
+    for e in cx.entries.iter_mut() {
+        e.adj.sort();
+    }
+    let mut n_people = 0;
+    for (idx, (key, forms)) in people {
+        let Some(first) = forms.first().cloned() else {
+            continue;
+        };
+        let state = &cx.entries[idx];
+        let mut e = new_entry(
+            format!("L:people:{}", key.replace(' ', "_")),
+            None,
+            Class::People,
+            first,
+            "gaz_arwikicats_ar_translations",
+        );
+        e.en = Some(format!("{} people", capitalise(&key)));
+        e.country = Some(state.id.clone());
+        for f in forms.into_iter().skip(1) {
+            add_alias(&mut e, f);
+        }
+        cx.entries.push(e);
+        n_people += 1;
+    }
+    cx.report.say(format!(
+        "arwikicats nationalities: {joined} joined to a state, {unjoined} not joined (no such state or en/ar disagree), \
+         {n_adj} adjectives, {conflicts} adjectives shared by two states (dropped), {n_people} peoples (NORP)"
+    ));
+    Ok(())
+}
+
+fn capitalise(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn cities(cx: &mut Ctx, data: &Path, common: &HashSet<String>) -> Result<(), KbError> {
+    // World cities with Arabic names: (english name, state) → (arabic, population).
+    let wc = csv_rows(&data.join("gaz_world_cities_ar/world-cities.csv"))?;
+    let mut wc_by_key: HashMap<(String, usize), (String, u64)> = HashMap::new();
+    let mut wc_unjoined = 0;
+    for r in &wc {
+        let g = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+        let state = cx
+            .state_by_en
+            .get(&key_en(g("CountryNameEn")))
+            .or_else(|| cx.state_by_ar.get(&normalize_str(g("CountryNameAr"))))
+            .copied();
+        let (Some(state), Some(ar)) = (state, clean_ar(g("CityNameAr"))) else {
+            wc_unjoined += 1;
+            continue;
+        };
+        let pop = g("Population").parse::<f64>().unwrap_or(0.0) as u64;
+        wc_by_key.insert((g("CityNameEn").to_lowercase(), state), (ar, pop));
+    }
+    // ArWikiCats cities: english → arabic (with an optional ", country" hint in the key).
+    let path = data.join("gaz_arwikicats_ar_translations/cities_cities_full.json");
+    let awc: BTreeMap<String, String> = serde_json::from_str(&read(&path)?)
+        .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
+    let mut awc_by_name: HashMap<String, Vec<(Option<usize>, String)>> = HashMap::new();
+    for (k, v) in &awc {
+        let Some(ar) = clean_ar(v) else { continue };
+        let (name, hint) = match k.split_once(", ") {
+            Some((n, h)) => (n.to_string(), cx.state_by_en.get(&key_en(h)).copied()),
+            None => (k.clone(), None),
+        };
+        awc_by_name.entry(name).or_default().push((hint, ar));
+    }
+    let ne = csv_rows(&data.join("gaz_natural_earth_places/ne_10m_populated_places.csv"))?;
+    let (mut from_ne, mut ne_no_ar, mut wc_used) = (0, 0, HashSet::new());
+    let mut capitals = 0;
+    let mut city_seen: HashSet<(String, usize)> = HashSet::new();
+    for r in &ne {
+        let g = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+        let Some(&state) = cx
+            .state_by_iso3
+            .get(g("ADM0_A3"))
+            .or_else(|| cx.state_by_en.get(&key_en(g("ADM0NAME"))))
+        else {
+            continue;
+        };
+        let names: Vec<String> = [g("NAME"), g("NAMEASCII"), g("NAME_EN")]
+            .into_iter()
+            .chain(g("NAMEALT").split('|'))
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut ar: Vec<String> = Vec::new();
+        let mut pop = g("POP_MAX").parse::<f64>().unwrap_or(0.0) as u64;
+        for n in &names {
+            if let Some((a, p)) = wc_by_key.get(&(n.clone(), state)) {
+                push_unique(&mut ar, a.clone());
+                pop = pop.max(*p);
+                wc_used.insert((n.clone(), state));
+            }
+            if let Some(v) = awc_by_name.get(n) {
+                // Without a country hint, only a name that ArWikiCats gives once is safe to join.
+                for (hint, a) in v {
+                    if *hint == Some(state) || (hint.is_none() && v.len() == 1) {
+                        push_unique(&mut ar, a.clone());
+                    }
+                }
+            }
+        }
+        if ar.is_empty() {
+            ne_no_ar += 1;
+            continue;
+        }
+        let qid = g("wikidataid");
+        let qid = qid.starts_with('Q').then(|| qid.to_string());
+        let en = g("NAME_EN");
+        let en = if en.is_empty() { g("NAME") } else { en };
+        if !city_seen.insert((en.to_lowercase(), state)) {
+            continue;
+        }
+        let id = qid.clone().unwrap_or_else(|| {
+            format!(
+                "L:city:{}:{}",
+                cx.entries[state].iso3.as_deref().unwrap_or(""),
+                en.replace(' ', "_")
+            )
+        });
+        let mut e = new_entry(
+            id,
+            qid,
+            Class::City,
+            ar[0].clone(),
+            "gaz_natural_earth_places",
+        );
+        add_src(&mut e, "gaz_world_cities_ar/arwikicats");
+        e.en = Some(en.to_string());
+        e.pop = Some(pop);
+        e.country = Some(cx.entries[state].id.clone());
+        for a in ar.into_iter().skip(1) {
+            add_alias(&mut e, a);
+        }
+        if g("ADM0CAP") == "1" || g("FEATURECLA") == "Admin-0 capital" {
+            e.capital_of = Some(cx.entries[state].id.clone());
+            capitals += 1;
+        }
+        cx.entries.push(e);
+        from_ne += 1;
+    }
+    let mut from_wc = 0;
+    for ((en, state), (ar, pop)) in &wc_by_key {
+        if wc_used.contains(&(en.clone(), *state))
+            || *pop < 100_000
+            || city_seen.contains(&(en.clone(), *state))
+        {
+            continue;
+        }
+        let iso = cx.entries[*state].iso3.clone().unwrap_or_default();
+        let mut e = new_entry(
+            format!("L:city:{iso}:{}", capitalise(en).replace(' ', "_")),
+            None,
+            Class::City,
+            ar.clone(),
+            "gaz_world_cities_ar",
+        );
+        e.en = Some(capitalise(en));
+        e.pop = Some(*pop);
+        e.country = Some(cx.entries[*state].id.clone());
+        cx.entries.push(e);
+        from_wc += 1;
+    }
+    // Admin-area labels ("ولاية قندهار") also name the city itself; common words and state names are
+    // not city names.
+    let mut dropped_common = 0;
+    let mut dropped_state = 0;
+    let state_keys: HashSet<String> = cx.state_by_ar.keys().cloned().collect();
+    for e in cx.entries.iter_mut().filter(|e| e.class == Class::City) {
+        let mut names: Vec<String> = std::iter::once(e.ar.clone())
+            .chain(e.aliases.drain(..))
+            .collect();
+        for n in names.clone() {
+            for p in ["ولاية ", "محافظة ", "مدينة ", "إمارة ", "بلدية "] {
+                if let Some(rest) = n.strip_prefix(p) {
+                    push_unique(&mut names, rest.to_string());
+                }
+            }
+        }
+        names.retain(|n| {
+            let k = normalize_str(n);
+            let one_word = !k.contains(' ');
+            if one_word && common.contains(&k) {
+                dropped_common += 1;
+                return false;
+            }
+            if state_keys.contains(&k) {
+                dropped_state += 1;
+                return false;
+            }
+            true
+        });
+        if names.is_empty() {
+            e.ar.clear();
+            continue;
+        }
+        // Prefer the bare name as display.
+        names.sort_by_key(|n| {
+            ["ولاية ", "محافظة ", "مدينة ", "إمارة ", "بلدية "]
+                .iter()
+                .any(|p| n.starts_with(p))
+        });
+        e.ar = names.remove(0);
+        e.aliases = names;
+    }
+    let before = cx.entries.len();
+    cx.entries.retain(|e| !e.ar.is_empty());
+    cx.report.say(format!(
+        "cities: {from_ne} from natural_earth (QID) with Arabic from world_cities/arwikicats, {ne_no_ar} NE places without \
+         an Arabic name skipped, {from_wc} world_cities-only (pop >= 100k), {wc_unjoined} world_cities rows without a state, \
+         {capitals} capitals; {dropped_common} one-word aliases dropped as common words, {dropped_state} as state names, \
+         {} cities left nameless",
+        before - cx.entries.len()
+    ));
+    Ok(())
+}
+
+/// Minimal reader for Supraverden's flat YAML: top-level keys with two-space `Field: value` lines.
+fn parse_orgs_yaml(text: &str) -> Vec<HashMap<String, String>> {
+    let mut out = Vec::new();
+    let mut cur: Option<HashMap<String, String>> = None;
+    for line in text.lines() {
+        if !line.starts_with(' ') && line.trim_end().ends_with(':') {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+            cur = Some(HashMap::new());
+        } else if let Some(rest) = line.strip_prefix("  ") {
+            if rest.starts_with(' ') || rest.starts_with('-') {
+                continue;
+            }
+            if let (Some(c), Some((k, v))) = (cur.as_mut(), rest.split_once(": ")) {
+                let v = v.trim().trim_matches('\'').trim_matches('"').to_string();
+                c.insert(k.to_string(), v);
+            }
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+    out
+}
+
+fn orgs(cx: &mut Ctx, data: &Path, curated: Option<&Path>) -> Result<(), KbError> {
+    let recs = parse_orgs_yaml(&read(
+        &data.join("gaz_intl_orgs_supraverden/general_list.yaml"),
+    )?);
+    let mut geo: HashMap<String, String> = HashMap::new();
+    for f in [
+        "geography_P17_2_final_ll.json",
+        "geography_P17_PP.json",
+        "geography_popopo.json",
+    ] {
+        let path = data.join("gaz_arwikicats_ar_translations").join(f);
+        let m: BTreeMap<String, String> = serde_json::from_str(&read(&path)?)
+            .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
+        geo.extend(m);
+    }
+    // Curated Arabic names keyed by QID let an org with no Arabic source still be kept.
+    let curated_qids: HashSet<String> = match curated {
+        Some(p) if p.exists() => read(p)?
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next().map(str::to_string))
+            .collect(),
+        _ => HashSet::new(),
+    };
+    let (mut with_ar, mut no_ar, mut from_geo) = (0, 0, 0);
+    for r in &recs {
+        let g = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+        let qid = g("Wikidata_code");
+        let qid = qid.starts_with('Q').then(|| qid.to_string());
+        let en = g("Name_en");
+        if en.is_empty() {
+            continue;
+        }
+        let mut ar: Vec<String> = Vec::new();
+        if let Some(a) = clean_ar(g("Name_ar")) {
+            ar.push(a);
+        }
+        for k in ["Name_en", "Name_other_en", "Name_other_2_en"] {
+            if let Some(a) = geo.get(&g(k).to_lowercase()).and_then(|a| clean_ar(a)) {
+                if !ar.contains(&a) {
+                    from_geo += 1;
+                    ar.push(a);
+                }
+            }
+        }
+        let known_by_curation = qid.as_ref().is_some_and(|q| curated_qids.contains(q));
+        if ar.is_empty() && !known_by_curation {
+            no_ar += 1;
+            continue;
+        }
+        let id = qid
+            .clone()
+            .unwrap_or_else(|| format!("L:org:{}", g("SPRVD_id")));
+        let first = ar.first().cloned().unwrap_or_default();
+        let mut e = new_entry(id, qid, Class::Org, first, "gaz_intl_orgs_supraverden");
+        e.en = Some(en.to_string());
+        for a in ar.into_iter().skip(1) {
+            add_alias(&mut e, a);
+        }
+        cx.entries.push(e);
+        with_ar += 1;
+    }
+    cx.report.say(format!(
+        "gaz_intl_orgs_supraverden: {} orgs read, {with_ar} kept (Arabic name from the source, arwikicats ({from_geo}) or \
+         curated), {no_ar} without any Arabic name skipped",
+        recs.len()
+    ));
+    Ok(())
+}
+
+/// Arabic name token (normalised) → English spelling, from the Wikidata and ANETAC name pairs.
+pub fn translit_table(data: &Path) -> Result<HashMap<String, String>, KbError> {
+    let mut counts: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let wd = read(&data.join("names_wikidata_translit_ar/wd_arabic.normalized.aligned.tokens"))?;
+    for line in wd.lines() {
+        let mut f = line.split('\t');
+        let (Some(en), Some(ar), c) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let ar: String = ar.split(' ').collect();
+        let c = c.and_then(|c| c.trim().parse::<u32>().ok()).unwrap_or(1);
+        *counts
+            .entry(normalize_str(&ar))
+            .or_default()
+            .entry(en.to_lowercase())
+            .or_default() += c;
+    }
+    let an = read(&data.join("names_anetac/EN-AR_Named-entities.txt"))?;
+    for line in an.lines() {
+        let mut f = line.split(' ');
+        let (Some(_), Some(en), Some(ar)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        *counts
+            .entry(normalize_str(ar))
+            .or_default()
+            .entry(en.to_lowercase())
+            .or_default() += 1;
+    }
+    Ok(counts
+        .into_iter()
+        .filter_map(|(ar, m)| {
+            m.into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .map(|(en, _)| (ar, en))
+        })
+        .collect())
+}
+
+const HEAD_TITLES: &[&str] = &["رئيس", "ملك", "أمير", "عاهل", "سلطان", "رئيسة"];
+const MINISTER_TITLES: &[&str] = &["وزير", "وزيرة"];
+const OTHER_TITLES: &[&str] = &[
+    "شيخ",
+    "جنرال",
+    "سفير",
+    "نائب",
+    "مسؤول",
+    "زعيم",
+    "قائد",
+    "متحدث",
+    "مستشار",
+    "أمين",
+    "عقيد",
+    "لواء",
+    "دكتور",
+    "سيد",
+    "مرشح",
+    "ناطق",
+    "مبعوث",
+    "نائبة",
+    "مساعد",
+    "محافظ",
+];
+/// First words that make an OEDA actor an organisation, body or place rather than a person.
+const NON_PERSON_HEADS: &[&str] = &[
+    "قوة",
+    "قوات",
+    "وزارة",
+    "حزب",
+    "مجلس",
+    "حكومة",
+    "جامعة",
+    "جيش",
+    "وكالة",
+    "منطقة",
+    "عاصمة",
+    "حركة",
+    "محكمة",
+    "اتحاد",
+    "مدينة",
+    "دولة",
+    "سلطة",
+    "شرطة",
+    "منظمة",
+    "جماعة",
+    "جبهة",
+    "لجنة",
+    "هيئة",
+    "مكتب",
+    "شركة",
+    "بنك",
+    "صندوق",
+    "برلمان",
+    "ديوان",
+    "الديوان",
+    "إدارة",
+    "رئاسة",
+    "محافظة",
+    "ولاية",
+    "جمهورية",
+    "مملكة",
+    "إمارة",
+    "سفارة",
+    "كتيبة",
+    "لواء",
+    "فرقة",
+    "ميليشيا",
+    "مليشيا",
+    "تنظيم",
+    "جمعية",
+    "مؤسسة",
+    "مركز",
+    "معهد",
+    "نقابة",
+    "تحالف",
+    "ائتلاف",
+    "مواطن",
+    "شعب",
+    "أمة",
+    "مجموعة",
+    "كتلة",
+    "قيادة",
+    "أجهزة",
+    "جهاز",
+    "مخابرات",
+    "استخبارات",
+    "حرس",
+    "قناة",
+    "صحيفة",
+    "مصرف",
+    "بعثة",
+    "أسرة",
+    "عائلة",
+    "قبيلة",
+    "ميناء",
+    "مطار",
+    "سجن",
+    "مجلس_",
+    "مستشفى",
+    "مخيم",
+    "أمانة",
+];
+
+struct Actor {
+    names: Vec<Vec<String>>,
+    roles: Vec<(String, String, Option<String>, Option<String>)>,
+}
+
+fn parse_code(s: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let s = s
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let mut parts = s.splitn(2, ' ');
+    let code = parts.next()?.trim().to_string();
+    let dates = parts.next().unwrap_or("").replace(' ', "");
+    let iso = |d: &str| -> Option<String> {
+        let d = d.trim();
+        if d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with("1800") {
+            Some(format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
+        } else {
+            None
+        }
+    };
+    let (from, to) = if let Some(d) = dates.strip_prefix('>') {
+        (iso(d), None)
+    } else if let Some(d) = dates.strip_prefix('<') {
+        (None, iso(d))
+    } else if let Some((a, b)) = dates.split_once('-') {
+        let (f, t) = (iso(a), iso(b));
+        // An end before the start is how the dictionary writes "still in office".
+        match (&f, &t) {
+            (Some(x), Some(y)) if y < x => (f, None),
+            _ => (f, t),
+        }
+    } else {
+        (None, None)
+    };
+    Some((code, from, to))
+}
+
+fn persons(
+    cx: &mut Ctx,
+    data: &Path,
+    common: &HashSet<String>,
+    translit: &HashMap<String, String>,
+) -> Result<(), KbError> {
+    let text = read(&data.join("oeda_arabic_dictionaries/actor_dict_ar_v4.txt"))?;
+    let mut actors: Vec<Actor> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if line.starts_with('\t') {
+            if let (Some(a), Some(c)) = (actors.last_mut(), parse_code(line)) {
+                a.roles.push((c.0, String::new(), c.1, c.2));
+            }
+            continue;
+        }
+        let line = line.trim();
+        let (name, code) = match line.split_once('[') {
+            Some((n, c)) => (n.trim(), Some(c)),
+            None => (line, None),
+        };
+        let toks: Vec<String> = name
+            .split('_')
+            .filter(|t| !t.is_empty())
+            .map(|t| t.replace('\u{670}', "ا"))
+            .collect();
+        let mut a = Actor {
+            names: vec![toks],
+            roles: Vec::new(),
+        };
+        if let Some(c) = code.and_then(parse_code) {
+            a.roles.push((c.0, String::new(), c.1, c.2));
+        }
+        actors.push(a);
+    }
+    let adj_state: HashMap<String, usize> = cx
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.class == Class::State)
+        .flat_map(|(i, e)| e.adj.iter().map(move |a| (normalize_str(a), i)))
+        .collect();
+    let place_names: HashSet<String> = cx
+        .entries
+        .iter()
+        .filter(|e| matches!(e.class, Class::State | Class::City))
+        .flat_map(|e| std::iter::once(&e.ar).chain(&e.aliases))
+        .map(|a| normalize_str(a))
+        .filter(|a| !a.contains(' '))
+        .flat_map(|a| {
+            let bare = a.strip_prefix("ال").map(str::to_string);
+            std::iter::once(a).chain(bare)
+        })
+        .collect();
+    // Person key (normalised full name) → (display tokens, roles, titles).
+    struct P {
+        toks: Vec<String>,
+        roles: Vec<Role>,
+        head_of: HashSet<usize>,
+        minister_of: HashMap<usize, String>,
+        states: HashSet<usize>,
+        singles: Vec<String>,
+    }
+    let mut people: BTreeMap<String, P> = BTreeMap::new();
+    let mut singles: Vec<(String, HashSet<usize>)> = Vec::new();
+    let (mut non_person, mut no_state) = (0, 0);
+    for a in &actors {
+        let toks = &a.names[0];
+        if toks.is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        let mut kind: Option<(&str, String)> = None;
+        if HEAD_TITLES.contains(&toks[0].as_str()) {
+            if toks
+                .get(1)
+                .is_some_and(|t| t == "وزراء" || t == "حكومة" || t == "وزير")
+            {
+                kind = Some(("leader_of", format!("{} {}", toks[0], toks[1])));
+                i = 2;
+            } else if toks
+                .get(1)
+                .is_some_and(|t| NON_PERSON_HEADS.contains(&t.as_str()))
+            {
+                non_person += 1;
+                continue;
+            } else {
+                kind = Some(("leader_of", toks[0].clone()));
+                i = 1;
+            }
+        } else if MINISTER_TITLES.contains(&toks[0].as_str()) {
+            let portfolio = toks.get(1).cloned().unwrap_or_default();
+            kind = Some(("minister_of", format!("وزير {portfolio}")));
+            i = 2;
+        } else if OTHER_TITLES.contains(&toks[0].as_str()) {
+            i = 1;
+        } else if NON_PERSON_HEADS.contains(&toks[0].as_str()) {
+            non_person += 1;
+            continue;
+        }
+        let mut title_state = None;
+        if let Some(s) = toks.get(i).and_then(|t| adj_state.get(&normalize_str(t))) {
+            title_state = Some(*s);
+            i += 1;
+        }
+        let name = &toks[i.min(toks.len())..];
+        if name.is_empty()
+            || name
+                .iter()
+                .any(|t| adj_state.contains_key(&normalize_str(t)))
+        {
+            continue;
+        }
+        // Dictionary lines like "نيويورك تايمز" or "نظام صدام" are not people: a place name or a
+        // common word up front gives them away.
+        let has_gov = a.roles.iter().any(|r| r.0.get(3..6) == Some("GOV"));
+        let state_word = name.iter().any(|t| {
+            let n = normalize_str(t);
+            let hit = crate::text::clitic_readings(&n).any(|(_, s)| cx.state_by_ar.contains_key(s));
+            hit
+        });
+        if state_word
+            || (!has_gov
+                && (name.iter().any(|t| place_names.contains(&normalize_str(t)))
+                    || common_any(common, &name[0])))
+        {
+            non_person += 1;
+            continue;
+        }
+        let mut states = HashSet::new();
+        let mut roles = Vec::new();
+        for (code, _, from, to) in &a.roles {
+            let Some(iso) = code.get(..3) else { continue };
+            let Some(&s) = cx.state_by_iso3.get(iso) else {
+                continue;
+            };
+            states.insert(s);
+            if code.get(3..6) == Some("GOV") {
+                roles.push((s, from.clone(), to.clone()));
+            }
+        }
+        if let Some(s) = title_state {
+            states.insert(s);
+        }
+        if states.is_empty() {
+            no_state += 1;
+            continue;
+        }
+        if name.len() == 1 {
+            singles.push((name[0].clone(), states));
+            continue;
+        }
+        let key = normalize_str(&name.join(" "));
+        let p = people.entry(key).or_insert_with(|| P {
+            toks: name.to_vec(),
+            roles: Vec::new(),
+            head_of: HashSet::new(),
+            minister_of: HashMap::new(),
+            states: HashSet::new(),
+            singles: Vec::new(),
+        });
+        p.states.extend(states.iter().copied());
+        for (s, from, to) in roles {
+            let r = Role {
+                rel: String::new(),
+                of: cx.entries[s].id.clone(),
+                title: None,
+                from,
+                to,
+            };
+            if !p.roles.contains(&r) {
+                p.roles.push(r);
+            }
+        }
+        if let Some((rel, title)) = kind {
+            let target: Vec<usize> = match title_state {
+                Some(s) => vec![s],
+                None => states.iter().copied().collect(),
+            };
+            for s in target {
+                if rel == "leader_of" {
+                    p.head_of.insert(s);
+                } else {
+                    p.minister_of.insert(s, title.clone());
+                }
+            }
+        }
+    }
+    // A one-word name joins the person whose surname it is, when they share a state and only one does.
+    let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, p) in &people {
+        if let Some(l) = p.toks.last() {
+            by_last.entry(normalize_str(l)).or_default().push(k.clone());
+        }
+    }
+    let (mut singles_joined, mut singles_dropped) = (0, 0);
+    for (s, states) in singles {
+        let cands: Vec<&String> = by_last
+            .get(&normalize_str(&s))
+            .map(|v| {
+                v.iter()
+                    .filter(|k| people[*k].states.iter().any(|x| states.contains(x)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if cands.len() == 1 {
+            let k = cands[0].clone();
+            if let Some(p) = people.get_mut(&k) {
+                push_unique(&mut p.singles, s);
+            }
+            singles_joined += 1;
+        } else {
+            singles_dropped += 1;
+        }
+    }
+    let mut n = 0;
+    let mut with_en = 0;
+    for (key, p) in people {
+        let mut e = new_entry(
+            format!("L:per:{}", key.replace(' ', "_")),
+            None,
+            Class::Person,
+            p.toks.join(" "),
+            "oeda_arabic_dictionaries",
+        );
+        for s in p.singles {
+            if !common_any(common, &s) {
+                add_alias(&mut e, s);
+            }
+        }
+        let en: Option<Vec<String>> = p
+            .toks
+            .iter()
+            .map(|t| translit.get(&normalize_str(t)).map(|x| capitalise(x)))
+            .collect();
+        if let Some(en) = en {
+            e.en = Some(en.join(" "));
+            with_en += 1;
+            add_src(&mut e, "names_wikidata_translit_ar/names_anetac");
+        }
+        let mut roles = p.roles;
+        for r in &mut roles {
+            let s = cx
+                .entries
+                .iter()
+                .position(|x| x.id == r.of)
+                .unwrap_or(usize::MAX);
+            if p.head_of.contains(&s) {
+                r.rel = "leader_of".into();
+            } else if let Some(t) = p.minister_of.get(&s) {
+                r.rel = "minister_of".into();
+                r.title = Some(t.clone());
+            } else {
+                r.rel = "official_of".into();
+            }
+        }
+        // A title with no dated GOV role still says what the person was.
+        for &s in &p.head_of {
+            let id = cx.entries[s].id.clone();
+            if !roles.iter().any(|r| r.of == id) {
+                roles.push(Role {
+                    rel: "leader_of".into(),
+                    of: id,
+                    title: None,
+                    from: None,
+                    to: None,
+                });
+            }
+        }
+        e.roles = merge_roles(roles);
+        if let Some(&s) = p.states.iter().min() {
+            e.country = Some(cx.entries[s].id.clone());
+        }
+        cx.entries.push(e);
+        n += 1;
+    }
+    cx.report.say(format!(
+        "oeda actor_dict_ar_v4: {} actor entries, {n} persons kept ({with_en} with an English name from the name-pair \
+         tables), {non_person} organisations/bodies skipped, {no_state} without a known state skipped, {singles_joined} \
+         one-word names joined to a person, {singles_dropped} one-word names dropped (ambiguous or unknown)",
+        actors.len()
+    ));
+    Ok(())
+}
+
+/// Whether `w` or one of its clitic-stripped readings is a common word.
+fn common_any(common: &HashSet<String>, w: &str) -> bool {
+    let n = normalize_str(w);
+    let hit = crate::text::clitic_readings(&n).any(|(_, s)| common.contains(s));
+    hit
+}
+
+/// Merges overlapping or touching intervals of the same role (the dictionary repeats them).
+fn merge_roles(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort_by(|a, b| {
+        (&a.rel, &a.of, &a.title, &a.from).cmp(&(&b.rel, &b.of, &b.title, &b.from))
+    });
+    let mut out: Vec<Role> = Vec::new();
+    for r in roles {
+        if let Some(last) = out.last_mut() {
+            if last.rel == r.rel && last.of == r.of && last.title == r.title {
+                let overlaps = match (&last.to, &r.from) {
+                    (None, _) | (_, None) => true,
+                    (Some(t), Some(f)) => f <= t,
+                };
+                if overlaps {
+                    last.to = match (&last.to, &r.to) {
+                        (None, _) | (_, None) => None,
+                        (Some(a), Some(b)) => Some(a.max(b).clone()),
+                    };
+                    continue;
+                }
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn apply_curated(cx: &mut Ctx, path: &Path) -> Result<(), KbError> {
+    let text = read(path)?;
+    let mut applied = 0;
+    for (ln, line) in text.lines().enumerate() {
+        let line = line.split(" #").next().unwrap_or("").trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [id, class, field, ar, en, ..] = f[..] else {
+            return Err(KbError::Data(format!(
+                "{}:{}: expected 5 tab-separated fields",
+                path.display(),
+                ln + 1
+            )));
+        };
+        let idx = match cx.entries.iter().position(|e| e.id == id) {
+            Some(i) => i,
+            None => {
+                let class = match class {
+                    "org" => Class::Org,
+                    "state" => Class::State,
+                    "city" => Class::City,
+                    "person" => Class::Person,
+                    "region" => Class::Region,
+                    _ => {
+                        return Err(KbError::Data(format!(
+                            "{}:{}: unknown class {class}",
+                            path.display(),
+                            ln + 1
+                        )))
+                    }
+                };
+                let qid = id.starts_with('Q').then(|| id.to_string());
+                let mut e = new_entry(id.to_string(), qid, class, ar.to_string(), "curated");
+                if !en.is_empty() && en != "-" {
+                    e.en = Some(en.to_string());
+                }
+                cx.entries.push(e);
+                cx.entries.len() - 1
+            }
+        };
+        let e = &mut cx.entries[idx];
+        if e.ar.is_empty() {
+            e.ar = ar.to_string();
+        }
+        if e.en.is_none() && !en.is_empty() && en != "-" {
+            e.en = Some(en.to_string());
+        }
+        match field {
+            "name" => add_alias(e, ar.to_string()),
+            "adj" => push_unique(&mut e.adj, ar.to_string()),
+            "metonym" => push_unique(&mut e.metonyms, ar.to_string()),
+            _ => {
+                return Err(KbError::Data(format!(
+                    "{}:{}: unknown field {field}",
+                    path.display(),
+                    ln + 1
+                )))
+            }
+        }
+        add_src(e, "curated");
+        applied += 1;
+    }
+    cx.report
+        .say(format!("curated.tsv: {applied} lines applied"));
+    Ok(())
+}
+
+/// Writes `common_words.txt` (from ANERcorp train) into `out`, for the linker's name patterns.
+pub fn write_common_words(data: &Path, out: &Path) -> Result<usize, KbError> {
+    let words =
+        common_words_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
+    let mut s = String::from(
+        "# Common Arabic words (normalised): tokens tagged O at least 3 times and never as an entity in\n\
+         # ANERcorp (CAMeL Lab train split). Built by `marsad kb build`; see kb/SOURCES.md.\n",
+    );
+    for w in &words {
+        s.push_str(w);
+        s.push('\n');
+    }
+    let path = out.join("common_words.txt");
+    fs::write(&path, s).map_err(|source| KbError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(words.len())
+}
+
+/// Writes entries as JSON lines.
+pub fn write_jsonl(entries: &[KbEntry], out: &Path) -> Result<(), KbError> {
+    let mut s = String::new();
+    for e in entries {
+        s.push_str(&serde_json::to_string(e).map_err(|e| KbError::Data(e.to_string()))?);
+        s.push('\n');
+    }
+    fs::write(out, s).map_err(|source| KbError::Io {
+        path: out.display().to_string(),
+        source,
+    })
+}

@@ -1,0 +1,1117 @@
+//! Entity linking: documents → the picture's entities (with every mention and its form) and relations.
+//!
+//! Per document: gazetteer matches are read in context (nisba → state; plural nisba → people; capital as
+//! the subject of a verb → the state's government; after العاصمة/مدينة → the city); titles with a
+//! state (الرئيس الكازاخستاني) bind to the name in apposition or, without one, to the holder the
+//! document or the KB gives for the document's date; names after titles and tagger candidates that the
+//! KB does not know become new entities; a surname alone, or a spelling variant of it, refers to a
+//! person named in the document. Across documents, new entities merge when their spelling skeletons
+//! are within the measured distance (see `docs/kb.md`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use marsad_picture::{
+    Diagnostic, Entity, EntityType, Evidence, Mention, MentionForm, Name, Relation, Severity,
+    Validity,
+};
+use marsad_text::normalize_str;
+
+use crate::gazetteer::{DocTokens, GazMatch, Gazetteer};
+use crate::model::{AliasKind, Class, Kb};
+use crate::text::{clitic_readings, edit_distance, skeleton};
+
+/// One document to link.
+#[derive(Debug, Clone, Copy)]
+pub struct DocInput<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Document text (site chrome blanked to spaces, same length as the original).
+    pub text: &'a str,
+    /// Publication date, ISO, if known: titles resolve to who held them then.
+    pub published: Option<&'a str>,
+    /// Mentions proposed by the statistical tagger.
+    pub extra_mentions: &'a [CandidateMention],
+}
+
+/// A mention proposed by another component (the NER tagger): byte span and type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CandidateMention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Proposed type.
+    pub kind: EntityType,
+}
+
+/// What linking produces for the picture.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkOutput {
+    /// One entity per real-world actor across all documents.
+    pub entities: Vec<Entity>,
+    /// Relations the KB roles and the documents support.
+    pub relations: Vec<Relation>,
+}
+
+/// Largest skeleton edit distance at which two new names are merged, by skeleton length.
+///
+/// Measured on Wikidata name-token variant pairs (`examples/measure_threshold.rs`, docs/kb.md):
+/// skeletons of 4+ letters at distance 1 are nearly always the same name; shorter ones are not.
+pub fn merge_distance(skeleton_len: usize) -> usize {
+    if skeleton_len >= MIN_FUZZY_SKELETON {
+        1
+    } else {
+        0
+    }
+}
+
+/// Shortest skeleton (in letters) for which one edit is still accepted as the same name.
+pub const MIN_FUZZY_SKELETON: usize = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    Kb(u32),
+    New(String),
+}
+
+#[derive(Debug, Clone)]
+struct M {
+    key: Key,
+    start: usize,
+    end: usize,
+    form: MentionForm,
+    kind: EntityType,
+}
+
+#[derive(Debug, Default)]
+struct NewEnt {
+    kind: Option<EntityType>,
+    /// Normalised name tokens of the longest form seen.
+    toks: Vec<String>,
+    display: String,
+}
+
+const HEAD: &[&str] = &[
+    "رييس",
+    "الرييس",
+    "رييسه",
+    "الرييسه",
+    "الملك",
+    "ملك",
+    "العاهل",
+    "الامير",
+    "امير",
+    "السلطان",
+];
+const HEAD_NORM: &[&str] = &[
+    "رئيس",
+    "الرئيس",
+    "رئيسه",
+    "الرئيسه",
+    "الملك",
+    "ملك",
+    "العاهل",
+    "الامير",
+    "امير",
+    "السلطان",
+];
+const GOV_HEAD: &[&str] = &["الوزراء", "الحكومه", "وزراء", "حكومه"];
+const MINISTER: &[&str] = &["وزير", "الوزير", "وزيره", "الوزيره"];
+const FORMER: &[&str] = &["السابق", "الاسبق", "المخلوع", "السابقه", "الراحل"];
+const CURRENT: &[&str] = &["الحالي", "الحاليه", "الجديد", "المنتخب"];
+const CITY_CUES: &[&str] = &["العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده"];
+const GROUP_NOUNS: &[&str] = &[
+    "الدول",
+    "دول",
+    "الجمهوريات",
+    "جمهوريات",
+    "الشعوب",
+    "شعوب",
+    "البلدان",
+    "بلدان",
+    "اللغات",
+    "لغات",
+    "القبائل",
+    "الاقليات",
+    "الاعراق",
+    "القوميات",
+    "الامم",
+    "الاقوام",
+];
+const PLACE_PREPS: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "عن",
+    "علي",
+    "حول",
+    "قرب",
+    "داخل",
+    "خارج",
+    "نحو",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "مطار",
+    "زياره",
+];
+const ORG_QUALIFIERS: &[&str] = &[
+    "القومي",
+    "الوطني",
+    "الاعلي",
+    "المحلي",
+    "الاتحادي",
+    "الاقليمي",
+    "العسكري",
+];
+const SAY_VERBS: &[&str] = &[
+    "قالت",
+    "اعلنت",
+    "اكدت",
+    "نفت",
+    "اتهمت",
+    "رفضت",
+    "طالبت",
+    "حذرت",
+    "دعت",
+    "اعتبرت",
+    "ردت",
+    "ابدت",
+    "هددت",
+    "وصفت",
+    "تتهم",
+    "ترفض",
+    "تطالب",
+    "تحذر",
+    "تري",
+    "تعتبر",
+    "ارسلت",
+    "قررت",
+    "ادانت",
+    "رحبت",
+];
+
+fn is_title_head(t: &str) -> bool {
+    HEAD.contains(&t) || HEAD_NORM.contains(&t)
+}
+
+fn is_minister(t: &str) -> bool {
+    MINISTER.contains(&t)
+}
+
+/// Common words shipped with the KB (from ANERcorp train, O-only).
+fn common_words() -> &'static HashSet<String> {
+    static C: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        include_str!("../../../kb/common_words.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+fn is_common(t: &str) -> bool {
+    let c = common_words();
+    clitic_readings(t).any(|(_, s)| c.contains(s))
+}
+
+/// A token that can be part of a new person's name: letters only, not a common word, no article.
+fn name_like(t: &str) -> bool {
+    t.chars().count() >= 3
+        && t.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !t.starts_with("ال")
+        && !is_common(t)
+        && !is_title_head(t)
+        && !is_minister(t)
+}
+
+fn feminine_verb(t: &str) -> bool {
+    let t = t
+        .strip_prefix('و')
+        .or_else(|| t.strip_prefix('ف'))
+        .unwrap_or(t);
+    let n = t.chars().count();
+    n >= 3 && (t.starts_with('ت') || t.ends_with('ت') || t.ends_with("تها")) && !t.starts_with("ال")
+}
+
+struct Person {
+    key: Key,
+    last_skel: String,
+}
+
+/// Links `docs` against `kb`.
+pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
+    let gaz = Gazetteer::new(kb);
+    let mut diags = Vec::new();
+    let mut news: HashMap<String, NewEnt> = HashMap::new();
+    let mut per_doc: Vec<Vec<M>> = Vec::with_capacity(docs.len());
+    let mut bound_rel: Vec<(String, Key, u32, Evidence)> = Vec::new();
+    // Title holders named in apposition carry over to later documents of the same batch.
+    let mut global_bind: HashMap<(String, u32), Key> = HashMap::new();
+    for d in docs {
+        let (ms, rels) = link_doc(kb, &gaz, d, &mut news, &mut global_bind, &mut diags);
+        for (rel, k, state, ev) in rels {
+            bound_rel.push((rel, k, state, ev));
+        }
+        per_doc.push(ms);
+    }
+    // Merge new entities across documents by spelling skeleton.
+    let canon = merge_new(&news);
+    let remap = |k: &Key| -> Key {
+        match k {
+            Key::New(s) => Key::New(canon.get(s).cloned().unwrap_or_else(|| s.clone())),
+            k => k.clone(),
+        }
+    };
+    // Build entities.
+    let mut ents: BTreeMap<Key, Entity> = BTreeMap::new();
+    let mut first_seen: HashMap<Key, (usize, usize)> = HashMap::new();
+    for (di, (d, ms)) in docs.iter().zip(&per_doc).enumerate() {
+        for m in ms {
+            let key = remap(&m.key);
+            let Some(ev) = Evidence::new(d.id, d.text, m.start, m.end) else {
+                diags.push(Diagnostic {
+                    severity: Severity::Warning,
+                    subject: d.id.to_string(),
+                    message: format!(
+                        "mention span {}..{} is not valid in the text; skipped",
+                        m.start, m.end
+                    ),
+                });
+                continue;
+            };
+            first_seen.entry(key.clone()).or_insert((di, m.start));
+            let e = ents
+                .entry(key.clone())
+                .or_insert_with(|| new_entity(kb, &key, m.kind, &news));
+            if !e.aliases.contains(&ev.text) {
+                e.aliases.push(ev.text.clone());
+            }
+            e.mentions.push(Mention {
+                evidence: ev,
+                form: m.form,
+            });
+        }
+    }
+    for e in ents.values_mut() {
+        e.mentions.sort_by(|a, b| {
+            (&a.evidence.doc, a.evidence.start).cmp(&(&b.evidence.doc, b.evidence.start))
+        });
+        e.mentions.dedup_by(|a, b| a.evidence == b.evidence);
+    }
+    // Relations from KB roles and capitals, when a document mentions both sides.
+    type RelVal = (Option<Validity>, Vec<Evidence>);
+    let mut rels: BTreeMap<(String, Key, Key), RelVal> = BTreeMap::new();
+    for (d, ms) in docs.iter().zip(&per_doc) {
+        let mut first: HashMap<Key, &M> = HashMap::new();
+        for m in ms {
+            first.entry(remap(&m.key)).or_insert(m);
+        }
+        let ev = |m: &M| Evidence::new(d.id, d.text, m.start, m.end);
+        for (k, m) in &first {
+            let Key::Kb(i) = k else { continue };
+            let e = &kb.entries[*i as usize];
+            if let Some(cap) = e.capital_of.as_deref().and_then(|c| kb.index_of(c)) {
+                if let Some(sm) = first.get(&Key::Kb(cap)) {
+                    if m.form != MentionForm::Metonym {
+                        let evs: Vec<Evidence> = [ev(m), ev(sm)].into_iter().flatten().collect();
+                        rels.entry(("capital_of".into(), k.clone(), Key::Kb(cap)))
+                            .or_default()
+                            .1
+                            .extend(evs);
+                    }
+                }
+            }
+            for r in &e.roles {
+                if r.rel == "official_of" {
+                    continue;
+                }
+                let ok = match d.published {
+                    Some(p) => r.holds_on(p),
+                    None => r.to.is_none(),
+                };
+                let Some(oi) = kb.index_of(&r.of) else {
+                    continue;
+                };
+                if !ok {
+                    continue;
+                }
+                if let Some(om) = first.get(&Key::Kb(oi)) {
+                    let evs: Vec<Evidence> = [ev(m), ev(om)].into_iter().flatten().collect();
+                    let slot = rels
+                        .entry((r.rel.clone(), k.clone(), Key::Kb(oi)))
+                        .or_default();
+                    if slot.0.is_none() && (r.from.is_some() || r.to.is_some()) {
+                        slot.0 = Some(Validity {
+                            from: r.from.clone(),
+                            to: r.to.clone(),
+                        });
+                    }
+                    slot.1.extend(evs);
+                }
+            }
+        }
+    }
+    for (rel, k, state, ev) in bound_rel {
+        rels.entry((rel, remap(&k), Key::Kb(state)))
+            .or_default()
+            .1
+            .push(ev);
+    }
+    // Entities: ordered by first appearance.
+    let mut order: Vec<(Key, (usize, usize))> = first_seen.into_iter().collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    let mut ids: HashMap<Key, String> = HashMap::new();
+    let mut entities = Vec::with_capacity(order.len());
+    for (k, _) in order {
+        if let Some(mut e) = ents.remove(&k) {
+            if let Key::Kb(i) = &k {
+                for a in &kb.entries[*i as usize].aliases {
+                    if !e.aliases.contains(a) {
+                        e.aliases.push(a.clone());
+                    }
+                }
+            }
+            ids.insert(k, e.id.clone());
+            entities.push(e);
+        }
+    }
+    let mut relations = Vec::new();
+    for ((rel, s, o), (valid, mut evs)) in rels {
+        let (Some(sid), Some(oid)) = (ids.get(&s), ids.get(&o)) else {
+            continue;
+        };
+        if sid == oid {
+            continue;
+        }
+        evs.sort();
+        evs.dedup();
+        relations.push(Relation {
+            id: format!("R{}", relations.len() + 1),
+            kind: rel,
+            subject: sid.clone(),
+            object: oid.clone(),
+            valid,
+            evidence: evs,
+        });
+    }
+    (
+        LinkOutput {
+            entities,
+            relations,
+        },
+        diags,
+    )
+}
+
+fn new_entity(kb: &Kb, key: &Key, kind: EntityType, news: &HashMap<String, NewEnt>) -> Entity {
+    match key {
+        Key::Kb(i) => {
+            let e = &kb.entries[*i as usize];
+            Entity {
+                id: format!("E:{}", e.id),
+                kb: e.qid.clone(),
+                kind: e.class.entity_type(),
+                name: Name {
+                    ar: e.ar.clone(),
+                    en: e.en.clone(),
+                },
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            }
+        }
+        Key::New(s) => {
+            let n = news.get(s);
+            Entity {
+                id: format!("E:new:{}", s.replace(' ', "_")),
+                kb: None,
+                kind: n.and_then(|n| n.kind).unwrap_or(kind),
+                name: Name {
+                    ar: n.map_or_else(|| s.clone(), |n| n.display.clone()),
+                    en: None,
+                },
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Canonical key for each new-entity key: variants of one name (by skeleton) map to the longest form.
+fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
+    let mut keys: Vec<&String> = news.keys().collect();
+    // Longest names first, so a surname alone joins the full name.
+    keys.sort_by(|a, b| {
+        news[*b]
+            .toks
+            .len()
+            .cmp(&news[*a].toks.len())
+            .then_with(|| a.cmp(b))
+    });
+    let mut canon: HashMap<String, String> = HashMap::new();
+    let mut heads: Vec<(&String, String, Option<String>, Option<EntityType>)> = Vec::new();
+    for k in keys {
+        let n = &news[k];
+        let last = skeleton(n.toks.last().map_or("", String::as_str));
+        let first = (n.toks.len() > 1).then(|| skeleton(&n.toks[0]));
+        let mut target = None;
+        let mut hits = 0;
+        for (hk, hl, hf, hkind) in &heads {
+            if n.kind.is_some() && hkind.is_some() && n.kind != *hkind {
+                continue;
+            }
+            let max = merge_distance(last.chars().count().min(hl.chars().count()));
+            if edit_distance(&last, hl, max) > max {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (&first, hf) {
+                let m = merge_distance(a.chars().count().min(b.chars().count()));
+                if edit_distance(a, b, m) > m {
+                    continue;
+                }
+            }
+            hits += 1;
+            if target.is_none() {
+                target = Some((*hk).clone());
+            }
+        }
+        // A surname shared by two different full names is left alone.
+        match target {
+            Some(t) if hits == 1 || first.is_some() => {
+                canon.insert(k.clone(), t);
+            }
+            _ => heads.push((k, last, first, n.kind)),
+        }
+    }
+    canon
+}
+
+#[allow(clippy::too_many_lines)]
+fn link_doc(
+    kb: &Kb,
+    gaz: &Gazetteer<'_>,
+    d: &DocInput<'_>,
+    news: &mut HashMap<String, NewEnt>,
+    global_bind: &mut HashMap<(String, u32), Key>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<M>, Vec<(String, Key, u32, Evidence)>) {
+    let dt = DocTokens::new(d.text);
+    let matches = gaz.find_tokens(&dt);
+    let mut out: Vec<M> = Vec::new();
+    let mut rels = Vec::new();
+    let mut covered = vec![false; dt.toks.len()];
+    let mut tok_match: Vec<Option<usize>> = vec![None; dt.toks.len()];
+    for (mi, m) in matches.iter().enumerate() {
+        for t in m.tok_start..m.tok_end {
+            tok_match[t] = Some(mi);
+        }
+    }
+    let stripped = |i: usize| -> &str {
+        let t = dt.text(i);
+        t.strip_prefix('و')
+            .filter(|s| s.chars().count() >= 2)
+            .unwrap_or(t)
+    };
+    // 1. Titles: TITLE [portfolio] [STATE-nisba | STATE] [former/current] [NAME].
+    let mut title_bind: HashMap<(String, u32), Key> = HashMap::new();
+    let mut persons: Vec<Person> = Vec::new();
+    let add_person = |persons: &mut Vec<Person>, key: &Key, toks: &[String]| {
+        if persons.iter().any(|p| &p.key == key) {
+            return;
+        }
+        if let Some(l) = toks.last() {
+            persons.push(Person {
+                key: key.clone(),
+                last_skel: surname_skeleton(l),
+            });
+        }
+    };
+    let mut i = 0;
+    while i < dt.toks.len() {
+        let t = stripped(i);
+        let head = is_title_head(t);
+        let minister = is_minister(t);
+        if !(head || minister) || covered[i] {
+            i += 1;
+            continue;
+        }
+        let start_tok = i;
+        let mut j = i + 1;
+        let mut rel = "leader_of";
+        let mut title = t.trim_start_matches("ال").to_string();
+        if head && GOV_HEAD.contains(&dt.text(j)) {
+            title.push(' ');
+            title.push_str(dt.text(j).trim_start_matches("ال"));
+            j += 1;
+        } else if minister {
+            rel = "minister_of";
+            let p = dt.text(j);
+            if p.starts_with("ال") || p == "خارجيه" || p == "دفاع" {
+                title = format!("وزير {}", p.trim_start_matches("ال"));
+                j += 1;
+            }
+        }
+        // The state: a nisba adjective or a state name right after the title.
+        let mut state: Option<(u32, usize)> = None;
+        if let Some(mi) = tok_match.get(j).copied().flatten() {
+            let m = &matches[mi];
+            if m.tok_start == j {
+                if let Some(tg) = m
+                    .targets
+                    .iter()
+                    .find(|tg| kb.entries[tg.entry as usize].class == Class::State)
+                {
+                    state = Some((tg.entry, mi));
+                    j = m.tok_end;
+                }
+            }
+        }
+        // Without a state, only "الرئيس السابق NAME" is strong enough to introduce a person.
+        if state.is_none() && !FORMER.contains(&dt.text(j)) {
+            i += 1;
+            continue;
+        }
+        let mut former = false;
+        while j < dt.toks.len() && dt.gap_after(j - 1).trim().is_empty() {
+            let w = dt.text(j);
+            if FORMER.contains(&w) {
+                former = true;
+                j += 1;
+            } else if CURRENT.contains(&w) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let title_end = j;
+        let title_span = (dt.toks[start_tok].orig.0, dt.toks[title_end - 1].orig.1);
+        // Apposition: a name right after the title (no sentence punctuation between).
+        let gap_ok = |a: usize| !dt.gap_after(a).chars().any(|c| ".,;:!?()\n".contains(c));
+        let mut named: Option<(Key, usize, usize, Vec<String>)> = None;
+        if j < dt.toks.len() && gap_ok(j - 1) {
+            if let Some(mi) = tok_match[j] {
+                let m = &matches[mi];
+                if m.tok_start == j {
+                    if let Some(tg) = m
+                        .targets
+                        .iter()
+                        .find(|tg| kb.entries[tg.entry as usize].class == Class::Person)
+                    {
+                        let toks: Vec<String> = kb.entries[tg.entry as usize]
+                            .ar
+                            .split(' ')
+                            .map(normalize_str)
+                            .collect();
+                        named = Some((Key::Kb(tg.entry), j, m.tok_end, toks));
+                    }
+                }
+            } else {
+                let mut k = j;
+                let mut toks = Vec::new();
+                while k < dt.toks.len()
+                    && k < j + 3
+                    && tok_match[k].is_none()
+                    && name_like(dt.text(k))
+                {
+                    toks.push(dt.text(k).to_string());
+                    if !gap_ok(k) {
+                        k += 1;
+                        break;
+                    }
+                    k += 1;
+                }
+                if !toks.is_empty() {
+                    let key = resolve_new_person(kb, &toks, &persons);
+                    named = Some((key, j, k, toks));
+                }
+            }
+        }
+        // Name before the title: "مولود تشاويش أوغلو، وزير الخارجية التركي".
+        if named.is_none() && start_tok > 0 {
+            let mut k = start_tok;
+            let mut toks = Vec::new();
+            while k > 0 && start_tok - k < 3 {
+                let p = k - 1;
+                if tok_match[p].is_some() || covered[p] || !name_like(dt.text(p)) {
+                    break;
+                }
+                let gap = dt.gap_after(p);
+                if p + 1 < start_tok && !gap_ok(p) {
+                    break;
+                }
+                if p + 1 == start_tok && gap.chars().any(|c| ".;:!?()\n".contains(c)) {
+                    break;
+                }
+                toks.insert(0, dt.text(p).to_string());
+                k = p;
+            }
+            if toks.len() >= 2 {
+                let key = resolve_new_person(kb, &toks, &persons);
+                named = Some((key, k, start_tok, toks));
+            } else if start_tok > 0 {
+                if let Some(mi) = tok_match[start_tok - 1] {
+                    let m = &matches[mi];
+                    if let Some(tg) = m
+                        .targets
+                        .iter()
+                        .find(|tg| kb.entries[tg.entry as usize].class == Class::Person)
+                    {
+                        let toks: Vec<String> = kb.entries[tg.entry as usize]
+                            .ar
+                            .split(' ')
+                            .map(normalize_str)
+                            .collect();
+                        named = Some((Key::Kb(tg.entry), m.tok_start, m.tok_end, toks));
+                    }
+                }
+            }
+        }
+        if let Some((key, a, b, toks)) = named {
+            let (s, e) = (dt.toks[a].orig.0, dt.toks[b - 1].orig.1);
+            if let Key::New(n) = &key {
+                let ent = news.entry(n.clone()).or_default();
+                ent.kind = Some(EntityType::Per);
+                if toks.len() >= ent.toks.len() {
+                    ent.toks = toks.clone();
+                    ent.display = d.text[s..e]
+                        .trim_matches(|c: char| !c.is_alphabetic())
+                        .to_string();
+                }
+            }
+            add_person(&mut persons, &key, &toks);
+            if let (false, Some((state_idx, _))) = (former, state) {
+                title_bind.insert((title.clone(), state_idx), key.clone());
+                let (es, ee) = (title_span.0.min(s), title_span.1.max(e));
+                if let Some(ev) = Evidence::new(d.id, d.text, es, ee) {
+                    rels.push((rel.to_string(), key.clone(), state_idx, ev));
+                }
+            }
+            out.push(M {
+                key,
+                start: s,
+                end: e,
+                form: MentionForm::Name,
+                kind: EntityType::Per,
+            });
+            for c in &mut covered[a..b] {
+                *c = true;
+            }
+            // The nisba in the title still mentions the state.
+            if let Some((state_idx, state_mi)) = state {
+                push_match(
+                    kb,
+                    &matches[state_mi],
+                    state_idx,
+                    MentionForm::Adjective,
+                    &mut out,
+                );
+            }
+            for c in &mut covered[start_tok..title_end] {
+                *c = true;
+            }
+            i = b.max(title_end);
+            continue;
+        }
+        // A bare title: the holder this document named, else the KB's holder on the document's date.
+        let holder = match state {
+            Some((state_idx, _)) if !former => title_bind
+                .get(&(title.clone(), state_idx))
+                .or_else(|| global_bind.get(&(title.clone(), state_idx)))
+                .cloned()
+                .or_else(|| kb_holder(kb, rel, &title, state_idx, d.published)),
+            _ => None,
+        };
+        if let Some(h) = holder {
+            out.push(M {
+                key: h,
+                start: title_span.0,
+                end: title_span.1,
+                form: MentionForm::Title,
+                kind: EntityType::Per,
+            });
+            for c in &mut covered[start_tok..title_end] {
+                *c = true;
+            }
+        }
+        i = title_end.max(i + 1);
+    }
+    // 2. Gazetteer matches in context.
+    for m in matches.iter() {
+        if covered[m.tok_start..m.tok_end].iter().any(|&c| c) {
+            continue;
+        }
+        let prev = if m.tok_start > 0 {
+            dt.text(m.tok_start - 1)
+        } else {
+            ""
+        };
+        let prev_s = prev
+            .strip_prefix('و')
+            .filter(|s| s.chars().count() >= 2)
+            .unwrap_or(prev);
+        let next = dt.text(m.tok_end);
+        let own_prefix = m.stem_start > m.start;
+        let best = if m.article_stripped {
+            match m.targets.iter().find(|t| t.kind == AliasKind::Adjective) {
+                Some(t) => *t,
+                None => continue,
+            }
+        } else {
+            m.targets[0]
+        };
+        let prefix = &d.text[m.start..m.stem_start];
+        let weak_prefix = prefix.contains('ب') || prefix.contains('ك');
+        {
+            let be = &kb.entries[best.entry as usize];
+            // ب/ك glued to a small place or a one-word person name is more often part of another word.
+            if weak_prefix
+                && m.tok_end - m.tok_start == 1
+                && ((be.class == Class::City
+                    && be.pop.unwrap_or(0) < 1_000_000
+                    && be.capital_of.is_none())
+                    || be.class == Class::Person)
+            {
+                continue;
+            }
+            // "مجلس الأمن القومي" is not the UN Security Council: a qualifier after an org name makes
+            // it another body.
+            if be.class == Class::Org
+                && best.kind == AliasKind::Name
+                && ORG_QUALIFIERS.contains(&next)
+            {
+                continue;
+            }
+        }
+        match best.kind {
+            AliasKind::Adjective => {
+                if GROUP_NOUNS.contains(&prev_s) {
+                    continue;
+                }
+                out.push(M {
+                    key: Key::Kb(best.entry),
+                    start: m.start,
+                    end: m.end,
+                    form: MentionForm::Adjective,
+                    kind: EntityType::Gpe,
+                });
+            }
+            AliasKind::Metonym => {
+                out.push(M {
+                    key: Key::Kb(best.entry),
+                    start: m.start,
+                    end: m.end,
+                    form: MentionForm::Metonym,
+                    kind: EntityType::Gpe,
+                });
+            }
+            AliasKind::Name => {
+                let city = m.targets.iter().find(|t| {
+                    t.kind == AliasKind::Name && kb.entries[t.entry as usize].class == Class::City
+                });
+                let mut pick = best;
+                if CITY_CUES.contains(&prev_s) {
+                    if let Some(c) = city {
+                        pick = *c;
+                    }
+                }
+                let pe = &kb.entries[pick.entry as usize];
+                // A city name followed by a spelling variant of a KB person's surname is that person.
+                if pe.class == Class::City && !CITY_CUES.contains(&prev_s) {
+                    if let Some(p) = person_by_fuzzy_full(kb, &m.key, next) {
+                        let end = dt.toks[m.tok_end].orig.1;
+                        let toks: Vec<String> = kb.entries[p as usize]
+                            .ar
+                            .split(' ')
+                            .map(normalize_str)
+                            .collect();
+                        add_person(&mut persons, &Key::Kb(p), &toks);
+                        out.push(M {
+                            key: Key::Kb(p),
+                            start: m.start,
+                            end,
+                            form: MentionForm::Name,
+                            kind: EntityType::Per,
+                        });
+                        covered[m.tok_end] = true;
+                        continue;
+                    }
+                }
+                let form = if let (Class::City, Some(cap)) = (pe.class, pe.capital_of.as_deref()) {
+                    let actor = !own_prefix
+                        && !PLACE_PREPS.contains(&prev_s)
+                        && !CITY_CUES.contains(&prev_s)
+                        && (feminine_verb(prev)
+                            || SAY_VERBS.contains(&next)
+                            || (own_prefix && m.stem_start - m.start == 1));
+                    if actor {
+                        if let Some(ci) = kb.index_of(cap) {
+                            out.push(M {
+                                key: Key::Kb(ci),
+                                start: m.start,
+                                end: m.end,
+                                form: MentionForm::Metonym,
+                                kind: EntityType::Gpe,
+                            });
+                            continue;
+                        }
+                    }
+                    MentionForm::Name
+                } else {
+                    MentionForm::Name
+                };
+                if pe.class == Class::Person {
+                    let toks: Vec<String> = pe.ar.split(' ').map(normalize_str).collect();
+                    add_person(&mut persons, &Key::Kb(pick.entry), &toks);
+                }
+                out.push(M {
+                    key: Key::Kb(pick.entry),
+                    start: m.start,
+                    end: m.end,
+                    form,
+                    kind: pe.class.entity_type(),
+                });
+            }
+        }
+        for c in &mut covered[m.tok_start..m.tok_end] {
+            *c = true;
+        }
+    }
+    // 3. Tagger candidates the KB did not cover.
+    for c in d.extra_mentions {
+        if d.text.get(c.start..c.end).is_none() {
+            diags.push(Diagnostic {
+                severity: Severity::Warning,
+                subject: d.id.to_string(),
+                message: format!(
+                    "candidate mention {}..{} is not a valid span; skipped",
+                    c.start, c.end
+                ),
+            });
+            continue;
+        }
+        if out.iter().any(|m| m.start < c.end && c.start < m.end) {
+            continue;
+        }
+        let toks: Vec<String> = crate::text::tokens(&normalize_str(&d.text[c.start..c.end]))
+            .map(|t| t.1.to_string())
+            .collect();
+        if toks.is_empty() {
+            continue;
+        }
+        let key = if c.kind == EntityType::Per {
+            resolve_new_person(kb, &toks, &persons)
+        } else {
+            Key::New(toks.join(" "))
+        };
+        if let Key::New(n) = &key {
+            let ent = news.entry(n.clone()).or_default();
+            ent.kind.get_or_insert(c.kind);
+            if toks.len() >= ent.toks.len() {
+                ent.toks = toks.clone();
+                ent.display = d.text[c.start..c.end].to_string();
+            }
+        }
+        if c.kind == EntityType::Per {
+            add_person(&mut persons, &key, &toks);
+        }
+        out.push(M {
+            key,
+            start: c.start,
+            end: c.end,
+            form: MentionForm::Name,
+            kind: c.kind,
+        });
+        for (ti, t) in dt.toks.iter().enumerate() {
+            if t.orig.0 < c.end && c.start < t.orig.1 {
+                covered[ti] = true;
+            }
+        }
+    }
+    // 4. Surnames (and spelling variants of them) of persons named in this document.
+    for ti in 0..dt.toks.len() {
+        if covered[ti] {
+            continue;
+        }
+        let t = dt.text(ti);
+        if t.chars().count() < 4 || is_common(t) {
+            continue;
+        }
+        let mut hit: Option<&Person> = None;
+        'readings: for (_, stem) in clitic_readings(t) {
+            let sk = surname_skeleton(stem);
+            let n = sk.chars().count();
+            for p in &persons {
+                let max = merge_distance(n.min(p.last_skel.chars().count()));
+                if n >= 3
+                    && sk.chars().next() == p.last_skel.chars().next()
+                    && edit_distance(&sk, &p.last_skel, max) <= max
+                {
+                    hit = Some(p);
+                    break 'readings;
+                }
+            }
+        }
+        if let Some(p) = hit {
+            let tk = &dt.toks[ti];
+            out.push(M {
+                key: p.key.clone(),
+                start: tk.orig.0,
+                end: tk.orig.1,
+                form: MentionForm::Name,
+                kind: EntityType::Per,
+            });
+            covered[ti] = true;
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    global_bind.extend(title_bind);
+    (out, rels)
+}
+
+/// Skeleton of a surname without its article, so الأسد and الوسطى do not meet through ال.
+fn surname_skeleton(t: &str) -> String {
+    skeleton(
+        t.strip_prefix("ال")
+            .filter(|s| s.chars().count() >= 2)
+            .unwrap_or(t),
+    )
+}
+
+fn push_match(kb: &Kb, m: &GazMatch<'_>, entry: u32, form: MentionForm, out: &mut Vec<M>) {
+    let form = match m.targets.iter().find(|t| t.entry == entry).map(|t| t.kind) {
+        Some(AliasKind::Adjective) => MentionForm::Adjective,
+        Some(AliasKind::Metonym) => MentionForm::Metonym,
+        Some(AliasKind::Name) => MentionForm::Name,
+        None => form,
+    };
+    out.push(M {
+        key: Key::Kb(entry),
+        start: m.start,
+        end: m.end,
+        form,
+        kind: kb.entries[entry as usize].class.entity_type(),
+    });
+}
+
+/// A person name from a pattern: the KB person it spells (fuzzily), a person already named in the
+/// document, or a new entity keyed by its normalised tokens.
+fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
+    let last = surname_skeleton(toks.last().map_or("", String::as_str));
+    let n = last.chars().count();
+    for p in persons {
+        let max = merge_distance(n.min(p.last_skel.chars().count()));
+        if last.chars().next() == p.last_skel.chars().next()
+            && edit_distance(&last, &p.last_skel, max) <= max
+        {
+            return p.key.clone();
+        }
+    }
+    if let Some(p) = kb_person_fuzzy(kb, toks) {
+        return Key::Kb(p);
+    }
+    Key::New(toks.join(" "))
+}
+
+/// KB persons by skeleton of their full name and of their surname alias.
+fn person_skeletons(kb: &Kb) -> &'static Vec<(String, String, u32)> {
+    static P: std::sync::OnceLock<Vec<(String, String, u32)>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut v = Vec::new();
+        for (i, e) in kb.entries.iter().enumerate() {
+            if e.class != Class::Person {
+                continue;
+            }
+            let toks: Vec<String> = e.ar.split(' ').map(normalize_str).collect();
+            let full = toks
+                .iter()
+                .map(|t| skeleton(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let last = toks.last().map(|t| skeleton(t)).unwrap_or_default();
+            v.push((full, last, i as u32));
+        }
+        v
+    })
+}
+
+/// The KB person whose name these tokens spell, allowing one edit per long skeleton.
+fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
+    if !std::ptr::eq(kb, Kb::builtin()) {
+        return None;
+    }
+    let full = toks
+        .iter()
+        .map(|t| skeleton(t))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut found = None;
+    for (f, last, i) in person_skeletons(kb) {
+        let single = toks.len() == 1;
+        let (a, b) = if single { (&full, last) } else { (&full, f) };
+        let max = merge_distance(a.chars().count().min(b.chars().count()));
+        if a.chars().next() == b.chars().next() && edit_distance(a, b, max) <= max {
+            if found.is_some() && single {
+                return None;
+            }
+            found = Some(*i);
+            if !single {
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// `first` (a KB name key, e.g. a city's) + `next` token spell a KB person's full name.
+fn person_by_fuzzy_full(kb: &Kb, first: &str, next: &str) -> Option<u32> {
+    if !name_like(next)
+        || skeleton(next).chars().count() < MIN_FUZZY_SKELETON
+        || !std::ptr::eq(kb, Kb::builtin())
+    {
+        return None;
+    }
+    let full = first
+        .split(' ')
+        .chain(std::iter::once(next))
+        .map(skeleton)
+        .collect::<Vec<_>>()
+        .join(" ");
+    person_skeletons(kb).iter().find_map(|(f, _, i)| {
+        let max = merge_distance(full.chars().count().min(f.chars().count()));
+        (edit_distance(&full, f, max) <= max).then_some(*i)
+    })
+}
+
+fn kb_holder(kb: &Kb, rel: &str, title: &str, state: u32, date: Option<&str>) -> Option<Key> {
+    let date = date?;
+    let sid = &kb.entries[state as usize].id;
+    let want_pm = title.contains("وزراء") || title.contains("حكومه");
+    let mut found: Option<(u32, &str)> = None;
+    for (i, e) in kb.entries.iter().enumerate() {
+        if e.class != Class::Person {
+            continue;
+        }
+        for r in &e.roles {
+            if r.rel != rel || &r.of != sid || !r.holds_on(date) {
+                continue;
+            }
+            if rel == "minister_of" {
+                let rt = normalize_str(r.title.as_deref().unwrap_or(""));
+                if rt != title {
+                    continue;
+                }
+            } else if want_pm != r.title.as_deref().is_some_and(|t| t.contains("وزراء")) {
+                continue;
+            }
+            let from = r.from.as_deref().unwrap_or("");
+            // The most recent start wins: dictionaries keep stale open-ended roles.
+            if found.map_or(true, |(_, f)| from > f) {
+                found = Some((i as u32, from));
+            }
+        }
+    }
+    found.map(|(i, _)| Key::Kb(i))
+}
