@@ -299,8 +299,13 @@ fn mk(
     precision: Precision,
     anchored: bool,
 ) -> DateMatch {
+    let plen = if sc.kind(a) == Some(TokKind::Word) {
+        clitic_len(sc.s(a))
+    } else {
+        0
+    };
     DateMatch {
-        start: sc.toks[a].os,
+        start: sc.norm.original_start(sc.toks[a].ns + plen),
         end: sc.toks[b - 1].oe,
         value,
         precision,
@@ -435,11 +440,24 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
                 | "ومنذ"
                 | "وحتي"
         );
-    // A range: عام 2019 و2020, بين 2019 و2020.
-    let after_year = i > 1
-        && prev == "و"
-        && (year_at(sc, i - 2, 1900, 2099).is_some()
-            || (i > 2 && sc.s(i - 2) == "م" && year_at(sc, i - 3, 1900, 2099).is_some()));
+    // Ranges: عامي 2011 و2014, من 2010 إلى 2011, 2000-2008.
+    let prev_year = if i > 1 {
+        year_at(sc, i - 2, 1900, 2099)
+            .or_else(|| {
+                (i > 2 && sc.s(i - 2) == "م")
+                    .then(|| year_at(sc, i - 3, 1900, 2099))
+                    .flatten()
+            })
+            .map(|(py, _)| py)
+    } else {
+        None
+    };
+    let rising = |a: i32, b: i32| b > a && b - a < 100;
+    let after_year =
+        prev_year.is_some_and(|py| prev == "و" || (is_range_word(prev) && rising(py, y)));
+    let before_year = is_range_word(sc.s(end))
+        && year_at(sc, end + 1, 1900, 2099).is_some_and(|(y2, _)| rising(y, y2));
+    let after_year = after_year || before_year;
     let next_is_count = sc.kind(end) == Some(TokKind::Word) && counted_unit(sc.s(end)).is_some();
     if (after_prep || after_year) && !next_is_count {
         let v = format!("{y:04}");
@@ -480,6 +498,27 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
         return Some((mk(sc, i, end, v, Precision::Year, false), end));
     }
     None
+}
+
+/// Words joining the two ends of a year range.
+fn is_range_word(w: &str) -> bool {
+    matches!(w, "-" | "–" | "الي" | "حتي")
+}
+
+/// Byte length of a proclitic on a date's first word (ومايو, والعام, بشهر), kept out of the span.
+fn clitic_len(w: &str) -> usize {
+    let stripped = strip_clitic(w);
+    if stripped.len() != w.len() {
+        return w.len() - stripped.len();
+    }
+    for p in ["و", "ف", "ب", "ل"] {
+        if let Some(r) = w.strip_prefix(p) {
+            if matches!(r, "عام" | "العام" | "عامي" | "شهر") {
+                return p.len();
+            }
+        }
+    }
+    0
 }
 
 fn is_year_noun(w: &str) -> bool {
@@ -636,6 +675,14 @@ mod tests {
             ("٢٠١٩".into(), "2019".into(), Precision::Year)
         );
         assert_eq!(one("منع تكرار ثورة 2014 التي أطاحت").1, "2014");
+        let years: Vec<_> = dates("إلى العراق في الفترة من 2010 إلى 2011.", None)
+            .into_iter()
+            .map(|d| d.1)
+            .collect();
+        assert_eq!(years, ["2010", "2011"]);
+        assert_eq!(dates("في 2000-2008 قبل", None).len(), 2);
+        assert_eq!(one("ومايو الماضي").0, "مايو الماضي");
+        assert_eq!(one("والعام 2009").0, "العام 2009");
         let d = find_dates("من شهر تشرين الأول، وقعت", Some((2022, 1, 8)));
         assert_eq!(d[0].value, "2021-10");
         assert_eq!(d[0].precision, Precision::Month);

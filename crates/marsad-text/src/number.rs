@@ -200,9 +200,9 @@ fn lookup(w: &str) -> Option<NumWord> {
     use Class::*;
     let (value, class, alone) = match w {
         "واحد" | "واحده" | "احد" | "احدي" => (1.0, Unit, false),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" => {
-            (2.0, Unit, true)
-        }
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => (2.0, Unit, true),
+        // Construct forms only occur in twelve (اثنا عشر); alone, اثني is mostly أثنى "praised".
+        "اثنا" | "اثني" | "اثنتا" | "اثنتي" => (2.0, Unit, false),
         "ثلاث" | "ثلاثه" => (3.0, Unit, true),
         "اربع" | "اربعه" => (4.0, Unit, true),
         "خمس" | "خمسه" => (5.0, Unit, true),
@@ -503,7 +503,8 @@ const HEDGES: &[(&[&str], Bound)] = &[
 ];
 
 /// Finds a hedge ending right before token `i`; returns its first token index and bound.
-fn hedge_before(sc: &Scan, i: usize) -> Option<(usize, Bound)> {
+/// The third value is the byte length of a proclitic on the hedge's first word (بنحو).
+fn hedge_before(sc: &Scan, i: usize) -> Option<(usize, Bound, usize)> {
     for (words, bound) in HEDGES {
         let n = words.len();
         if i < n {
@@ -523,7 +524,8 @@ fn hedge_before(sc: &Scan, i: usize) -> Option<(usize, Bound)> {
             }
         });
         if ok {
-            return Some((first, *bound));
+            let s = sc.s(first);
+            return Some((first, *bound, s.len() - words[0].len()));
         }
     }
     None
@@ -614,12 +616,23 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         {
             first = i - 1;
         }
+        // A proclitic on the first word (لثلاثة, بنحو, وما) stays out of the span.
+        let mut first_plen = if first == i && sc.kind(i) == Some(TokKind::Word) {
+            lookup_clitic(sc.s(i)).map_or(0, |(_, p)| p)
+        } else {
+            0
+        };
         let mut bound = Bound::Exact;
-        if let Some((h, b)) = hedge_before(&sc, first) {
+        if let Some((h, b, plen)) = hedge_before(&sc, first) {
             first = h;
             bound = b;
+            first_plen = plen;
         }
-        let number_start = sc.toks[first_num].os;
+        let number_start = if first_num == first {
+            sc.norm.original_start(sc.toks[first].ns + first_plen)
+        } else {
+            sc.toks[first_num].os
+        };
         let number_end = sc.toks[last_tok - 1].oe;
         let mut percent = false;
         // `%` may also be typed before the digits in right-to-left text: %19.
@@ -631,6 +644,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             && !(i > 1 && sc.glued(i - 1) && sc.kind(i - 2) == Some(TokKind::Digits))
         {
             first = i - 1;
+            first_plen = 0;
             percent = true;
         }
         if !percent {
@@ -661,7 +675,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             counted_noun(&sc, last_tok)
         };
         out.push(NumberMatch {
-            start: sc.toks[first].os,
+            start: sc.norm.original_start(sc.toks[first].ns + first_plen),
             end: sc.toks[last_tok - 1].oe,
             number_start,
             number_end,
@@ -1006,7 +1020,13 @@ mod tests {
         assert_eq!(one("بلغ مئة وخمسون ألف دولار").value, 150_000.0);
         assert_eq!(one("أحد عشر لاعبا").value, 11.0);
         assert_eq!(one("لمدة ثلاثمائة يوم").value, 300.0);
-        assert_eq!(one("وبعشرة آلاف دولار").value, 10_000.0);
+        let t = "وبعشرة آلاف دولار";
+        let m = one(t);
+        assert_eq!((m.value, span(t, &m).as_str()), (10_000.0, "عشرة آلاف"));
+        assert_eq!(one("اثنا عشر شهرا").value, 12.0);
+        assert!(find_numbers("أثنى الوزير على").is_empty());
+        let t = "وما يربو على مئة مصاب";
+        assert_eq!(span(t, &one(t)), "ما يربو على مئة");
         let t = "منذ ما يقرب من ثلاث سنوات";
         let m = one(t);
         assert_eq!((m.value, m.bound), (3.0, Bound::About));
