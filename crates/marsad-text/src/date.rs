@@ -502,7 +502,7 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
 
 /// Words joining the two ends of a year range.
 fn is_range_word(w: &str) -> bool {
-    matches!(w, "-" | "–" | "الي" | "حتي")
+    matches!(w, "-" | "–" | "الي" | "حتي" | "وحتي" | "والي")
 }
 
 /// Byte length of a proclitic on a date's first word (ومايو, والعام, بشهر), kept out of the span.
@@ -681,6 +681,10 @@ mod tests {
             .collect();
         assert_eq!(years, ["2010", "2011"]);
         assert_eq!(dates("في 2000-2008 قبل", None).len(), 2);
+        assert_eq!(
+            dates("مدتها ست سنوات من 2018 وحتى 2024 ، إنه", None).len(),
+            2
+        );
         assert_eq!(one("ومايو الماضي").0, "مايو الماضي");
         assert_eq!(one("والعام 2009").0, "العام 2009");
         let d = find_dates("من شهر تشرين الأول، وقعت", Some((2022, 1, 8)));

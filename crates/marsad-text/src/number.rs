@@ -590,6 +590,20 @@ fn clock_time_at(sc: &Scan, i: usize) -> bool {
     two(i) && sc.s(i + 1) == ":" && two(i + 2)
 }
 
+/// `الساعة 20.45`, `الساعة 10`: a time of day, not a figure.
+fn after_hour_word(sc: &Scan, i: usize) -> bool {
+    i > 0 && matches!(sc.s(i - 1), "الساعه" | "والساعه" | "بالساعه")
+}
+
+/// An enumeration number at the start of a line (`1- ...`, `2. ...`, `3) ...`).
+fn list_marker(sc: &Scan, text: &str, i: usize) -> bool {
+    let line_start = !matches!(
+        text[..sc.toks[i].os].chars().next_back(),
+        Some(c) if c != '\n' && c != '\r'
+    );
+    line_start && sc.glued(i + 1) && matches!(sc.s(i + 1), "-" | "." | ")" | "–")
+}
+
 /// Finds every figure in `text`, left to right, non-overlapping.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let sc = Scan::new(text);
@@ -599,6 +613,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     while i < n {
         if clock_time_at(&sc, i) {
             i += 3;
+            continue;
+        }
+        if sc.kind(i) == Some(TokKind::Digits)
+            && (after_hour_word(&sc, i) || list_marker(&sc, text, i))
+        {
+            i += 1;
             continue;
         }
         let Some(m) = expression(&sc, i) else {
@@ -1044,6 +1064,8 @@ mod tests {
         assert!(find_numbers("حشد روسيا عشرات الآلاف من قواتها").is_empty());
         assert!(find_numbers("لست أدري").is_empty());
         assert!(find_numbers("COVID-19").is_empty());
+        assert!(find_numbers("الأربعاء عند الساعة 20.45 (توقيت باريس)").is_empty());
+        assert!(find_numbers("بيان النيابة.\n1- التواصل والتعاون").is_empty());
     }
 
     #[test]
