@@ -72,7 +72,8 @@ pub(crate) fn extract(html: &str) -> Option<HtmlArticle> {
     art.author = art
         .author
         .filter(|a| !a.starts_with("http"))
-        .or(extra.author);
+        .or(extra.author)
+        .map(|a| strip_byline_label(&a));
     art.outlet = art.outlet.or(extra.outlet);
     if art.published.is_none() {
         art.published = extra.published.as_deref().and_then(normalize_date);
@@ -180,6 +181,21 @@ fn link_share(fragment: &str) -> f64 {
     links as f64 / total as f64
 }
 
+/// Drops a leading "by" label from a byline ("بقلم: فلان" → "فلان").
+fn strip_byline_label(byline: &str) -> String {
+    const LABELS: &[&str] = &["بقلم", "كتب", "كتبت", "إعداد", "تحرير", "By", "by", "BY"];
+    for l in LABELS {
+        if let Some(rest) = byline.strip_prefix(l) {
+            let rest = rest.trim_start_matches([':', ' ', '\u{a0}', '-', '—', '|']);
+            // A label must be followed by a separator, and leave a name behind.
+            if rest.len() < byline.len() - l.len() && !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    byline.to_string()
+}
+
 fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -204,6 +220,26 @@ mod tests {
     fn tidy_text_makes_single_blank_lines() {
         assert_eq!(tidy_text("  a \n\n\n\n b\nc  \n\n"), "a\n\nb\n\nc");
         assert_eq!(tidy_text("\n\n"), "");
+    }
+
+    #[test]
+    fn byline_labels_are_dropped() {
+        assert_eq!(strip_byline_label("بقلم: سارة منصور"), "سارة منصور");
+        assert_eq!(strip_byline_label("كتب - طارق الشامي"), "طارق الشامي");
+        assert_eq!(strip_byline_label("كتبية الشمال"), "كتبية الشمال");
+        assert_eq!(strip_byline_label("By Jane Doe"), "Jane Doe");
+        assert_eq!(strip_byline_label("بقلم:"), "بقلم:");
+    }
+
+    #[test]
+    fn byline_class_without_meta_author() {
+        let page = format!(
+            "<html><body><article><div class=\"byline\">بقلم: سارة منصور</div>{}</article></body></html>",
+            "<p>كما أكدت السلطات في كازاخستان، أن مثيري الشغب يمتلكون خبرات قتالية، ما يجعل الاتهامات تتجه نحو تركيا.</p>".repeat(4)
+        );
+        let a = extract(&page).unwrap();
+        assert_eq!(a.author.as_deref(), Some("سارة منصور"));
+        assert!(!a.text.contains("بقلم"));
     }
 
     #[test]
