@@ -395,7 +395,169 @@ fn match_at(sc: &Scan, i: usize, anchor: Option<(i32, u32, u32)>) -> Option<(Dat
             }
         }
     }
+    if let Some(a) = anchor {
+        if let Some(r) = relative_at(sc, i, a) {
+            return Some(r);
+        }
+    }
     year_match(sc, i)
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y.clamp(-9999, 9999) as i32, m, d)
+}
+
+/// Weekday number (Sunday = 0) of a weekday word.
+fn weekday(w: &str) -> Option<i64> {
+    Some(match w {
+        "الاحد" => 0,
+        "الاثنين" => 1,
+        "الثلاثاء" => 2,
+        "الاربعاء" => 3,
+        "الخميس" => 4,
+        "الجمعه" => 5,
+        "السبت" => 6,
+        _ => return None,
+    })
+}
+
+/// Dates relative to the publication date: اليوم, أمس, غداً, weekdays (الثلاثاء, يوم الأحد
+/// الماضي), العام الماضي, الشهر المقبل.
+fn relative_at(sc: &Scan, i: usize, anchor: (i32, u32, u32)) -> Option<(DateMatch, usize)> {
+    let (ay, am, ad) = anchor;
+    let today = days_from_civil(ay, am, ad);
+    let day = |z: i64| {
+        let (y, m, d) = civil_from_days(z);
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    let w = sc.s(i);
+    // Deictic day words, optionally followed by the weekday they name (أمس الجمعة).
+    let deictic = match w {
+        "اليوم" => Some((0, i + 1)),
+        "امس" | "الامس" | "بالامس" => Some((-1, i + 1)),
+        "غدا" | "الغد" => Some((1, i + 1)),
+        "اول" if sc.s(i + 1) == "امس" => Some((-2, i + 2)),
+        "اول" if sc.s(i + 1) == "من" && sc.s(i + 2) == "امس" => Some((-2, i + 3)),
+        _ => None,
+    };
+    if let Some((delta, mut end)) = deictic {
+        // ذلك اليوم, نفس اليوم: a day already named in the text, not the publication day.
+        if i > 0 && matches!(sc.s(i - 1), "ذلك" | "نفس" | "ذات" | "تلك") {
+            return None;
+        }
+        let next = sc.s(end);
+        if weekday(next).is_some() {
+            end += 1;
+        } else if w == "اليوم" && next.starts_with("ال") {
+            // اليوم الوطني, اليوم التالي: a named or counted day, not today.
+            return None;
+        }
+        let v = day(today + delta);
+        return Some((mk(sc, i, end, v, Precision::Day, true), end));
+    }
+    // Weekdays, with an optional يوم before and a direction word after.
+    let (wd_tok, has_yawm) = if w == "يوم" || w == "يومي" {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if let Some(wd) = weekday(sc.s(wd_tok)) {
+        // الاثنين is also "the two": only with يوم.
+        if wd == 1 && !has_yawm {
+            return None;
+        }
+        let rel = rel_at(sc, wd_tok + 1);
+        let end = if rel.is_some() {
+            wd_tok + 2
+        } else {
+            wd_tok + 1
+        };
+        // A scheduled event (المقررة يومي الأحد) points forward.
+        let scheduled = (i.saturating_sub(3)..i).any(|k| {
+            matches!(
+                sc.s(k),
+                "المقرر"
+                    | "المقرره"
+                    | "المرتقب"
+                    | "المرتقبه"
+                    | "المزمع"
+                    | "المزمعه"
+                    | "المنتظر"
+                    | "المنتظره"
+            )
+        });
+        let rel = if rel.is_none() && scheduled {
+            Some(Rel::Next)
+        } else {
+            rel
+        };
+        let now = (today + 4).rem_euclid(7);
+        let z = match rel {
+            Some(Rel::Next) => today + (wd - now - 1).rem_euclid(7) + 1,
+            Some(Rel::Past) => today - ((now - wd - 1).rem_euclid(7) + 1),
+            _ => today - (now - wd).rem_euclid(7),
+        };
+        return Some((mk(sc, i, end, day(z), Precision::Day, true), end));
+    }
+    // العام الماضي, هذا العام, الشهر المقبل.
+    let (unit_tok, this) = if w == "هذا" || w == "هذه" {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let unit = sc.s(unit_tok);
+    let is_year = matches!(unit, "العام" | "السنه");
+    let is_month = unit == "الشهر";
+    if !is_year && !is_month {
+        return None;
+    }
+    let (offset, end) = if this {
+        (0, unit_tok + 1)
+    } else {
+        let rel_word = sc.s(unit_tok + 1);
+        let rel = rel_at(sc, unit_tok + 1).or(match rel_word {
+            "الماضيه" | "المنصرمه" | "الفائته" => Some(Rel::Past),
+            "المقبله" | "القادمه" => Some(Rel::Next),
+            "الجاريه" | "الحاليه" => Some(Rel::Current),
+            _ => None,
+        })?;
+        let o = match rel {
+            Rel::Past => -1,
+            Rel::Current => 0,
+            Rel::Next => 1,
+        };
+        (o, unit_tok + 2)
+    };
+    if is_year {
+        let v = format!("{:04}", ay + offset);
+        Some((mk(sc, i, end, v, Precision::Year, true), end))
+    } else {
+        let months = i64::from(ay) * 12 + i64::from(am) - 1 + i64::from(offset);
+        let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+        let v = format!("{y:04}-{m:02}");
+        Some((mk(sc, i, end, v, Precision::Month, true), end))
+    }
 }
 
 /// Years: after a year noun (عام, العام, سنة), after a preposition (في ٢٠١٩, منذ 2014), or alone
@@ -701,6 +863,55 @@ mod tests {
         assert!(dates("مارس الضغط على الحكومة", None).is_empty());
         assert!(dates("قال الأب إن", None).is_empty());
         assert!(dates("بلغ 1990 دولارا", None).is_empty());
+    }
+
+    #[test]
+    fn relative_dates_need_an_anchor() {
+        // 2022-01-08 was a Saturday.
+        let a = Some((2022, 1, 8));
+        let v = |t: &str| -> Vec<(String, String)> {
+            find_dates(t, a)
+                .into_iter()
+                .map(|d| (t[d.start..d.end].to_string(), d.value))
+                .collect()
+        };
+        assert_eq!(
+            v("قال أمس الجمعة إن"),
+            [("أمس الجمعة".into(), "2022-01-07".into())]
+        );
+        assert_eq!(
+            v("اندلعت الأحد الماضي"),
+            [("الأحد الماضي".into(), "2022-01-02".into())]
+        );
+        assert_eq!(
+            v("تعقد يوم الاثنين المقبل"),
+            [("يوم الاثنين المقبل".into(), "2022-01-10".into())]
+        );
+        assert_eq!(v("وقعت السبت"), [("السبت".into(), "2022-01-08".into())]);
+        assert_eq!(
+            v("المفاوضات المقررة يومي الأحد والاثنين في جنيف")[0],
+            ("يومي الأحد".into(), "2022-01-09".into())
+        );
+        assert_eq!(
+            v("في العام الماضي"),
+            [("العام الماضي".into(), "2021".into())]
+        );
+        assert_eq!(
+            v("خلال الشهر المقبل"),
+            [("الشهر المقبل".into(), "2022-02".into())]
+        );
+        assert!(v("احتفل باليوم الوطني و الاثنين معا").is_empty());
+        assert!(v("في ذلك اليوم، صادق البرلمان").is_empty());
+        assert!(dates("قال أمس الجمعة إن", None).is_empty());
+    }
+
+    #[test]
+    fn civil_day_arithmetic_round_trips() {
+        for z in [-800_000i64, -1, 0, 1, 18_999, 19_000, 2_000_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(days_from_civil(2022, 1, 8), 19_000);
     }
 
     #[test]
