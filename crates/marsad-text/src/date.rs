@@ -260,13 +260,28 @@ fn complete_year(anchor: (i32, u32, u32), m: u32, d: u32, rel: Option<Rel>) -> i
         Some(Rel::Current) => return ay,
         Some(Rel::Next) => (here > at, ay + 1),
         Some(Rel::Past) => (here < at, ay - 1),
-        None => (here <= at, ay - 1),
+        None => (here <= at || soon_after(anchor, m, d), ay - 1),
     };
     if same {
         ay
     } else {
         other
     }
+}
+
+/// Whether month `m` (day `d`, 0 for a whole month) of the anchor's year falls within about two
+/// months after the anchor: news announces what comes next more often than it recalls the same
+/// date almost a year ago.
+fn soon_after(anchor: (i32, u32, u32), m: u32, d: u32) -> bool {
+    let (ay, am, ad) = anchor;
+    if d == 0 {
+        return m > am && m - am <= 2;
+    }
+    if d > days_in_month(Some(ay), m) {
+        return false;
+    }
+    let ahead = days_from_civil(ay, m, d) - days_from_civil(ay, am, ad);
+    (1..=60).contains(&ahead)
 }
 
 /// Finds the dates in `text`. `anchor` is the publication date `(year, month, day)`, used to
@@ -467,13 +482,18 @@ fn relative_at(sc: &Scan, i: usize, anchor: (i32, u32, u32)) -> Option<(DateMatc
             return None;
         }
         let next = sc.s(end);
-        if weekday(next).is_some() {
+        let mut z = today + delta;
+        if let Some(wd) = weekday(next) {
             end += 1;
+            // The named weekday wins over a publication timestamp a day off (time zones).
+            z = (z - 3..=z + 3)
+                .find(|c| (c + 4).rem_euclid(7) == wd)
+                .unwrap_or(z);
         } else if w == "اليوم" && next.starts_with("ال") {
             // اليوم الوطني, اليوم التالي: a named or counted day, not today.
             return None;
         }
-        let v = day(today + delta);
+        let v = day(z);
         return Some((mk(sc, i, end, v, Precision::Day, true), end));
     }
     // Weekdays, with an optional يوم before and a direction word after.
@@ -888,6 +908,14 @@ mod tests {
             [("يوم الاثنين المقبل".into(), "2022-01-10".into())]
         );
         assert_eq!(v("وقعت السبت"), [("السبت".into(), "2022-01-08".into())]);
+        // Publication timestamp a day after the local date the text names.
+        assert_eq!(
+            v("قال اليوم الجمعة"),
+            [("اليوم الجمعة".into(), "2022-01-07".into())]
+        );
+        // A date just ahead of publication stays in the same year; one long past goes back.
+        assert_eq!(v("القمة في 12 فبراير")[0].1, "2022-02-12");
+        assert_eq!(v("وقعت في 12 يونيو")[0].1, "2021-06-12");
         assert_eq!(
             v("المفاوضات المقررة يومي الأحد والاثنين في جنيف")[0],
             ("يومي الأحد".into(), "2022-01-09".into())
