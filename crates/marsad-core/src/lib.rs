@@ -45,10 +45,17 @@ pub fn analyze_document(src: &SourceDocument, opts: &AnalyzeOptions) -> (DocAnal
     diags.extend(d);
     let (dates, d) = marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
     diags.extend(d);
+    // A title guessed from the first line must not be site chrome (a section label such as "رأي").
+    let title = match &src.title {
+        Some(t) if removed.iter().any(|r| r.text.trim() == t.trim()) => {
+            marsad_ingest::candidate_title(&working_text)
+        }
+        t => t.clone(),
+    };
     let document = Document {
         id: src.id.clone(),
         source: src.source.clone(),
-        title: src.title.clone(),
+        title,
         outlet: src.outlet.clone(),
         author: src.author.clone(),
         published: src.published.clone(),

@@ -1,0 +1,140 @@
+//! End-to-end tests of the `marsad` binary as a user runs it.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kazakhstan-2022")
+}
+
+fn marsad() -> Command {
+    Command::cargo_bin("marsad").expect("binary built")
+}
+
+#[test]
+fn analyze_sample_prints_a_valid_picture() {
+    let out = marsad()
+        .args(["analyze", "--format", "json"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["schema"], "marsad.picture/1");
+    assert_eq!(p["documents"].as_array().unwrap().len(), 5);
+    // Offsets index the .txt file itself.
+    let doc = "003_56a20f09cefd383e";
+    let raw = std::fs::read(sample().join(format!("{doc}.txt"))).unwrap();
+    let mut checked = 0;
+    for q in p["quantities"].as_array().unwrap() {
+        for e in q["evidence"].as_array().unwrap() {
+            if e["doc"] == doc {
+                let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+                assert_eq!(&raw[s..t], e["text"].as_str().unwrap().as_bytes());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 3);
+}
+
+#[test]
+fn text_format_is_a_readable_summary() {
+    let out = marsad()
+        .args(["analyze", "--format", "text"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("Marsad picture: 5 document(s)"), "{s}");
+    assert!(s.contains("18 مليونا و600 ألف"));
+}
+
+#[test]
+fn text_command_prints_the_exact_document_text() {
+    let out = marsad()
+        .args(["text", "004_81184fc5c9f9c216"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let raw = std::fs::read(sample().join("004_81184fc5c9f9c216.txt")).unwrap();
+    assert_eq!(out.stdout, raw);
+
+    let out = marsad().args(["text", "no-such-doc"]).arg(sample()).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-doc"));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_good_ones_still_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample().join("003_56a20f09cefd383e.txt"), dir.path().join("good.txt")).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.path().join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    std::fs::write(
+        dir.path().join("feed.jsonl"),
+        "{\"id\":\"a\",\"text\":\"قتل 5 أشخاص في عام 2020.\"}\n{not json\n",
+    )
+    .unwrap();
+    let out = marsad()
+        .args(["analyze", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("empty.txt"), "{err}");
+    assert!(err.contains("binary.txt"), "{err}");
+    assert!(err.contains("feed.jsonl") && err.contains('2'), "{err}");
+    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<_> = p["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "good"]);
+}
+
+#[test]
+fn nothing_readable_is_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("empty.txt");
+    std::fs::write(&f, b"").unwrap();
+    let out = marsad().arg("analyze").arg(&f).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.txt"), "{err}");
+    let out = marsad().arg("analyze").arg(dir.path().join("missing.txt")).output().unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn out_flag_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("p.json");
+    let out = marsad().arg("analyze").arg(sample()).arg("--out").arg(&f).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let p: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+    assert_eq!(p["schema"], "marsad.picture/1");
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["analyze", "--help"],
+        vec!["text", "--help"],
+        vec!["kb", "--help"],
+        vec!["train", "ner", "--help"],
+        vec!["eval", "ner", "--help"],
+    ] {
+        let out = marsad().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{args:?}");
+    }
+}
