@@ -14,14 +14,18 @@ use marsad_text::{normalize_str, segment, tokenize, TokenKind};
 
 const MIN_COUNT: usize = 40;
 const MAX_WORDS: usize = 12_000;
+const BARE_RATIO: usize = 50;
+const PREP_ART_RATIO: usize = 100;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
         .ok_or("usage: gen_common_words <ant.jsonl>")?;
     let file = BufReader::new(std::fs::File::open(&path)?);
-    // normalised form -> (count, most frequent original form seen first)
-    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+    // normalised form -> (count, count without a stripped article, first original form seen)
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    // normalised stem -> times seen after a preposition + article (بال, لل, كال)
+    let mut prep_art: HashMap<String, usize> = HashMap::new();
     let mut docs = 0usize;
     for line in file.lines() {
         let line = line?;
@@ -42,25 +46,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if !w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
                 continue;
             }
-            let stem = match w.strip_prefix("ال") {
+            let unconj = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
+            if let Some(rest) = ["بال", "كال", "لل"]
+                .iter()
+                .find_map(|p| unconj.strip_prefix(p))
+            {
+                if rest.chars().count() >= 2 {
+                    *prep_art.entry(normalize_str(rest)).or_default() += 1;
+                }
+            }
+            let (stem, bare) = match w.strip_prefix("ال") {
                 Some(rest)
                     if rest.chars().count() >= 2
                         && !matches!(rest, "ذي" | "تي" | "ذين" | "له" | "لهم") =>
                 {
-                    rest
+                    (rest, 0)
                 }
-                _ => &w[..],
+                _ => (&w[..], 1),
             };
             let e = counts
                 .entry(normalize_str(stem))
-                .or_insert_with(|| (0, stem.to_string()));
+                .or_insert_with(|| (0, 0, stem.to_string()));
             e.0 += 1;
+            e.1 += bare;
         }
     }
     let mut kept: Vec<(String, usize, String)> = counts
         .into_iter()
-        .filter(|(k, (n, _))| *n >= MIN_COUNT && k.chars().count() >= 2)
-        .map(|(k, (n, o))| (k, n, o))
+        // A "stem" almost never seen without ال nor after بال/لل is likely a word starting
+        // with the letters ال (التقى, التزم), not article + stem.
+        .filter(|(k, (n, bare, _))| {
+            *n >= MIN_COUNT
+                && k.chars().count() >= 2
+                && (bare * BARE_RATIO >= *n
+                    || prep_art.get(k.as_str()).copied().unwrap_or(0) * PREP_ART_RATIO >= *n)
+        })
+        .map(|(k, (n, _, o))| (k, n, o))
         .collect();
     kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     kept.truncate(MAX_WORDS);

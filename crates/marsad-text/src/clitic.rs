@@ -219,6 +219,63 @@ const ARTICLE_EXCEPTIONS: &[&str] = &[
     "الهه",
 ];
 
+/// Function words whose first letters look like a proclitic but are lexicalised (normalised).
+const NEVER_SPLIT: &[&str] = &[
+    "لماذا",
+    "ماذا",
+    "طالما",
+    "كلا",
+    "كلاهما",
+    "كلتا",
+    "كلما",
+    "بينما",
+    "لكن",
+    "لكنما",
+    "لدي",
+    "لعل",
+    "لكي",
+    "كي",
+    "كان",
+    "كانت",
+    "كأن",
+    "كانما",
+    "لولا",
+    "لوما",
+    "كيف",
+    "كيفما",
+    "فقط",
+    "لذا",
+    "فيما",
+    "ربما",
+    "بل",
+    "بلا",
+    "كذا",
+    "لان",
+    "لا",
+    "لم",
+    "لن",
+    "لو",
+    "ليس",
+    "ليست",
+    "بعد",
+    "بين",
+    "فوق",
+    "سوي",
+    "سوف",
+    "وراء",
+    "لدن",
+    "بضع",
+    "بضعه",
+    "سويا",
+];
+
+/// Preposition + pronoun words (له, بها, ...): never the stem after another preposition
+/// (ك + لها in وكلها is wrong; it is و + كل + ها).
+const PREP_PRONOUNS: &[&str] = &[
+    "له", "لها", "لهم", "لهما", "لهن", "لك", "لكم", "لكما", "لكن", "لنا", "لي", "به", "بها", "بهم",
+    "بهما", "بهن", "بك", "بكم", "بنا", "بي",
+];
+
 const ENCLITICS: &[(&str, usize)] = &[
     ("هما", 3),
     ("كما", 3),
@@ -465,7 +522,7 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
     let n = c.n;
     let full = c.write(&mut buf, "", 0, n, None);
     let article_start = n >= 2 && matches!(c.orig(0), 'ا' | 'ٱ') && c.orig(1) == 'ل';
-    if ARTICLE_EXCEPTIONS.contains(&full) {
+    if ARTICLE_EXCEPTIONS.contains(&full) || NEVER_SPLIT.contains(&full) {
         return whole;
     }
     if !article_start && lexicon.contains(full) {
@@ -510,6 +567,12 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
                 .iter()
                 .any(|x| *x == c.write(&mut buf, "ال", a, b, None))
         {
+            continue;
+        }
+        let after_prep = p.items[..p.n]
+            .iter()
+            .any(|it| matches!(it.0, Some(CliticKind::Preposition | CliticKind::Future)));
+        if after_prep && el == 0 && PREP_PRONOUNS.contains(&c.write(&mut buf, "", a, b, None)) {
             continue;
         }
         let ends_teh = c.orig(b - 1) == 'ت';
@@ -570,8 +633,16 @@ mod tests {
     #[test]
     fn leaves_unknown_stems_whole() {
         let lex = UnionLexicon(names(), CommonWords);
-        for w in ["ولاية", "بلينكن", "كازاخستانية", "بوتين", "فلاديمير", "سوريا"]
-        {
+        for w in [
+            "ولاية",
+            "بلينكن",
+            "كازاخستانية",
+            "فلاديمير",
+            "سوريا",
+            "لماذا",
+            "كلاً",
+            "طالما",
+        ] {
             assert!(
                 !segment(w, &lex).is_split(),
                 "{w} {:?}",
@@ -610,6 +681,11 @@ mod tests {
         );
         assert_eq!(pieces("حكومته", &segment("حكومته", &lex)), ["حكومت", "ه"]);
         assert_eq!(pieces("قواتها", &segment("قواتها", &lex)), ["قوات", "ها"]);
+        assert_eq!(pieces("وكلها", &segment("وكلها", &lex)), ["و", "كل", "ها"]);
+        assert_eq!(
+            pieces("بالنسبة", &segment("بالنسبة", &lex)),
+            ["ب", "ال", "نسبة"]
+        );
         // Teh marbuta is not a pronoun.
         assert!(segment("حكومة", &lex).proclitics.is_empty());
         assert!(segment("حكومة", &lex).enclitic.is_none());

@@ -237,11 +237,23 @@ fn sentence_end(text: &str, toks: &[Token], q: &QuoteScratch, i: usize) -> Optio
     if !strong && (dots != 1 || s.contains('…')) {
         return None; // not a stop, or an ellipsis
     }
-    // Closing marks glued to the stop belong to this sentence.
+    // Closing marks glued to the stop belong to this sentence, and so does a second stop after
+    // them (`؟".` is common: the quote's own mark, then the sentence's).
     let mut after = i + 1;
     while after < toks.len()
-        && q.role[after] == Role::Close
         && toks[after].start == toks[after - 1].end
+        && (q.role[after] == Role::Close
+            || toks[after].kind == TokenKind::Punct
+                && toks[after]
+                    .text(text)
+                    .chars()
+                    .all(crate::token::is_final_punct))
+        || after < toks.len()
+            && toks[after].kind == TokenKind::Punct
+            && toks[after]
+                .text(text)
+                .chars()
+                .all(crate::token::is_final_punct)
     {
         after += 1;
     }
@@ -415,6 +427,19 @@ mod tests {
         let s = split(t);
         assert_eq!(s.len(), 2);
         assert!(s[0].ends_with('؟'));
+    }
+
+    #[test]
+    fn stop_after_quoted_question() {
+        // ANT news (France24): the quote ends with its own question mark, then a full stop.
+        let t = "وقال \"هل هناك خطأ في منظومة قيمكم؟\". وأضاف أن الأمر خطير.";
+        assert_eq!(
+            split(t),
+            [
+                "وقال \"هل هناك خطأ في منظومة قيمكم؟\".",
+                "وأضاف أن الأمر خطير."
+            ]
+        );
     }
 
     #[test]
