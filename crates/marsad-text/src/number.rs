@@ -707,7 +707,30 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         });
         i = last_tok;
     }
+    share_range_tails(text, &mut out);
     out
+}
+
+/// In a range or pair (`بين 1 و2 بالمئة`, `من 10 إلى 15 شخصاً`, `5-7%`) the percent sign or the
+/// counted noun written once after the second figure also belongs to the first.
+fn share_range_tails(text: &str, out: &mut [NumberMatch]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.percent || a.noun.is_some() || !(b.percent || b.noun.is_some()) {
+            continue;
+        }
+        let Some(gap) = text.get(a.end..b.start) else {
+            continue;
+        };
+        let g = crate::normalize::normalize_str(gap.trim());
+        if !matches!(g.as_str(), "و" | "الي" | "-" | "–" | "حتي" | "او") {
+            continue;
+        }
+        let (percent, noun) = (b.percent, b.noun);
+        let a = &mut out[k - 1];
+        a.percent = percent;
+        a.noun = noun;
+    }
 }
 
 /// The counted noun at token `k`: an indefinite content word, or the word after `من` when the
@@ -727,8 +750,10 @@ fn counted_noun(sc: &Scan, k: usize) -> Option<(usize, usize)> {
     }
     if w == "و"
         || is_function_word(w)
-        || w.strip_prefix('و').is_some_and(is_function_word)
         || w.starts_with("ال")
+        // A word glued to و after a figure usually opens the next clause (وأصيب), unless it is a
+        // known counted noun itself (وزير).
+        || (w.starts_with('و') && unit_of(w).is_none() && unit_of(w.trim_end_matches('ا')).is_none())
     {
         return None;
     }
@@ -1119,6 +1144,21 @@ mod tests {
         let m = one(t);
         assert_eq!((m.value, m.percent), (3.5, true));
         assert_eq!(span(t, &m), "٣٫٥ في المئة");
+    }
+
+    #[test]
+    fn ranges_share_percent_and_noun() {
+        let t = "ضخ نسبة ما بين 1 و2 بالمئة من إجمالي الناتج";
+        let v = find_numbers(t);
+        assert_eq!(v.len(), 2);
+        assert!(v[0].percent && v[1].percent);
+        let t = "قتل من 10 إلى 15 شخصاً";
+        let v = find_numbers(t);
+        let (a, b) = v[0].noun.unwrap();
+        assert_eq!(&t[a..b], "شخصاً");
+        // Two unrelated figures keep their own tails.
+        let v = find_numbers("قتل 3 وأصيب 5 أشخاص");
+        assert!(v[0].noun.is_none());
     }
 
     #[test]
