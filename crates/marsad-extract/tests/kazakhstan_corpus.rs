@@ -100,6 +100,22 @@ fn required_figures_with_exact_evidence() {
         ),
         ("000", 7.0, "7 دول", Some("state"), "count", Bound::Exact),
         (
+            "000",
+            10_000.0,
+            "عشرات الآلاف",
+            Some("soldier"),
+            "troops",
+            Bound::MoreThan,
+        ),
+        (
+            "001",
+            1000.0,
+            "الآلاف",
+            Some("soldier"),
+            "troops",
+            Bound::MoreThan,
+        ),
+        (
             "001",
             18_600_000.0,
             "18 مليونا و600 ألف نسمة",

@@ -42,6 +42,9 @@ pub struct NumberMatch {
     pub noun: Option<(usize, usize)>,
     /// Written with digits only (no number words), e.g. `٢٠١٩`, `2500`.
     pub digits_only: bool,
+    /// A vague plural (`آلاف`, `عشرات الآلاف`, `مئات`): `value` is the floor, `bound` is
+    /// [`Bound::MoreThan`].
+    pub vague: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -622,7 +625,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             continue;
         }
         let Some(m) = expression(&sc, i) else {
-            i += 1;
+            if let Some((v, next)) = vague_at(&sc, i) {
+                out.push(v);
+                i = next;
+            } else {
+                i += 1;
+            }
             continue;
         };
         let (mut last_tok, value, digits_only) = m;
@@ -704,6 +712,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             percent,
             noun,
             digits_only,
+            vague: false,
         });
         i = last_tok;
     }
@@ -731,6 +740,81 @@ fn share_range_tails(text: &str, out: &mut [NumberMatch]) {
         a.percent = percent;
         a.noun = noun;
     }
+}
+
+/// Plural stem of a vague amount, with or without the article.
+fn vague_stem(w: &str) -> Option<f64> {
+    let v = |x: &str| -> Option<f64> {
+        Some(match x {
+            "عشرات" => 10.0,
+            "مئات" => 100.0,
+            "الاف" => 1e3,
+            "ملايين" => 1e6,
+            "مليارات" => 1e9,
+            "بضع" | "بضعه" => 0.0,
+            _ => return None,
+        })
+    };
+    v(w).or_else(|| w.strip_prefix("ال").and_then(v))
+}
+
+/// A vague plural amount at token `i`: `آلاف`, `الآلاف من`, `عشرات الآلاف`, `مئات القتلى`,
+/// `بضعة آلاف`. Returns the match and the token after it.
+fn vague_at(sc: &Scan, i: usize) -> Option<(NumberMatch, usize)> {
+    if sc.kind(i) != Some(TokKind::Word) {
+        return None;
+    }
+    let w = sc.s(i);
+    let (base, plen) = vague_stem(w).map(|b| (b, 0)).or_else(|| {
+        ["و", "ف", "ب", "ل"].iter().find_map(|p| {
+            let r = w.strip_prefix(p)?;
+            vague_stem(r).map(|b| (b, p.len()))
+        })
+    })?;
+    let mut value = base;
+    let mut next = i + 1;
+    if base < 1e3 {
+        let mult = (sc.kind(next) == Some(TokKind::Word))
+            .then(|| vague_stem(sc.s(next)))
+            .flatten()
+            .filter(|m| *m >= 1e3);
+        match mult {
+            Some(m) => {
+                // بضعة آلاف: at least three thousand.
+                value = if base == 0.0 { 3.0 } else { base } * m;
+                next += 1;
+            }
+            None if base == 0.0 => return None,
+            None => {}
+        }
+    }
+    let noun = match sc.kind(next) {
+        Some(TokKind::Word) if sc.s(next) == "من" => (sc.kind(next + 1) == Some(TokKind::Word)
+            && !is_function_word(sc.s(next + 1)))
+        .then(|| (sc.toks[next + 1].os, sc.toks[next + 1].oe)),
+        // Construct state: آلاف المتظاهرين.
+        Some(TokKind::Word) if sc.s(next).starts_with("ال") && !is_function_word(sc.s(next)) => {
+            Some((sc.toks[next].os, sc.toks[next].oe))
+        }
+        _ => counted_noun(sc, next),
+    };
+    let start = sc.norm.original_start(sc.toks[i].ns + plen);
+    let end = sc.toks[next - 1].oe;
+    Some((
+        NumberMatch {
+            start,
+            end,
+            number_start: start,
+            number_end: end,
+            value,
+            bound: Bound::MoreThan,
+            percent: false,
+            noun,
+            digits_only: false,
+            vague: true,
+        },
+        next,
+    ))
 }
 
 /// The counted noun at token `k`: an indefinite content word, or the word after `من` when the
@@ -906,21 +990,22 @@ pub struct CountedUnit {
 /// `اللصوص`); general vocabulary, not tied to any text.
 pub fn counted_unit(noun: &str) -> Option<CountedUnit> {
     let n = crate::normalize::normalize_str(noun);
-    let mut cands: [&str; 4] = [n.as_str(), "", "", ""];
-    // Accusative tanwin alif (شخصاً → شخصا) and the article after من (من اللصوص).
-    if let Some(x) = n.strip_suffix('ا') {
-        cands[1] = x;
+    // The article after من (من اللصوص), accusative tanwin alif (شخصاً), a possessive suffix
+    // (قواتها).
+    let bases = [Some(n.as_str()), n.strip_prefix("ال"), n.strip_prefix("لل")];
+    for b in bases.into_iter().flatten() {
+        let found = unit_of(b)
+            .or_else(|| b.strip_suffix('ا').and_then(unit_of))
+            .or_else(|| {
+                ["ها", "هم", "هن", "ه"]
+                    .iter()
+                    .find_map(|s| b.strip_suffix(s).and_then(unit_of))
+            });
+        if found.is_some() {
+            return found;
+        }
     }
-    if let Some(x) = n.strip_prefix("ال") {
-        cands[2] = x;
-    }
-    if let Some(x) = n.strip_prefix("لل") {
-        cands[3] = x;
-    }
-    cands
-        .iter()
-        .filter(|c| !c.is_empty())
-        .find_map(|c| unit_of(c))
+    None
 }
 
 fn unit_of(w: &str) -> Option<CountedUnit> {
@@ -1030,7 +1115,9 @@ fn unit_of(w: &str) -> Option<CountedUnit> {
             ("person", Some("protesters"))
         }
         "ضحيه" | "ضحايا" => ("person", Some("victims")),
-        "جندي" | "جنود" | "عسكري" | "عسكريين" => ("soldier", Some("troops")),
+        "جندي" | "جنود" | "عسكري" | "عسكريين" | "قوات" => {
+            ("soldier", Some("troops"))
+        }
         "مقاتل" | "مقاتلين" | "مقاتلون" => ("fighter", None),
         "شرطي" | "شرطيين" => ("police officer", None),
         "دولار" | "دولارات" => ("USD", None),
@@ -1162,6 +1249,28 @@ mod tests {
     }
 
     #[test]
+    fn vague_plurals_are_floors() {
+        let t = "أرسلت روسيا على الفور الآلاف من قوات الجيش";
+        let m = one(t);
+        assert_eq!((m.value, m.bound, m.vague), (1e3, Bound::MoreThan, true));
+        assert_eq!(span(t, &m), "الآلاف");
+        assert_eq!(&t[m.noun.unwrap().0..m.noun.unwrap().1], "قوات");
+        let t = "بعد حشد روسيا عشرات الآلاف من قواتها،";
+        let m = one(t);
+        assert_eq!((m.value, span(t, &m).as_str()), (1e4, "عشرات الآلاف"));
+        assert_eq!(counted_unit("قواتها").unwrap().kind, Some("troops"));
+        let t = "خرج آلاف المتظاهرين";
+        assert_eq!(
+            &t[one(t).noun.unwrap().0..one(t).noun.unwrap().1],
+            "المتظاهرين"
+        );
+        assert_eq!(one("وصل بضعة آلاف").value, 3e3);
+        assert!(find_numbers("بضعة أيام").is_empty());
+        // Digits before a plural multiplier are exact, not vague.
+        assert!(!one("3 آلاف جندي").vague);
+    }
+
+    #[test]
     fn number_words() {
         assert_eq!(one("على مدى ثلاثين عاماً").value, 30.0);
         assert_eq!(one("قبل خمسة وتسعين عاما").value, 95.0);
@@ -1190,8 +1299,7 @@ mod tests {
         assert!(find_numbers("في القرن الواحد والعشرين").is_empty());
         assert!(find_numbers("من مركز قيادة واحد").is_empty());
         assert!(find_numbers("02 : 01").is_empty());
-        assert!(find_numbers("أرسلت روسيا الآلاف من قوات الجيش").is_empty());
-        assert!(find_numbers("حشد روسيا عشرات الآلاف من قواتها").is_empty());
+
         assert!(find_numbers("لست أدري").is_empty());
         assert!(find_numbers("COVID-19").is_empty());
         assert!(find_numbers("الأربعاء عند الساعة 20.45 (توقيت باريس)").is_empty());
