@@ -74,6 +74,9 @@ enum Key {
     New(String),
 }
 
+/// A relation a title apposition states: (type, person, state entry, evidence).
+type BoundRel = (String, Key, u32, Evidence);
+
 #[derive(Debug, Clone)]
 struct M {
     key: Key,
@@ -497,7 +500,7 @@ fn link_doc(
     news: &mut HashMap<String, NewEnt>,
     global_bind: &mut HashMap<(String, u32), Key>,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<M>, Vec<(String, Key, u32, Evidence)>) {
+) -> (Vec<M>, Vec<BoundRel>) {
     let dt = DocTokens::new(d.text);
     let matches = gaz.find_tokens(&dt);
     let mut out: Vec<M> = Vec::new();
@@ -505,8 +508,8 @@ fn link_doc(
     let mut covered = vec![false; dt.toks.len()];
     let mut tok_match: Vec<Option<usize>> = vec![None; dt.toks.len()];
     for (mi, m) in matches.iter().enumerate() {
-        for t in m.tok_start..m.tok_end {
-            tok_match[t] = Some(mi);
+        for t in &mut tok_match[m.tok_start..m.tok_end] {
+            *t = Some(mi);
         }
     }
     let stripped = |i: usize| -> &str {
@@ -531,7 +534,12 @@ fn link_doc(
     };
     let mut i = 0;
     while i < dt.toks.len() {
-        let t = stripped(i);
+        let raw = dt.text(i);
+        let t = if is_title_head(raw) || is_minister(raw) {
+            raw
+        } else {
+            stripped(i)
+        };
         let head = is_title_head(t);
         let minister = is_minister(t);
         if !(head || minister) || covered[i] {
@@ -569,8 +577,15 @@ fn link_doc(
                 }
             }
         }
-        // Without a state, only "الرئيس السابق NAME" is strong enough to introduce a person.
-        if state.is_none() && !FORMER.contains(&dt.text(j)) {
+        // Without a state, a title introduces a person only when a name follows at once
+        // ("الرئيس «توكاييف»") or after "السابق".
+        let name_follows = tok_match.get(j).is_some_and(Option::is_none)
+            && name_like(dt.text(j))
+            && !dt
+                .gap_after(j - 1)
+                .chars()
+                .any(|c| ".,;:!?()\n".contains(c));
+        if state.is_none() && !FORMER.contains(&dt.text(j)) && !name_follows {
             i += 1;
             continue;
         }
@@ -843,9 +858,7 @@ fn link_doc(
                     let actor = !own_prefix
                         && !PLACE_PREPS.contains(&prev_s)
                         && !CITY_CUES.contains(&prev_s)
-                        && (feminine_verb(prev)
-                            || SAY_VERBS.contains(&next)
-                            || (own_prefix && m.stem_start - m.start == 1));
+                        && (feminine_verb(prev) || SAY_VERBS.contains(&next));
                     if actor {
                         if let Some(ci) = kb.index_of(cap) {
                             out.push(M {
@@ -931,6 +944,7 @@ fn link_doc(
         }
     }
     // 4. Surnames (and spelling variants of them) of persons named in this document.
+    #[allow(clippy::needless_range_loop)]
     for ti in 0..dt.toks.len() {
         if covered[ti] {
             continue;
@@ -1108,7 +1122,7 @@ fn kb_holder(kb: &Kb, rel: &str, title: &str, state: u32, date: Option<&str>) ->
             }
             let from = r.from.as_deref().unwrap_or("");
             // The most recent start wins: dictionaries keep stale open-ended roles.
-            if found.map_or(true, |(_, f)| from > f) {
+            if !matches!(found, Some((_, f)) if from <= f) {
                 found = Some((i as u32, from));
             }
         }

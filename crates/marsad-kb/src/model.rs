@@ -73,7 +73,8 @@ impl Role {
     /// Whether the role holds on ISO date `date` (`YYYY-MM-DD` or a prefix of it).
     pub fn holds_on(&self, date: &str) -> bool {
         let d = date.get(..10).unwrap_or(date);
-        self.from.as_deref().map_or(true, |f| f <= d) && self.to.as_deref().map_or(true, |t| d <= t)
+        !matches!(self.from.as_deref(), Some(f) if f > d)
+            && !matches!(self.to.as_deref(), Some(t) if d > t)
     }
 }
 

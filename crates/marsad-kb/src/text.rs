@@ -152,7 +152,7 @@ mod tests {
         let t: Vec<&str> = tokens(&s).map(|t| t.1).collect();
         assert_eq!(
             t,
-            ["الرييس", "توكاييف", "الدعم", "وتركيا"].map(normalize_str)
+            ["الرئيس", "توكاييف", "الدعم", "وتركيا"].map(normalize_str)
         );
     }
 

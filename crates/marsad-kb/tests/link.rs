@@ -1,0 +1,265 @@
+//! Linking on real sentences from the sample corpus (examples/kazakhstan-2022): each form and each
+//! ambiguity case of the issue.
+
+use marsad_kb::{link, CandidateMention, DocInput, Kb, LinkOutput};
+use marsad_picture::{Entity, EntityType, MentionForm};
+use proptest::prelude::*;
+
+fn run(docs: &[(&str, &str)], date: Option<&str>) -> LinkOutput {
+    let inputs: Vec<DocInput> = docs
+        .iter()
+        .map(|(id, text)| DocInput {
+            id,
+            text,
+            published: date,
+            extra_mentions: &[],
+        })
+        .collect();
+    let (out, diags) = link(Kb::builtin(), &inputs);
+    assert!(diags.is_empty(), "{diags:?}");
+    for e in &out.entities {
+        for m in &e.mentions {
+            let text = docs.iter().find(|d| d.0 == m.evidence.doc).unwrap().1;
+            assert_eq!(&text[m.evidence.start..m.evidence.end], m.evidence.text);
+        }
+    }
+    out
+}
+
+fn entity_with<'a>(out: &'a LinkOutput, surface: &str) -> &'a Entity {
+    out.entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.evidence.text == surface))
+        .unwrap_or_else(|| panic!("no entity with mention {surface}: {:#?}", out.entities))
+}
+
+fn form_of(e: &Entity, surface: &str) -> MentionForm {
+    e.mentions
+        .iter()
+        .find(|m| m.evidence.text == surface)
+        .unwrap()
+        .form
+}
+
+const NAZ_A: &str = "استجابة للاحتجاجات قام الرئيس الكازاخستاني توكاييف بجملة من الإجراءات منها توليه قيادة الأمن القومي بدلاً من نازاباييف (الرئيس السابق الذي ترك السلطة في ٢٠١٩)، ثم قام بعزل بعض أقارب الرئيس السابق نازاباييف من الحكومة.";
+const NAZ_B: &str = "حيث كانت هناك أسباب داخلية مثل تدني الأجور ورفع الأسعار وتركز الثروة لدى فئة معينة منها عائلة الرئيس السابق نازارباييف.";
+const NAZ_C: &str = "وتقديراً لدعم الرئيس السابق نور سلطان نزارباييف حظر انتشار الأسلحة النووية وحرب أفغانستان، تبنت واشنطن موقفاً ودياً تجاه النظام،على الرغم من أن نزارباييف احتكر السلطة السياسية";
+
+#[test]
+fn nazarbayev_spellings_are_one_person() {
+    let out = run(&[("a", NAZ_A), ("b", NAZ_B), ("c", NAZ_C)], None);
+    let e = entity_with(&out, "نور سلطان نزارباييف");
+    assert_eq!(e.kind, EntityType::Per);
+    for s in ["نازاباييف", "نازارباييف", "نزارباييف"] {
+        assert_eq!(entity_with(&out, s).id, e.id, "{s}");
+    }
+}
+
+#[test]
+fn nur_sultan_after_capital_is_the_city() {
+    let s = "وفي فترة سابقة من شهر تشرين الأول، وقّعت العاصمة نور سلطان على اتفاق للتعاون عسكرياً مع إيطاليا المنتسبة بدورها إلى الناتو في العام 2022";
+    let out = run(&[("d", s)], None);
+    let e = entity_with(&out, "نور سلطان");
+    assert_eq!(e.kb.as_deref(), Some("Q1520"));
+    assert_eq!(e.kind, EntityType::Gpe);
+    assert_eq!(entity_with(&out, "الناتو").kb.as_deref(), Some("Q7184"));
+}
+
+#[test]
+fn nisba_points_to_the_state() {
+    let s =
+        "ومع ذلك لم يكن الدور الخارجي واضحاً في الاحتجاجات الكازاخستانية، حيث كانت هناك أسباب داخلية";
+    let out = run(&[("d", s)], None);
+    let e = entity_with(&out, "الكازاخستانية");
+    assert_eq!(e.kb.as_deref(), Some("Q232"));
+    assert_eq!(form_of(e, "الكازاخستانية"), MentionForm::Adjective);
+}
+
+#[test]
+fn clitic_name_is_the_state_with_written_evidence() {
+    let s = "والتي تضم 7 دول هي: تركيا وأذربيجان وشمال قبرص (غير معترف بها عالمياً) وتركمانستان وأوزبكستان وقرغيزستان وكازاخستان، حيث كانت تركيا تأمل";
+    let out = run(&[("d", s)], None);
+    let e = entity_with(&out, "تركيا");
+    assert_eq!(e.kb.as_deref(), Some("Q43"));
+    for (surface, qid) in [
+        ("وأذربيجان", "Q227"),
+        ("وتركمانستان", "Q874"),
+        ("وكازاخستان", "Q232"),
+    ] {
+        let e = entity_with(&out, surface);
+        assert_eq!(e.kb.as_deref(), Some(qid), "{surface}");
+        assert_eq!(form_of(e, surface), MentionForm::Name);
+    }
+}
+
+#[test]
+fn turkic_org_and_turkic_states_are_not_turkey() {
+    let s = "كما حولت مؤخراً مجلس الدول التركية إلى منظمة الدول التركية. حيث كانت تركيا تأمل بأن تدعم فيه الدول التركية بعضها البعض.";
+    let out = run(&[("d", s)], None);
+    let org = entity_with(&out, "منظمة الدول التركية");
+    assert_eq!(org.kb.as_deref(), Some("Q596850"));
+    assert_eq!(entity_with(&out, "مجلس الدول التركية").id, org.id);
+    let turkey = entity_with(&out, "تركيا");
+    // Only the bare name: neither the org's nor "الدول التركية"'s adjective is Turkey.
+    assert!(
+        turkey.mentions.iter().all(|m| m.evidence.text == "تركيا"),
+        "{:?}",
+        turkey.mentions
+    );
+}
+
+#[test]
+fn apposition_binds_title_and_name_across_documents() {
+    let a = "ولكن تركيا تفاجأت بقيام الرئيس الكازاخستاني قاسم جومارت توكاييف بطلب المساعدة من منظمة الأمن الجماعي التي تقودها روسيا.";
+    let b = "بسبب أن الرئيس الكازاخستاني الحالي، يعطي الأولوية لتوطيد علاقاته بموسكو. فقد طلب الرئيس «توكاييف» الدعم والتدخل من منظمة معاهدة الأمن الجماعي";
+    let out = run(&[("a", a), ("b", b)], Some("2022-01-10"));
+    let t = entity_with(&out, "قاسم جومارت توكاييف");
+    assert_eq!(t.kind, EntityType::Per);
+    assert_eq!(entity_with(&out, "توكاييف").id, t.id);
+    let title = t
+        .mentions
+        .iter()
+        .find(|m| m.form == MentionForm::Title)
+        .expect("title mention");
+    assert_eq!(title.evidence.doc, "b");
+    assert!(title.evidence.text.starts_with("الرئيس الكازاخستاني"));
+    let kz = entity_with(&out, "الكازاخستاني");
+    assert!(out.relations.iter().any(|r| r.kind == "leader_of"
+        && r.subject == t.id
+        && r.object == kz.id
+        && !r.evidence.is_empty()));
+    let csto = entity_with(&out, "منظمة الأمن الجماعي");
+    assert_eq!(entity_with(&out, "منظمة معاهدة الأمن الجماعي").id, csto.id);
+}
+
+#[test]
+fn title_resolves_from_kb_roles_and_relation_has_evidence() {
+    let s = "وهو الرئيس الروسي فلاديمير بوتين الحريص على دعم زملائه المستبدين، بهدف الحفاظ على النفوذ الروسي. فإن الرئيس الروسي يعتبر على الأرجح أن الاحتجاجات مؤامرة";
+    let out = run(&[("d", s)], Some("2022-01-10"));
+    let p = entity_with(&out, "فلاديمير بوتين");
+    assert_eq!(p.name.en.as_deref(), Some("Vladimir Putin"));
+    assert!(p
+        .mentions
+        .iter()
+        .any(|m| m.form == MentionForm::Title && m.evidence.text == "الرئيس الروسي"));
+    let ru = entity_with(&out, "الروسي");
+    assert_eq!(ru.kb.as_deref(), Some("Q159"));
+    assert!(out
+        .relations
+        .iter()
+        .any(|r| r.kind == "leader_of" && r.subject == p.id && r.object == ru.id));
+}
+
+#[test]
+fn capital_as_actor_is_a_metonym_and_as_place_a_city() {
+    let s = "والتي تهيمن عليها روسيا بالكامل، وهبت موسكو منذ اللحظة الأولى في إرسال قواتها إلى هناك. أجرى زيارة إلى أنقرة قبيل الأحداث مباشرة";
+    let out = run(&[("d", s)], None);
+    let ru = entity_with(&out, "موسكو");
+    assert_eq!(ru.kb.as_deref(), Some("Q159"));
+    assert_eq!(form_of(ru, "موسكو"), MentionForm::Metonym);
+    let ankara = entity_with(&out, "أنقرة");
+    assert_eq!(ankara.kb.as_deref(), Some("Q3640"));
+    assert_eq!(form_of(ankara, "أنقرة"), MentionForm::Name);
+}
+
+#[test]
+fn plural_nisba_is_the_people() {
+    let s = "ما يقارب الـ75 بالمئة هم من الأتراك، والبقية من الأقليات الروسية";
+    let out = run(&[("d", s)], None);
+    let e = entity_with(&out, "الأتراك");
+    assert_eq!(e.kind, EntityType::Norp);
+}
+
+#[test]
+fn name_before_title_is_bound() {
+    let s = "كما التقي مولود تشاويش أوغلو، وزير الخارجية التركي، ما يشير إلى الدور التركي في إشعال فتيل الأزمة";
+    let out = run(&[("d", s)], Some("2022-01-10"));
+    let p = entity_with(&out, "مولود تشاويش أوغلو");
+    assert_eq!(p.kind, EntityType::Per);
+    let tr = entity_with(&out, "التركي");
+    assert!(out
+        .relations
+        .iter()
+        .any(|r| r.kind == "minister_of" && r.subject == p.id && r.object == tr.id));
+}
+
+#[test]
+fn tagger_candidates_become_entities_and_merge_across_documents() {
+    let a = "كما ذكرت تقارير صحفية، أن ديمتري ديكي، أكبر زعماء المافيا في كازاخستان";
+    let b = "كما تم القبض على ديميتري ديكي عقب عودته مباشرة من تركيا.";
+    let ca = a.find("ديمتري").unwrap();
+    let cb = b.find("ديميتري").unwrap();
+    let ma = [CandidateMention {
+        start: ca,
+        end: ca + "ديمتري ديكي".len(),
+        kind: EntityType::Per,
+    }];
+    let mb = [CandidateMention {
+        start: cb,
+        end: cb + "ديميتري ديكي".len(),
+        kind: EntityType::Per,
+    }];
+    let docs = [
+        DocInput {
+            id: "a",
+            text: a,
+            published: None,
+            extra_mentions: &ma,
+        },
+        DocInput {
+            id: "b",
+            text: b,
+            published: None,
+            extra_mentions: &mb,
+        },
+    ];
+    let (out, _) = link(Kb::builtin(), &docs);
+    let e = entity_with(&out, "ديمتري ديكي");
+    assert_eq!(entity_with(&out, "ديميتري ديكي").id, e.id);
+    assert_eq!(e.kb, None);
+}
+
+#[test]
+fn bad_candidate_span_is_a_diagnostic_not_a_panic() {
+    let a = "تركيا";
+    let m = [CandidateMention {
+        start: 1,
+        end: 400,
+        kind: EntityType::Per,
+    }];
+    let (out, diags) = link(
+        Kb::builtin(),
+        &[DocInput {
+            id: "a",
+            text: a,
+            published: None,
+            extra_mentions: &m,
+        }],
+    );
+    assert_eq!(diags.len(), 1);
+    assert_eq!(out.entities.len(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn evidence_is_exact_on_any_slice_of_the_corpus(start in 0usize..4000, len in 0usize..1500) {
+        let text = include_str!("../../../examples/kazakhstan-2022/003_56a20f09cefd383e.txt");
+        let mut s = start.min(text.len());
+        while !text.is_char_boundary(s) { s -= 1; }
+        let mut e = (s + len).min(text.len());
+        while !text.is_char_boundary(e) { e -= 1; }
+        let doc = &text[s..e];
+        let (out, _) = link(Kb::builtin(), &[DocInput { id: "x", text: doc, published: None, extra_mentions: &[] }]);
+        for ent in &out.entities {
+            for m in &ent.mentions {
+                prop_assert_eq!(&doc[m.evidence.start..m.evidence.end], m.evidence.text.as_str());
+            }
+        }
+        for r in &out.relations {
+            for ev in &r.evidence {
+                prop_assert_eq!(&doc[ev.start..ev.end], ev.text.as_str());
+            }
+        }
+    }
+}
