@@ -86,8 +86,31 @@ pub type FunctionWords = CommonWords;
 
 static COMMON_WORDS_TEXT: &str = include_str!("../data/common_words.txt");
 
-fn common_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// FNV-1a: the set's keys are short, trusted words, so SipHash's DoS resistance buys nothing.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+fn common_words() -> &'static FnvSet {
+    static SET: OnceLock<FnvSet> = OnceLock::new();
     SET.get_or_init(|| {
         COMMON_WORDS_TEXT
             .lines()
@@ -404,27 +427,40 @@ impl Pro {
 }
 
 /// All proclitic sequences the start of the word allows (by original letters).
-fn proclitic_options(c: &Chars, out: &mut Vec<Pro>) {
+fn proclitic_options(c: &Chars) -> ([Pro; 8], usize) {
+    let mut out = [Pro::default(); 8];
+    let mut len = 0;
+    let mut push = |p: Pro| {
+        out[len] = p;
+        len += 1;
+    };
     let n = c.n;
     let at = |i: usize| if i < n { c.orig(i) } else { '\0' };
-    let mut conj = vec![Pro::default()];
+    let mut conj = [Pro::default(); 2];
+    let mut nconj = 1;
     if matches!(at(0), 'و' | 'ف') {
-        conj.push(Pro::default().push(CliticKind::Conjunction, 1));
+        conj[1] = Pro::default().push(CliticKind::Conjunction, 1);
+        nconj = 2;
     }
-    for base in conj {
+    for &base in &conj[..nconj] {
         let p = base.len;
-        let mut preps = vec![base];
+        let mut preps = [base; 2];
+        let mut npreps = 1;
         match at(p) {
-            'ب' | 'ك' | 'ل' => preps.push(base.push(CliticKind::Preposition, 1)),
+            'ب' | 'ك' | 'ل' => {
+                preps[1] = base.push(CliticKind::Preposition, 1);
+                npreps = 2;
+            }
             // The future marker only precedes an imperfect verb prefix.
             'س' if matches!(at(p + 1), 'ي' | 'ت' | 'ن' | 'أ') => {
-                preps.push(base.push(CliticKind::Future, 1))
+                preps[1] = base.push(CliticKind::Future, 1);
+                npreps = 2;
             }
             _ => {}
         }
-        for pre in preps {
+        for &pre in &preps[..npreps] {
             let q = pre.len;
-            out.push(pre);
+            push(pre);
             let after_li = pre.n > 0
                 && pre.items[pre.n - 1].0 == Some(CliticKind::Preposition)
                 && at(q - 1) == 'ل';
@@ -435,13 +471,14 @@ fn proclitic_options(c: &Chars, out: &mut Vec<Pro>) {
             if after_li {
                 // ل + ال is written لل.
                 if at(q) == 'ل' {
-                    out.push(pre.push(CliticKind::Article, 1));
+                    push(pre.push(CliticKind::Article, 1));
                 }
             } else if matches!(at(q), 'ا' | 'ٱ') && at(q + 1) == 'ل' {
-                out.push(pre.push(CliticKind::Article, 2));
+                push(pre.push(CliticKind::Article, 2));
             }
         }
     }
+    (out, len)
 }
 
 /// True if `word` is only proclitics followed by tatweel, like `الـ`, `بـ`, `وللـ` (the word
@@ -455,10 +492,9 @@ fn marker_segmentation(word: &str) -> Option<Segmentation> {
     if !c.tatweel_end {
         return None;
     }
-    let mut opts = Vec::new();
-    proclitic_options(&c, &mut opts);
-    let pro = opts.into_iter().find(|p| p.n > 0 && p.len == c.n)?;
-    Some(build(&c, word, &pro, None))
+    let (opts, k) = proclitic_options(&c);
+    let pro = opts[..k].iter().find(|p| p.n > 0 && p.len == c.n)?;
+    Some(build(&c, word, pro, None))
 }
 
 fn build(c: &Chars, word: &str, pro: &Pro, enc: Option<usize>) -> Segmentation {
@@ -518,8 +554,14 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
             return s;
         }
     }
-    let mut buf = [0u8; 4 * MAX_CHARS + 8];
     let n = c.n;
+    // Most words can have no clitic at all: no proclitic letter first, no pronoun letter last.
+    let may_pro = matches!(c.orig(0), 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'س' | 'ا' | 'ٱ');
+    let may_enc = matches!(c.orig(n - 1), 'ه' | 'ا' | 'م' | 'ن' | 'ي');
+    if n < 1 + MIN_STEM || !(may_pro || may_enc) {
+        return whole;
+    }
+    let mut buf = [0u8; 4 * MAX_CHARS + 8];
     let full = c.write(&mut buf, "", 0, n, None);
     let article_start = n >= 2 && matches!(c.orig(0), 'ا' | 'ٱ') && c.orig(1) == 'ل';
     if ARTICLE_EXCEPTIONS.contains(&full) || NEVER_SPLIT.contains(&full) {
@@ -528,12 +570,13 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
     if !article_start && lexicon.contains(full) {
         return whole;
     }
-    let mut pros = Vec::with_capacity(8);
-    proclitic_options(&c, &mut pros);
-    // Candidates (proclitics, enclitic letters), fewest stripped letters first.
-    let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(32);
-    for (pi, p) in pros.iter().enumerate() {
-        cands.push((p.len, pi, 0));
+    let (pros, npros) = proclitic_options(&c);
+    // Candidates (stripped letters, proclitics, enclitic letters), fewest stripped letters first.
+    let mut cands = [(0usize, 0usize, 0usize); 8 * (1 + ENCLITICS.len())];
+    let mut ncands = 0;
+    for (pi, p) in pros[..npros].iter().enumerate() {
+        cands[ncands] = (p.len, pi, 0);
+        ncands += 1;
         if p.article {
             continue;
         }
@@ -543,12 +586,14 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
             }
             let matches = e.chars().zip(n - el..n).all(|(ec, i)| c.orig(i) == ec);
             if matches {
-                cands.push((p.len + el, pi, el));
+                cands[ncands] = (p.len + el, pi, el);
+                ncands += 1;
             }
         }
     }
+    let cands = &mut cands[..ncands];
     cands.sort_by_key(|&(total, _, _)| total);
-    for &(total, pi, el) in &cands {
+    for &(total, pi, el) in cands.iter() {
         if total == 0 {
             continue;
         }

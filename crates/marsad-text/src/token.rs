@@ -150,7 +150,14 @@ const TATWEEL: char = '\u{0640}';
 /// Chars that may start or continue a word.
 #[inline]
 fn is_letter(c: char) -> bool {
-    c == TATWEEL || (c.is_alphabetic() && !is_digit(c)) || is_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    // Fast path for the basic Arabic letters before the Unicode table lookup.
+    matches!(c, '\u{0621}'..='\u{064A}')
+        || c == TATWEEL
+        || is_mark(c)
+        || (c.is_alphabetic() && !is_digit(c))
 }
 
 /// Punctuation (as opposed to symbols).
