@@ -174,12 +174,12 @@ fn year_at(sc: &Scan, i: usize, lo: i32, hi: i32) -> Option<(i32, usize)> {
     if y < lo || y > hi {
         return None;
     }
-    // Digits glued to more digits via a separator are a numeric date, not a year.
+    // A Hijri year (1440 هـ) is not a Gregorian one; م / ميلادي marks a Gregorian year.
     let next = sc.s(i + 1);
-    if matches!(next, "ه" | "هـ") {
+    if matches!(next, "ه" | "هـ" | "هجري" | "هجريه" | "للهجره") {
         return None;
     }
-    if next == "م" {
+    if matches!(next, "م" | "ميلادي" | "ميلاديه" | "للميلاد") {
         return Some((y, i + 2));
     }
     Some((y, i + 1))
@@ -585,7 +585,25 @@ fn relative_at(sc: &Scan, i: usize, anchor: (i32, u32, u32)) -> Option<(DateMatc
 fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     let w = sc.s(i);
     if sc.kind(i) == Some(TokKind::Word) && is_year_noun(w) {
-        let (y, end) = year_at(sc, i + 1, 1000, 2200)?;
+        // عام (1990): the year may stand in brackets.
+        let (y, end) = if sc.s(i + 1) == "(" {
+            let (y, e) = year_at(sc, i + 2, 1000, 2200)?;
+            if sc.s(e) != ")" {
+                return None;
+            }
+            let e = if matches!(sc.s(e + 1), "ه" | "هـ" | "هجري" | "هجريه" | "للهجره")
+            {
+                return None;
+            } else if matches!(sc.s(e + 1), "م" | "ميلادي" | "ميلاديه" | "للميلاد")
+            {
+                e + 2
+            } else {
+                e + 1
+            };
+            (y, e)
+        } else {
+            year_at(sc, i + 1, 1000, 2200)?
+        };
         let v = format!("{y:04}");
         return Some((mk(sc, i, end, v, Precision::Year, false), end));
     }
@@ -746,11 +764,13 @@ fn numeric_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     let dig = |k: usize| (sc.kind(k) == Some(TokKind::Digits)).then(|| sc.s(k));
     let a = dig(i)?;
     let sep = sc.s(i + 1);
-    if !matches!(sep, "/" | "-") || !sc.glued(i + 1) || !sc.glued(i + 2) {
+    // A hyphen with spaces is a range (5 - 6), a slash with spaces is still a date (5 / 6 / 1948).
+    let tight = |k: usize| sep == "/" || sc.glued(k);
+    if !matches!(sep, "/" | "-") || !tight(i + 1) || !tight(i + 2) {
         return None;
     }
     let b = dig(i + 2)?;
-    if sc.s(i + 3) != sep || !sc.glued(i + 3) || !sc.glued(i + 4) {
+    if sc.s(i + 3) != sep || !tight(i + 3) || !tight(i + 4) {
         return None;
     }
     let c = dig(i + 4)?;
@@ -764,7 +784,14 @@ fn numeric_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     let (y, m, d) = if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
         (num(a)?, num(b)?, num(c)?)
     } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
-        (num(c)?, num(b)?, num(a)?)
+        let (a, b) = (num(a)?, num(b)?);
+        // Day first, as written in Arabic; month first only when the day-first reading is
+        // impossible (4/22/1948).
+        if b > 12 && a <= 12 {
+            (num(c)?, a, b)
+        } else {
+            (num(c)?, b, a)
+        }
     } else {
         return None;
     };
@@ -947,6 +974,12 @@ mod tests {
         assert_eq!(one("نشر في 2022/01/05").1, "2022-01-05");
         assert_eq!(one("نشر في 05-01-2022").1, "2022-01-05");
         assert!(dates("النتيجة 45/13/2022", None).is_empty());
+        assert_eq!(one("بتاريخ 20 / 9 / 1947").1, "1947-09-20");
+        assert_eq!(one("في 4/22/1948").1, "1948-04-22");
+        assert!(dates("بين 5 - 6 - 2000", None).len() <= 1);
+        assert_eq!(one("عام (1990) م").0, "عام (1990) م");
+        assert_eq!(one("عام 1907 ميلادي").1, "1907");
+        assert!(dates("عام (1308) هجري", None).is_empty());
     }
 
     proptest! {
