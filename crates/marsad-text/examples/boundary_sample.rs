@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 continue;
             }
             k += 1;
-            if k % every == 0 {
+            if k.checked_rem(every) == Some(0) {
                 let a = text[..w[0].end]
                     .char_indices()
                     .rev()
