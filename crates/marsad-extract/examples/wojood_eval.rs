@@ -55,7 +55,7 @@ fn main() {
                 }
             }
         }
-        spans.extend(open.drain(..));
+        spans.append(&mut open);
         let gold = |types: &[&str]| -> Spans {
             spans
                 .iter()
