@@ -57,6 +57,11 @@ impl Token {
         self.end == self.start
     }
 
+    /// True if the token's first char is in the Arabic script (for Words: an Arabic word).
+    pub fn is_arabic(&self, text: &str) -> bool {
+        self.text(text).chars().next().is_some_and(is_arabic)
+    }
+
     /// True for a Word that is only proclitic letters ending in tatweel, like `الـ` in `الـ75`
     /// or `بـ` in `بـ"داعش"`: the tatweel marks that the word continues in the next token.
     pub fn is_clitic_marker(&self, text: &str) -> bool {
@@ -525,6 +530,7 @@ mod tests {
         assert_eq!(toks[0], ("قمّتها", TokenKind::Word));
         assert_eq!(toks[2], ("BBC’s", TokenKind::Word));
         assert_eq!(toks[4], ("،", TokenKind::Punct));
+        assert!(tokenize(s)[0].is_arabic(s) && !tokenize(s)[2].is_arabic(s));
         // Script change splits a word.
         assert_eq!(
             show("بiPhone")[..],
