@@ -636,6 +636,10 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
                 | "اوائل"
                 | "منتصف"
                 | "اواسط"
+                | "صيف"
+                | "شتاء"
+                | "ربيع"
+                | "خريف"
                 | "وفي"
                 | "ومنذ"
                 | "وحتي"
@@ -655,9 +659,11 @@ fn year_match(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     let rising = |a: i32, b: i32| b > a && b - a < 100;
     let after_year =
         prev_year.is_some_and(|py| prev == "و" || (is_range_word(prev) && rising(py, y)));
-    let before_year = is_range_word(sc.s(end))
+    let before_year = (is_range_word(sc.s(end)) || sc.s(end) == "و")
         && year_at(sc, end + 1, 1900, 2099).is_some_and(|(y2, _)| rising(y, y2));
-    let after_year = after_year || before_year;
+    // A year in brackets: أولمبياد ريو (2016).
+    let bracketed = prev == "(" && sc.s(end) == ")";
+    let after_year = after_year || before_year || bracketed;
     let next_is_count = sc.kind(end) == Some(TokKind::Word) && counted_unit(sc.s(end)).is_some();
     if (after_prep || after_year) && !next_is_count {
         let v = format!("{y:04}");
@@ -890,6 +896,11 @@ mod tests {
             .collect();
         assert_eq!(years, ["2010", "2011"]);
         assert_eq!(dates("في 2000-2008 قبل", None).len(), 2);
+        assert_eq!(dates("في معتقلات بين 2011 و2013. بحسب", None).len(), 2);
+        assert_eq!(one("وذهبية أولمبياد ريو (2016)").1, "2016");
+        assert_eq!(one("وستستضيف في صيف 2018 كأس العالم").1, "2018");
+        assert!(dates("بين 2000 و 3000 دولار", None).is_empty());
+        assert!(dates("(2000 شخص)", None).is_empty());
         assert_eq!(
             dates("مدتها ست سنوات من 2018 وحتى 2024 ، إنه", None).len(),
             2
