@@ -62,7 +62,7 @@ pub enum IngestError {
         at: Location,
     },
     /// Nothing but whitespace (or nothing at all).
-    #[error("{at}: is empty; there is no text to read")]
+    #[error("{at}: has no text (empty or only whitespace)")]
     Empty {
         /// The file or line.
         at: Location,

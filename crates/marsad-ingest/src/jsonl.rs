@@ -43,7 +43,7 @@ pub(crate) fn parse_line(
     let mut warnings = decoded.warnings;
     let value: Value = serde_json::from_str(&decoded.text).map_err(|e| IngestError::Json {
         at: at(),
-        message: e.to_string(),
+        message: json_message(&e),
     })?;
     let Value::Object(obj) = value else {
         return Err(IngestError::Json {
@@ -220,6 +220,17 @@ fn field(obj: &Map<String, Value>, names: &[&str]) -> Option<String> {
         }
         _ => None,
     })
+}
+
+/// serde_json's message, with its position given as a column: "line 1" would clash with the
+/// JSONL line number the error already names.
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match full.strip_suffix(&suffix) {
+        Some(msg) if e.line() == 1 => format!("{msg} (column {})", e.column()),
+        _ => full,
+    }
 }
 
 fn kind_of(v: &Value) -> &'static str {
