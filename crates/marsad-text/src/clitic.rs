@@ -216,7 +216,7 @@ impl Segmentation {
     }
 }
 
-/// Words that begin with ال where ال is not a separable article.
+/// Words that begin with ال where ال is not a separable article (at most 7 letters).
 const ARTICLE_EXCEPTIONS: &[&str] = &[
     "الذي",
     "التي",
@@ -242,7 +242,8 @@ const ARTICLE_EXCEPTIONS: &[&str] = &[
     "الهه",
 ];
 
-/// Function words whose first letters look like a proclitic but are lexicalised (normalised).
+/// Function words whose first letters look like a proclitic but are lexicalised (normalised,
+/// at most 6 letters).
 const NEVER_SPLIT: &[&str] = &[
     "لماذا",
     "ماذا",
@@ -564,7 +565,7 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
     let mut buf = [0u8; 4 * MAX_CHARS + 8];
     let full = c.write(&mut buf, "", 0, n, None);
     let article_start = n >= 2 && matches!(c.orig(0), 'ا' | 'ٱ') && c.orig(1) == 'ل';
-    if ARTICLE_EXCEPTIONS.contains(&full) || NEVER_SPLIT.contains(&full) {
+    if n <= 7 && (ARTICLE_EXCEPTIONS.contains(&full) || NEVER_SPLIT.contains(&full)) {
         return whole;
     }
     if !article_start && lexicon.contains(full) {
@@ -607,17 +608,21 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
         if p.len > 0 && !p.article && c.orig(a) == 'ا' && b - a < 4 {
             continue;
         }
+        // ARTICLE_EXCEPTIONS holds words of at most 7 letters.
         if p.article
-            && ARTICLE_EXCEPTIONS
-                .iter()
-                .any(|x| *x == c.write(&mut buf, "ال", a, b, None))
+            && b - a <= 4
+            && ARTICLE_EXCEPTIONS.contains(&c.write(&mut buf, "ال", a, b, None))
         {
             continue;
         }
         let after_prep = p.items[..p.n]
             .iter()
             .any(|it| matches!(it.0, Some(CliticKind::Preposition | CliticKind::Future)));
-        if after_prep && el == 0 && PREP_PRONOUNS.contains(&c.write(&mut buf, "", a, b, None)) {
+        if after_prep
+            && el == 0
+            && b - a <= 4
+            && PREP_PRONOUNS.contains(&c.write(&mut buf, "", a, b, None))
+        {
             continue;
         }
         let ends_teh = c.orig(b - 1) == 'ت';
@@ -713,6 +718,7 @@ mod tests {
         // Hamzated alef is not the article.
         assert!(!segment("آلاف", &lex).is_split());
         assert!(!segment("الذي", &lex).is_split());
+        assert!(!segment("واللواتي", &lex).has_article());
     }
 
     #[test]
