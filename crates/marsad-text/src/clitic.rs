@@ -610,7 +610,7 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
         }
         // ARTICLE_EXCEPTIONS holds words of at most 7 letters.
         if p.article
-            && b - a <= 4
+            && b - a <= 5
             && ARTICLE_EXCEPTIONS.contains(&c.write(&mut buf, "ال", a, b, None))
         {
             continue;
