@@ -718,7 +718,8 @@ mod tests {
         // Hamzated alef is not the article.
         assert!(!segment("آلاف", &lex).is_split());
         assert!(!segment("الذي", &lex).is_split());
-        assert!(!segment("واللواتي", &lex).has_article());
+        let with_stem: HashSet<String> = ["لواتي".to_string()].into_iter().collect();
+        assert!(!segment("واللواتي", &UnionLexicon(lex, with_stem)).has_article());
     }
 
     #[test]
