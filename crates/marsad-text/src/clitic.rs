@@ -764,6 +764,14 @@ mod tests {
     }
 
     #[test]
+    fn common_words_are_normalised_stems() {
+        for w in COMMON_WORDS_TEXT.lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(crate::normalize_str(w), w);
+            assert!(w.chars().count() >= MIN_STEM, "{w}");
+        }
+    }
+
+    #[test]
     fn common_words_is_small_and_loaded() {
         assert!(CommonWords.len() > 1000);
         assert!(COMMON_WORDS_TEXT.len() < 200_000);
