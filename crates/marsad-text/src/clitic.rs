@@ -488,11 +488,22 @@ pub fn is_proclitic_marker(word: &str) -> bool {
     marker_segmentation(word).is_some()
 }
 
+/// True if `word` is only proclitic letters, with or without a final tatweel (`ب`, `وال`,
+/// `الـ`): such a word written against a number or a Latin word (`ب2500`, `الـCNN`) is a
+/// prefix of it.
+pub fn is_proclitic_sequence(word: &str) -> bool {
+    proclitics_only(word).is_some()
+}
+
 fn marker_segmentation(word: &str) -> Option<Segmentation> {
-    let c = Chars::new(word)?;
-    if !c.tatweel_end {
+    if !Chars::new(word)?.tatweel_end {
         return None;
     }
+    proclitics_only(word)
+}
+
+fn proclitics_only(word: &str) -> Option<Segmentation> {
+    let c = Chars::new(word)?;
     let (opts, k) = proclitic_options(&c);
     let pro = opts[..k].iter().find(|p| p.n > 0 && p.len == c.n)?;
     Some(build(&c, word, pro, None))
@@ -761,6 +772,12 @@ mod tests {
         assert!(is_proclitic_marker("وللـ"));
         assert!(!is_proclitic_marker("كازاخستـ"));
         assert!(!is_proclitic_marker("ال"));
+        assert!(
+            is_proclitic_sequence("ال")
+                && is_proclitic_sequence("وب")
+                && is_proclitic_sequence("لل")
+        );
+        assert!(!is_proclitic_sequence("من") && !is_proclitic_sequence("بس"));
     }
 
     #[test]

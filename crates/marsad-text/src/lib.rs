@@ -12,8 +12,8 @@ pub mod sentence;
 pub mod token;
 
 pub use clitic::{
-    is_proclitic_marker, segment, Clitic, CliticKind, CommonWords, EmptyLexicon, FunctionWords,
-    Lexicon, Segmentation, UnionLexicon,
+    is_proclitic_marker, is_proclitic_sequence, segment, Clitic, CliticKind, CommonWords,
+    EmptyLexicon, FunctionWords, Lexicon, Segmentation, UnionLexicon,
 };
 pub use date::{find_dates, DateMatch, Precision as DatePrecision};
 pub use normalize::{fold_char, normalize_str, NormalizeOptions, Normalized};

@@ -62,10 +62,22 @@ impl Token {
         self.text(text).chars().next().is_some_and(is_arabic)
     }
 
-    /// True for a Word that is only proclitic letters ending in tatweel, like `الـ` in `الـ75`
-    /// or `بـ` in `بـ"داعش"`: the tatweel marks that the word continues in the next token.
+    /// True for a Word that is only proclitic letters and belongs to the next token: ending in
+    /// tatweel (`الـ` in `الـ75`, `بـ` in `بـ"داعش"`), or written against a number or a Latin
+    /// word (`ب` in `ب2500`, `ال` in `الCNN`).
     pub fn is_clitic_marker(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && crate::clitic::is_proclitic_marker(self.text(text))
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.text(text);
+        if crate::clitic::is_proclitic_marker(w) {
+            return true;
+        }
+        let glued = text
+            .get(self.end..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| is_digit(c) || (c.is_alphabetic() && !is_arabic(c)));
+        glued && crate::clitic::is_proclitic_sequence(w)
     }
 }
 
@@ -509,6 +521,12 @@ mod tests {
         assert_eq!(toks[1], ("الـ", TokenKind::Word));
         assert_eq!(toks[2], ("75", TokenKind::Number));
         assert!(tokenize(s)[1].is_clitic_marker(s));
+        let s = "أرسلت ب2500 جندي و شاركت";
+        let t = tokenize(s);
+        assert!(t[1].is_clitic_marker(s));
+        // A free-standing و is a word here, not a marker.
+        assert!(!t[4].is_clitic_marker(s));
+        assert!(!t[0].is_clitic_marker(s));
         let s = "تنديد بـ\"داعش\"";
         assert_eq!(show(s)[1], ("بـ", TokenKind::Word));
         // Tatweel inside a word is part of it.
