@@ -26,9 +26,10 @@ impl Default for NormalizeOptions {
 pub fn fold_char(c: char, opts: NormalizeOptions) -> Option<char> {
     Some(match c {
         // Harakat, tanwin, shadda, sukun, Quranic marks, superscript alef.
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
-            return None
-        }
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}' => return None,
         // Tatweel.
         '\u{0640}' => return None,
         // Zero-width, bidi marks and embeddings, BOM, Arabic letter mark, soft hyphen.
@@ -156,7 +157,12 @@ mod tests {
     fn teh_marbuta_is_an_option() {
         let on = Normalized::new("منظمة", NormalizeOptions::default());
         assert_eq!(on.text, "منظمه");
-        let off = Normalized::new("منظمة", NormalizeOptions { teh_marbuta_to_heh: false });
+        let off = Normalized::new(
+            "منظمة",
+            NormalizeOptions {
+                teh_marbuta_to_heh: false,
+            },
+        );
         assert_eq!(off.text, "منظمة");
     }
 
