@@ -171,7 +171,7 @@ fn is_letter(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     // Fast path for the basic Arabic letters before the Unicode table lookup.
-    matches!(c, '\u{0621}'..='\u{064A}')
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
         || c == TATWEEL
         || is_mark(c)
         || (c.is_alphabetic() && !is_digit(c))
