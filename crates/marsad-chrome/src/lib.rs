@@ -153,7 +153,7 @@ pub(crate) fn line_key(s: &str) -> String {
         let Some(f) = fold_char(c, opts) else {
             continue;
         };
-        if f.is_alphanumeric() {
+        if marsad_text::script::is_alphanumeric(f) {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
@@ -176,7 +176,7 @@ fn tokens(raw: &str) -> Vec<(usize, usize, String)> {
     for (i, c) in raw.char_indices() {
         let end = i + c.len_utf8();
         match fold_char(c, opts) {
-            Some(f) if f.is_alphanumeric() => {
+            Some(f) if marsad_text::script::is_alphanumeric(f) => {
                 let t = cur.get_or_insert_with(|| (i, end, String::new()));
                 t.1 = end;
                 t.2.extend(f.to_lowercase());
@@ -202,7 +202,7 @@ fn tokens(raw: &str) -> Vec<(usize, usize, String)> {
 
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        && c.is_alphabetic()
+        && marsad_text::script::is_alphabetic(c)
 }
 
 /// Phrase tables folded once.

@@ -8,6 +8,7 @@ pub mod clitic;
 pub mod date;
 pub mod normalize;
 pub mod number;
+pub mod script;
 pub mod sentence;
 pub mod token;
 

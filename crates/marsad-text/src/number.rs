@@ -116,10 +116,10 @@ impl Scan {
                     }
                 }
                 TokKind::Digits
-            } else if c.is_alphabetic() {
+            } else if crate::script::is_alphabetic(c) {
                 i += cl;
                 while let Some(d) = t[i..].chars().next() {
-                    if d.is_alphabetic() && !d.is_ascii_digit() {
+                    if crate::script::is_alphabetic(d) && !d.is_ascii_digit() {
                         i += d.len_utf8();
                     } else {
                         break;
