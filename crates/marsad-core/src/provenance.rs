@@ -14,6 +14,11 @@ pub(crate) fn enforce(picture: &mut Picture, texts: &HashMap<String, String>) ->
         match texts.get(&ev.doc).and_then(|t| t.get(ev.start..ev.end)) {
             Some(s) => {
                 if ev.text != s {
+                    diags.push(Diagnostic {
+                        severity: Severity::Warning,
+                        subject: ev.doc.clone(),
+                        message: format!("repaired evidence text at {}..{}", ev.start, ev.end),
+                    });
                     ev.text = s.to_string();
                 }
                 true
