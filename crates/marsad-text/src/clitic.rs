@@ -202,6 +202,18 @@ impl Segmentation {
             .any(|c| c.kind == CliticKind::Article)
     }
 
+    /// The normalised stem with the article spelled out (`الامن` for للأمن, والأمن, الأمن), or
+    /// `None` without an article: the form to look up names like الصين that are listed with
+    /// their article.
+    pub fn article_form(&self, word: &str) -> Option<String> {
+        if !self.has_article() {
+            return None;
+        }
+        let mut s = String::from("ال");
+        s.push_str(&crate::normalize_str(self.stem_str(word)));
+        Some(s)
+    }
+
     /// Byte range of the stem with its article, if any (`الأمن` in `للأمن` is not contiguous, so
     /// for لل this is the article's ل plus the stem).
     pub fn stem_with_article(&self) -> (usize, usize) {
@@ -637,10 +649,13 @@ pub fn segment(word: &str, lexicon: &dyn Lexicon) -> Segmentation {
             continue;
         }
         let ends_teh = c.orig(b - 1) == 'ت';
-        if el > 0 && c.orig(n - 1) == 'ي' && !ends_teh {
+        // Enclitic ي only where the stem's ت stands for ة (حكومتي); a real final ت takes the
+        // nisba ending (الكويتي).
+        let yeh = el > 0 && c.orig(n - 1) == 'ي';
+        if yeh && !ends_teh {
             continue;
         }
-        let mut ok = lexicon.contains(c.write(&mut buf, "", a, b, None));
+        let mut ok = !yeh && lexicon.contains(c.write(&mut buf, "", a, b, None));
         if !ok && el > 0 && ends_teh {
             ok = lexicon.contains(c.write(&mut buf, "", a, b, Some('ه')));
         }
@@ -720,6 +735,8 @@ mod tests {
         assert_eq!(pieces(w, &s), ["ل", "ل", "أمن"]);
         assert_eq!(s.proclitics[1].kind, CliticKind::Article);
         assert_eq!(&w[s.stem_with_article().0..s.stem_with_article().1], "لأمن");
+        assert_eq!(s.article_form(w).as_deref(), Some("الامن"));
+        assert_eq!(segment("وتركيا", &names()).article_form("وتركيا"), None);
         assert_eq!(pieces("والأمن", &segment("والأمن", &lex)), ["و", "ال", "أمن"]);
         assert_eq!(pieces("الأمن", &segment("الأمن", &lex)), ["ال", "أمن"]);
         assert_eq!(
@@ -752,6 +769,10 @@ mod tests {
         // Teh marbuta is not a pronoun.
         assert!(segment("حكومة", &lex).proclitics.is_empty());
         assert!(segment("حكومة", &lex).enclitic.is_none());
+        assert_eq!(pieces("حكومتي", &segment("حكومتي", &lex)), ["حكومت", "ي"]);
+        // Nisba, not "my Kuwait".
+        let kuwait: HashSet<String> = ["الكويت".to_string()].into_iter().collect();
+        assert!(!segment("الكويتي", &kuwait).is_split());
     }
 
     #[test]
