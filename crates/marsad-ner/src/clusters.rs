@@ -159,10 +159,27 @@ pub fn learn_clusters<'a>(
             }
         }
     }
+    // Positive PMI with context-distribution smoothing (counts^0.75), so that clusters reflect
+    // which contexts are typical of a word rather than how frequent it is.
+    let mut ctx_tot = vec![0f64; dims];
+    for m in &cooc {
+        for (&d, &c) in m {
+            ctx_tot[d as usize] += c as f64;
+        }
+    }
+    let ctx_sm: Vec<f64> = ctx_tot.iter().map(|&c| c.powf(0.75)).collect();
+    let sm_total: f64 = ctx_sm.iter().sum::<f64>().max(1e-9);
     let vecs: Vec<Vec<(u32, f32)>> = cooc
         .into_iter()
         .map(|m| {
-            let mut v: Vec<(u32, f32)> = m.into_iter().map(|(d, c)| (d, (1.0 + c).ln())).collect();
+            let w_tot: f64 = m.values().map(|&c| c as f64).sum::<f64>().max(1e-9);
+            let mut v: Vec<(u32, f32)> = m
+                .into_iter()
+                .filter_map(|(d, c)| {
+                    let pmi = ((c as f64 / w_tot) / (ctx_sm[d as usize] / sm_total)).ln();
+                    (pmi > 0.0).then_some((d, pmi as f32))
+                })
+                .collect();
             v.sort_unstable_by_key(|e| e.0);
             let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt().max(1e-9);
             for e in &mut v {

@@ -25,6 +25,9 @@ pub(crate) struct TokInfo {
     gaz: u64,
     lex: u64,
     lex_stem: u64,
+    pre4: u64,
+    suf4: u64,
+    tri: [u64; 6],
 }
 
 const BOS: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -96,12 +99,12 @@ impl Scratch {
                 raw: hash_bytes(tok.as_bytes()),
                 norm: hash_bytes(norm.as_bytes()),
                 stem: hash_bytes(stem.as_bytes()),
-                procl: hash_bytes(norm[..pl].as_bytes()),
+                procl: hash_bytes(&norm.as_bytes()[..pl]),
                 ..TokInfo::default()
             };
             let prefix = |n: usize| {
                 let end = stem.char_indices().nth(n).map_or(stem.len(), |(b, _)| b);
-                hash_bytes(stem[..end].as_bytes())
+                hash_bytes(&stem.as_bytes()[..end])
             };
             info.pre2 = prefix(2);
             info.pre3 = prefix(3);
@@ -112,11 +115,24 @@ impl Scratch {
                 } else {
                     0
                 };
-                hash_bytes(norm[start..].as_bytes())
+                hash_bytes(&norm.as_bytes()[start..])
             };
             info.suf1 = suffix(1);
             info.suf2 = suffix(2);
             info.suf3 = suffix(3);
+            info.suf4 = suffix(4);
+            info.pre4 = prefix(4);
+            // Character trigrams of the stem (up to six): transliterated names share them.
+            let mut starts = [0usize; 3];
+            let mut k = 0usize;
+            for (ci, (b, c)) in stem.char_indices().enumerate() {
+                starts[ci % 3] = b;
+                if ci >= 2 && k < info.tri.len() {
+                    let from = starts[(ci + 1) % 3];
+                    info.tri[k] = hash_bytes(&stem.as_bytes()[from..b + c.len_utf8()]);
+                    k += 1;
+                }
+            }
             self.shape.clear();
             for c in norm.chars() {
                 let k = class(c);
@@ -186,11 +202,23 @@ enum T {
     ProclStemP1,
     Lex,
     LexStem,
+    Pre4,
+    Suf4,
+    Tri,
+    ClBi,
+    ClCM2,
+    ClCP2,
+    LexM2,
+    LexP2,
+    LexCl,
     LexM1,
     LexP1,
     LexPair,
     LexWord,
 }
+
+/// Number of leading word-identity features [`features`] emits for every position.
+pub(crate) const N_LEXICAL: usize = 5;
 
 /// Appends the feature buckets of position `i` to `out`.
 #[inline]
@@ -213,10 +241,13 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     let mut push = |t: T, v: u64| out.push((mix(t as u64, v) >> shift) as u32);
     let or = |o: Option<&TokInfo>, f: fn(&TokInfo) -> u64, edge: u64| o.map_or(edge, f);
 
-    push(T::Bias, 0);
+    // Word-identity features first: training drops exactly the first N_LEXICAL of a token.
     push(T::Raw, cur.raw);
     push(T::Norm, cur.norm);
     push(T::Stem, cur.stem);
+    push(T::BiM1, mix(or(m1, |t| t.norm, BOS), cur.norm));
+    push(T::BiP1, mix(cur.norm, or(p1, |t| t.norm, EOS)));
+    push(T::Bias, 0);
     push(T::Procl, cur.procl);
     push(T::Pre2, cur.pre2);
     push(T::Pre3, cur.pre3);
@@ -231,8 +262,6 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     push(T::NormP2, or(p2, |t| t.norm, EOS));
     push(T::StemM1, or(m1, |t| t.stem, BOS));
     push(T::StemP1, or(p1, |t| t.stem, EOS));
-    push(T::BiM1, mix(or(m1, |t| t.norm, BOS), cur.norm));
-    push(T::BiP1, mix(cur.norm, or(p1, |t| t.norm, EOS)));
     push(T::ShapeM1, mix(or(m1, |t| t.shape, BOS), cur.shape));
     push(T::ShapeP1, mix(cur.shape, or(p1, |t| t.shape, EOS)));
     push(T::Pos, (i == 0) as u64 | (((i + 1 == n) as u64) << 1));
@@ -247,6 +276,17 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     push(T::ClCP1, or(p1, |t| t.cl_coarse, EOS));
     push(T::ClFM1, or(m1, |t| t.cl_fine, BOS));
     push(T::ClFP1, or(p1, |t| t.cl_fine, EOS));
+    push(T::Pre4, cur.pre4);
+    push(T::Suf4, cur.suf4);
+    for &t in cur.tri.iter().filter(|&&t| t != 0) {
+        push(T::Tri, t);
+    }
+    push(T::ClBi, mix(or(m1, |t| t.cl_fine, BOS), cur.cl_fine));
+    push(T::ClCM2, or(m2, |t| t.cl_coarse, BOS));
+    push(T::ClCP2, or(p2, |t| t.cl_coarse, EOS));
+    push(T::LexM2, or(m2, |t| t.lex_stem, 99));
+    push(T::LexP2, or(p2, |t| t.lex_stem, 99));
+    push(T::LexCl, mix(cur.lex_stem, cur.cl_fine));
     if cur.lex != 0 {
         push(T::Lex, cur.lex);
     }

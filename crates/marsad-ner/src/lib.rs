@@ -110,6 +110,18 @@ impl Tagger {
         self.model.clusters.len()
     }
 
+    /// Penalty on the `O` tag applied at decoding (larger = more entities, higher recall).
+    pub fn o_bias(&self) -> f32 {
+        self.model.o_bias
+    }
+
+    /// Overrides the `O` penalty.
+    pub fn set_o_bias(&mut self, bias: f32) {
+        if bias.is_finite() {
+            self.model.o_bias = bias;
+        }
+    }
+
     /// Number of words in the model's name lexicon.
     pub fn lexicon_words(&self) -> usize {
         self.model.lexicon.len()
@@ -137,8 +149,12 @@ impl Tagger {
             }
             _ => None,
         };
-        st.scratch
-            .prepare(tokens, &self.model.clusters, &self.model.lexicon, marks.as_deref());
+        st.scratch.prepare(
+            tokens,
+            &self.model.clusters,
+            &self.model.lexicon,
+            marks.as_deref(),
+        );
         if let Some(m) = marks {
             st.scratch.gaz = m;
         }

@@ -79,7 +79,7 @@ impl Tag {
             return Tag::O;
         }
         let l = NerLabel::ALL[(i - 1) / 2];
-        if (i - 1) % 2 == 0 {
+        if (i - 1) & 1 == 0 {
             Tag::B(l)
         } else {
             Tag::I(l)

@@ -3,7 +3,7 @@
 use crate::clusters::Clusters;
 use crate::conll::Sentence;
 use crate::eval::{score, Scores};
-use crate::features::{features, Scratch};
+use crate::features::{features, Scratch, N_LEXICAL};
 use crate::lexicon::Lexicon;
 use crate::model::{viterbi, Model, N_TRANS, START};
 use crate::tags::{NerLabel, Tag, N_TAGS};
@@ -22,6 +22,11 @@ pub struct TrainConfig {
     pub clusters: Clusters,
     /// Name lexicon to use as features (may be empty).
     pub lexicon: Lexicon,
+    /// Probability (per token and epoch) of hiding the word-identity features while training, so
+    /// the context, cluster, affix and lexicon features learn to recognise unseen names.
+    pub word_dropout: f64,
+    /// Penalty on the `O` tag at decoding; `None` tunes it on the dev set (0 without dev).
+    pub o_bias: Option<f32>,
 }
 
 impl Default for TrainConfig {
@@ -32,6 +37,8 @@ impl Default for TrainConfig {
             hash_bits: 20,
             clusters: Clusters::default(),
             lexicon: Lexicon::default(),
+            word_dropout: 0.0,
+            o_bias: Some(0.0),
         }
     }
 }
@@ -133,6 +140,7 @@ impl Learner {
             clusters: cfg.clusters.clone(),
             lexicon: cfg.lexicon.clone(),
             uses_gazetteer,
+            o_bias: cfg.o_bias.unwrap_or(0.0),
         }
     }
 }
@@ -174,6 +182,7 @@ pub fn train(
     let mut em: Vec<f32> = Vec::new();
     let mut pred: Vec<usize> = Vec::new();
     let mut back: Vec<u8> = Vec::new();
+    let mut skip: Vec<u32> = Vec::new();
     let mut trans_f = [0f32; N_TRANS];
     let mut last: Option<Tagger> = None;
     for epoch in 1..=cfg.epochs.max(1) {
@@ -185,14 +194,24 @@ pub fn train(
         for &si in &order {
             let p = &prepared[si];
             let n = p.gold.len();
+            // Per-token start of the features in use: past the lexical ones when dropped.
+            skip.clear();
+            skip.extend((0..n).map(|_| {
+                let r = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+                if r < cfg.word_dropout {
+                    N_LEXICAL as u32
+                } else {
+                    0
+                }
+            }));
             em.clear();
             em.resize(n * N_TAGS, 0.0);
             for i in 0..n {
                 let row = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
-                for &f in &p.feats[p.offs[i] as usize..p.offs[i + 1] as usize] {
+                for &f in &p.feats[(p.offs[i] + skip[i]) as usize..p.offs[i + 1] as usize] {
                     let base = f as usize * N_TAGS;
-                    for t in 0..N_TAGS {
-                        row[t] += l.w[base + t] as f32;
+                    for (r, &w) in row.iter_mut().zip(&l.w[base..base + N_TAGS]) {
+                        *r += w as f32;
                     }
                 }
             }
@@ -205,7 +224,7 @@ pub fn train(
                     let (g, y) = (p.gold[i], pred[i]);
                     if g != y {
                         errors += 1;
-                        for &f in &p.feats[p.offs[i] as usize..p.offs[i + 1] as usize] {
+                        for &f in &p.feats[(p.offs[i] + skip[i]) as usize..p.offs[i + 1] as usize] {
                             let base = f as usize * N_TAGS;
                             l.upd(base + g, 1);
                             l.upd(base + y, -1);
@@ -236,7 +255,20 @@ pub fn train(
         });
         last = tagger;
     }
-    last.ok_or(NerError::EmptyTrainingData)
+    let mut tagger = last.ok_or(NerError::EmptyTrainingData)?;
+    if let (None, Some(d)) = (cfg.o_bias, dev) {
+        let mut best = (f64::NEG_INFINITY, 0.0f32);
+        for k in 0..=24 {
+            let b = k as f32;
+            tagger.model.o_bias = b;
+            let f = evaluate(&tagger, d, gaz, &NerLabel::ALL).overall.f1();
+            if f > best.0 + 1e-9 {
+                best = (f, b);
+            }
+        }
+        tagger.model.o_bias = best.1;
+    }
+    Ok(tagger)
 }
 
 /// Tags every sentence of `data` and scores it against its gold tags.

@@ -42,6 +42,12 @@ pub struct TrainNerArgs {
     /// gaz_arwikicats_ar_translations. Missing files are skipped with a note.
     #[arg(long)]
     lexicon_from: Option<PathBuf>,
+    /// Probability of hiding a token's word-identity features during training.
+    #[arg(long, default_value_t = 0.0)]
+    word_dropout: f64,
+    /// Penalty on the O tag at decoding; omitted with a dev set, it is tuned on the dev set.
+    #[arg(long)]
+    o_bias: Option<f32>,
     /// Number of fine word clusters.
     #[arg(long, default_value_t = ClusterConfig::default().fine)]
     clusters: usize,
@@ -59,6 +65,12 @@ pub struct EvalNerArgs {
     /// Entity types to score (others are mapped to O on both sides), e.g. `PER,LOC,ORG` for AQMAR.
     #[arg(long, value_delimiter = ',')]
     types: Vec<String>,
+    /// Write `token gold predicted` lines (CoNLL, blank line between sentences) here.
+    #[arg(long)]
+    predictions: Option<PathBuf>,
+    /// Override the model's O penalty.
+    #[arg(long)]
+    o_bias: Option<f32>,
 }
 
 fn read_conll(path: &Path) -> anyhow::Result<Vec<Sentence>> {
@@ -238,6 +250,12 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         seed: args.seed,
         hash_bits: args.hash_bits,
         clusters,
+        word_dropout: args.word_dropout,
+        o_bias: if dev.is_some() {
+            args.o_bias
+        } else {
+            Some(args.o_bias.unwrap_or(0.0))
+        },
         lexicon: match &args.lexicon_from {
             Some(dir) => {
                 let l = build_lexicon(dir)?;
@@ -272,6 +290,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
             t0.elapsed().as_secs_f64()
         );
     })?;
+    eprintln!("O bias: {}", tagger.o_bias());
     let bytes = tagger.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!(
@@ -285,7 +304,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
 
 /// Evaluates the tagger.
 pub fn eval(args: EvalNerArgs) -> anyhow::Result<()> {
-    let tagger = match &args.model {
+    let mut tagger = match &args.model {
         Some(p) => {
             Tagger::load(&std::fs::read(p).with_context(|| format!("reading {}", p.display()))?)?
         }
@@ -299,11 +318,24 @@ pub fn eval(args: EvalNerArgs) -> anyhow::Result<()> {
             .map(|t| NerLabel::parse(t).with_context(|| format!("unknown entity type {t:?}")))
             .collect::<anyhow::Result<_>>()?
     };
+    if let Some(b) = args.o_bias {
+        tagger.set_o_bias(b);
+    }
     let data = read_many(&args.test)?;
     let t0 = Instant::now();
     let (gold, pred) = marsad_ner::tag_all(&tagger, &data, None);
     let secs = t0.elapsed().as_secs_f64();
     let scores = marsad_ner::score(&gold, &pred, &keep);
+    if let Some(out) = &args.predictions {
+        let mut text = String::new();
+        for ((s, g), p) in data.iter().zip(&gold).zip(&pred) {
+            for ((tok, g), p) in s.tokens.iter().zip(g).zip(p) {
+                text += &format!("{tok} {} {}\n", g.conll(), p.conll());
+            }
+            text.push('\n');
+        }
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    }
     print!("{}", scores.report());
     println!(
         "tagged {} tokens in {:.3}s: {:.0} tokens/s",

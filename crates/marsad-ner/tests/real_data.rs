@@ -1,0 +1,212 @@
+//! Tests on real text: ANERcorp train slices (never the test split) and the sample corpus.
+
+use marsad_ner::{parse_conll, score, tokenize, NerLabel, Sentence, Tag, Tagger, TrainConfig};
+use proptest::prelude::*;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+fn data_dir() -> std::path::PathBuf {
+    std::env::var_os("MARSAD_DATA")
+        .map(Into::into)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data").into())
+}
+
+fn train_split() -> &'static Vec<Sentence> {
+    static S: OnceLock<Vec<Sentence>> = OnceLock::new();
+    S.get_or_init(|| {
+        let p = data_dir().join("anercorp/ANERCorp_CamelLab_train.txt");
+        let text = std::fs::read_to_string(&p).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (set MARSAD_DATA to the shared data folder)",
+                p.display()
+            )
+        });
+        parse_conll(&text).expect("ANERcorp train parses")
+    })
+}
+
+fn shipped() -> &'static Tagger {
+    static T: OnceLock<Tagger> = OnceLock::new();
+    T.get_or_init(|| Tagger::shipped().expect("shipped model loads"))
+}
+
+fn small_config() -> TrainConfig {
+    TrainConfig {
+        epochs: 10,
+        hash_bits: 18,
+        ..TrainConfig::default()
+    }
+}
+
+/// Baseline: each word's most frequent training tag (B/I repaired by the scorer's chunking).
+fn memorise_baseline(train: &[Sentence], test: &[Sentence]) -> Vec<Vec<Tag>> {
+    let mut counts: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
+    for s in train {
+        for (w, t) in s.tokens.iter().zip(&s.tags) {
+            *counts.entry(w).or_default().entry(t.index()).or_default() += 1;
+        }
+    }
+    test.iter()
+        .map(|s| {
+            s.tokens
+                .iter()
+                .map(|w| {
+                    counts.get(w.as_str()).map_or(Tag::O, |c| {
+                        let best = c
+                            .iter()
+                            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+                            .unwrap();
+                        Tag::from_index(*best.0)
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn small_slice_training_beats_memorisation() {
+    let data = train_split();
+    let (train, held) = (&data[..500], &data[3000..3500]);
+    let tagger = marsad_ner::train(train, None, &small_config(), None, |_| {}).unwrap();
+    let s = marsad_ner::evaluate(&tagger, held, None, &NerLabel::ALL);
+    let gold: Vec<Vec<Tag>> = held.iter().map(|s| s.tags.clone()).collect();
+    let base = score(&gold, &memorise_baseline(train, held), &NerLabel::ALL);
+    eprintln!(
+        "tagger F1 {:.2}, memorisation baseline F1 {:.2}",
+        s.overall.f1(),
+        base.overall.f1()
+    );
+    assert!(
+        s.overall.f1() > base.overall.f1() + 5.0,
+        "{} vs {}",
+        s.overall.f1(),
+        base.overall.f1()
+    );
+    assert!(s.overall.f1() > 40.0);
+}
+
+#[test]
+fn save_load_round_trip_and_determinism() {
+    let data = &train_split()[..300];
+    let a = marsad_ner::train(data, None, &small_config(), None, |_| {}).unwrap();
+    let bytes = a.to_bytes();
+    let b = Tagger::load(&bytes).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(b.to_bytes(), bytes);
+    let again = marsad_ner::train(data, None, &small_config(), None, |_| {}).unwrap();
+    assert_eq!(
+        again.to_bytes(),
+        bytes,
+        "same data and seed must give identical bytes"
+    );
+    let toks: Vec<&str> = data[0].tokens.iter().map(String::as_str).collect();
+    assert_eq!(a.tag(&toks), b.tag(&toks));
+}
+
+#[test]
+fn corrupt_models_are_errors() {
+    let bytes = shipped().to_bytes();
+    assert!(Tagger::load(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Tagger::load(b"not a model").is_err());
+    let mut extra = bytes.clone();
+    extra.push(0);
+    assert!(Tagger::load(&extra).is_err());
+}
+
+fn sample(name: &str) -> String {
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/kazakhstan-2022/"
+    )
+    .to_string()
+        + name;
+    std::fs::read_to_string(p).expect("sample article")
+}
+
+fn has(text: &str, label: NerLabel, needle: &str) -> bool {
+    shipped()
+        .entities(text)
+        .iter()
+        .any(|s| s.label == label && text[s.start..s.end].contains(needle))
+}
+
+#[test]
+fn shipped_model_finds_entities_in_sample_articles() {
+    let t = sample("002_bcef1e2ff6c2592e.txt");
+    let sent = t
+        .split('.')
+        .find(|s| s.contains("منظمة معاهدة الأمن الجماعي") && s.contains("توكاييف"))
+        .expect("sentence in sample");
+    assert!(
+        has(sent, NerLabel::Per, "توكاييف"),
+        "{:?}",
+        shipped().entities(sent)
+    );
+    assert!(
+        has(sent, NerLabel::Loc, "كازاخستان"),
+        "{:?}",
+        shipped().entities(sent)
+    );
+    assert!(
+        has(sent, NerLabel::Org, "منظمة معاهدة الأمن"),
+        "{:?}",
+        shipped().entities(sent)
+    );
+    let t1 = sample("001_b869f9608b7549f6.txt");
+    let s1 = t1
+        .split('.')
+        .find(|s| s.contains("قاسم جومارت توكاييف"))
+        .unwrap();
+    assert!(shipped()
+        .entities(s1)
+        .iter()
+        .any(|s| s.label == NerLabel::Per && &s1[s.start..s.end] == "قاسم جومارت توكاييف"));
+}
+
+#[test]
+fn entity_offsets_index_the_original_text() {
+    let t = sample("000_06c48e6e3a04ee1d.txt");
+    let ents = shipped().entities(&t);
+    assert!(ents.len() > 10);
+    for e in &ents {
+        let s = &t[e.start..e.end];
+        assert!(!s.trim().is_empty() && s == s.trim(), "{s:?}");
+    }
+    assert!(ents.windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn entities_spans_valid_for_any_input(s in "(\\PC|[ \\n،.؟«»0-9٠-٩\u{064B}-\u{0652}\u{0640}\u{200C}\u{200F}]|كازاخستان|توكاييف){0,60}") {
+        let ents = shipped().entities(&s);
+        let mut last = 0;
+        for e in ents {
+            prop_assert!(e.start < e.end && e.end <= s.len(), "span out of range");
+            prop_assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end), "not on char boundary");
+            prop_assert!(e.start >= last, "overlap");
+            last = e.end;
+        }
+        for (a, b) in tokenize(&s) {
+            prop_assert!(a < b && s.is_char_boundary(a) && s.is_char_boundary(b), "bad token");
+            prop_assert!(!s[a..b].chars().any(char::is_whitespace), "space in token");
+        }
+    }
+
+    #[test]
+    fn tag_returns_one_tag_per_token(toks in proptest::collection::vec("\\PC{0,8}", 0..30)) {
+        let refs: Vec<&str> = toks.iter().map(String::as_str).collect();
+        let tags = shipped().tag(&refs);
+        prop_assert_eq!(tags.len(), refs.len());
+        for (i, t) in tags.iter().enumerate() {
+            prop_assert!(t.may_follow(if i == 0 { None } else { Some(tags[i - 1]) }), "ill-formed BIO");
+        }
+    }
+
+    #[test]
+    fn load_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let _ = Tagger::load(&bytes);
+    }
+}
