@@ -294,7 +294,10 @@ fn sentence_end(text: &str, toks: &[Token], q: &QuoteScratch, i: usize) -> Optio
                     .chars()
                     .filter(|c| c.is_alphabetic() && *c != '\u{0640}')
                     .count();
-                if letters <= 1 {
+                // An era letter written against a year (1439هـ. 2017م.) is not an abbreviation.
+                let era =
+                    i >= 2 && toks[i - 2].kind == TokenKind::Number && toks[i - 2].end == p.start;
+                if letters <= 1 && !era {
                     return None; // initial or one-letter abbreviation: د. م. ب. U.S.
                 }
                 if ps.len() <= 6
@@ -404,6 +407,12 @@ mod tests {
         assert_eq!(split("التقى د. أحمد بالوزير. ثم غادر.").len(), 2);
         assert_eq!(split("He met Mr. Smith in the U.S. yesterday.").len(), 1);
         assert_eq!(split("طائرات من طراز إم.كيو-9 وقاذفات بي-52.").len(), 1);
+        // Era letters after a year (ANT news: "من هذا العام 1439هـ.").
+        assert_eq!(
+            split("من هذا العام 1439هـ. وكانت الحكومة قد أعلنت.").len(),
+            2
+        );
+        assert_eq!(split("خلال الفترة من 2014-2017م. وسقط قتلى.").len(), 2);
     }
 
     #[test]
