@@ -16,7 +16,10 @@ fn read_pairs(path: &str, tab: bool) -> Result<BTreeMap<String, String>, std::io
         if tab {
             let mut f = line.split('\t');
             if let (Some(en), Some(ar)) = (f.next(), f.next()) {
-                m.insert(en.to_lowercase(), normalize_str(&ar.split(' ').collect::<String>()));
+                m.insert(
+                    en.to_lowercase(),
+                    normalize_str(&ar.split(' ').collect::<String>()),
+                );
             }
         } else {
             let f: Vec<&str> = line.split(' ').collect();
@@ -34,8 +37,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let split = args.next().unwrap_or_else(|| "wd_arabic_80".into());
     // The split names which English tokens are in play (80% to choose the rule, 20% to report it).
     let in_split = read_pairs(&format!("{data}/names_wikidata_translit_ar/{split}"), true)?;
-    let wd = read_pairs(&format!("{data}/names_wikidata_translit_ar/wd_arabic.normalized.aligned.tokens"), true)?;
-    let an = read_pairs(&format!("{data}/names_anetac/EN-AR_Named-entities.txt"), false)?;
+    let wd = read_pairs(
+        &format!("{data}/names_wikidata_translit_ar/wd_arabic.normalized.aligned.tokens"),
+        true,
+    )?;
+    let an = read_pairs(
+        &format!("{data}/names_anetac/EN-AR_Named-entities.txt"),
+        false,
+    )?;
     // Positives: Wikidata's and ANETAC's Arabic spellings of the same English name token, when they differ.
     let mut pos: Vec<(String, String)> = Vec::new();
     for (en, a) in &wd {
@@ -67,7 +76,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    println!("{split}: {} positive pairs, {} negative pairs", pos.len(), neg.len());
+    println!(
+        "{split}: {} positive pairs, {} negative pairs",
+        pos.len(),
+        neg.len()
+    );
     println!("rule\tmin_len\trecall\tfalse_merge_rate\tprecision@1:100");
     for d in 0..=2usize {
         for min_len in [3usize, 4, 5, 6] {

@@ -808,7 +808,7 @@ const OTHER_TITLES: &[&str] = &[
     "محافظ",
 ];
 /// First words that make an OEDA actor an organisation, body or place rather than a person.
-const NON_PERSON_HEADS: &[&str] = &[
+pub(crate) const NON_PERSON_HEADS: &[&str] = &[
     "قوة",
     "قوات",
     "وزارة",
@@ -1049,7 +1049,12 @@ fn persons(
             let hit = crate::text::clitic_readings(&n).any(|(_, s)| cx.state_by_ar.contains_key(s));
             hit
         });
+        // A first word that is a common word and no known name token ("في دمشق", "شرق أوسط").
+        let first_norm = normalize_str(&name[0]);
+        let first_common = crate::link::FUNCTION_WORDS.contains(&first_norm.as_str())
+            || (common_any(common, &name[0]) && !translit.contains_key(&first_norm));
         if state_word
+            || first_common
             || (!has_gov
                 && (name.iter().any(|t| place_names.contains(&normalize_str(t)))
                     || common_any(common, &name[0])))

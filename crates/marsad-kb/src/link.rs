@@ -219,14 +219,74 @@ fn common_words() -> &'static HashSet<String> {
     })
 }
 
+/// Function words that are never names, whatever a corpus tagged them (على is also the name علي).
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "بعد",
+    "قبل",
+    "ان",
+    "لا",
+    "ما",
+    "لم",
+    "لن",
+    "قد",
+    "هو",
+    "هي",
+    "هم",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "كان",
+    "كانت",
+    "بين",
+    "حتي",
+    "عند",
+    "منذ",
+    "خلال",
+    "حول",
+    "ضد",
+    "دون",
+    "غير",
+    "كل",
+    "بعض",
+    "او",
+    "ام",
+    "ثم",
+    "اذا",
+    "لكن",
+    "بل",
+    "اي",
+    "نحو",
+    "لدي",
+    "امام",
+];
+
 fn is_common(t: &str) -> bool {
+    if FUNCTION_WORDS.contains(&t) {
+        return true;
+    }
     let c = common_words();
     clitic_readings(t).any(|(_, s)| c.contains(s))
 }
 
 /// A token that can be part of a new person's name: letters only, not a common word, no article.
 fn name_like(t: &str) -> bool {
+    let inst = || {
+        crate::build::NON_PERSON_HEADS
+            .iter()
+            .any(|h| normalize_str(h) == t)
+    };
     t.chars().count() >= 3
+        && !inst()
         && t.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         && !t.starts_with("ال")
         && !is_common(t)
@@ -245,7 +305,8 @@ fn feminine_verb(t: &str) -> bool {
 
 struct Person {
     key: Key,
-    last_skel: String,
+    /// Normalised surname as written in the full name.
+    last: String,
 }
 
 /// Links `docs` against `kb`.
@@ -531,7 +592,7 @@ fn link_doc(
         if let Some(l) = toks.last() {
             persons.push(Person {
                 key: key.clone(),
-                last_skel: surname_skeleton(l),
+                last: l.clone(),
             });
         }
     };
@@ -641,9 +702,45 @@ fn link_doc(
                     }
                     k += 1;
                 }
-                if !toks.is_empty() {
+                // "سيرغي لافروف": an unknown first name before a KB person's surname is that person.
+                let kb_next = tok_match
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|mi| &matches[mi])
+                    .filter(|m| {
+                        m.tok_start == k
+                            && m.targets
+                                .iter()
+                                .any(|t| kb.entries[t.entry as usize].class == Class::Person)
+                    });
+                if let (false, Some(m)) = (toks.is_empty() || k > j + 2, kb_next) {
+                    let p = m
+                        .targets
+                        .iter()
+                        .find(|t| kb.entries[t.entry as usize].class == Class::Person)
+                        .map(|t| t.entry)
+                        .unwrap_or(m.targets[0].entry);
+                    let ptoks: Vec<String> = kb.entries[p as usize]
+                        .ar
+                        .split(' ')
+                        .map(normalize_str)
+                        .collect();
+                    named = Some((Key::Kb(p), j, m.tok_end, ptoks));
+                } else if !toks.is_empty() {
+                    // Stop the name at a person already known ("الرئيس توكاييف يثق بجيشه").
+                    let cut = (1..toks.len())
+                        .find(|&n| {
+                            persons.iter().any(|p| same_name(&toks[n - 1], &p.last))
+                                || news.values().any(|e| {
+                                    e.toks.last().is_some_and(|l| same_name(&toks[n - 1], l))
+                                })
+                                || kb_person_fuzzy(kb, &toks[..n]).is_some()
+                        })
+                        .unwrap_or(toks.len());
+                    toks.truncate(cut);
                     let key = resolve_new_person(kb, &toks, &persons);
-                    named = Some((key, j, k, toks));
+                    named = Some((key, j, j + cut, toks));
                 }
             }
         }
@@ -957,15 +1054,14 @@ fn link_doc(
             continue;
         }
         let mut hit: Option<&Person> = None;
-        'readings: for (_, stem) in clitic_readings(t) {
-            let sk = surname_skeleton(stem);
-            let n = sk.chars().count();
+        'readings: for (prefix, stem) in clitic_readings(t) {
+            // Surnames keep their article in the KB (الأسد): a reading that strips ال is not a
+            // surname reading (الشرق is not شيراك).
+            if t[..prefix].ends_with("ال") || t[..prefix].ends_with("لل") || is_common(stem) {
+                continue;
+            }
             for p in &persons {
-                let max = merge_distance(n.max(p.last_skel.chars().count()));
-                if n >= 3
-                    && sk.chars().next() == p.last_skel.chars().next()
-                    && edit_distance(&sk, &p.last_skel, max) <= max
-                {
+                if same_name(stem, &p.last) {
                     hit = Some(p);
                     break 'readings;
                 }
@@ -986,6 +1082,24 @@ fn link_doc(
     out.sort_by_key(|m| (m.start, m.end));
     global_bind.extend(title_bind);
     (out, rels)
+}
+
+/// Two normalised name tokens are one name: equal, or (for long enough skeletons, without the article)
+/// one edit apart with the same first letter: the measured rule of [`merge_distance`].
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.starts_with("ال") != b.starts_with("ال") {
+        return false;
+    }
+    let (sa, sb) = (surname_skeleton(a), surname_skeleton(b));
+    let (na, nb) = (sa.chars().count(), sb.chars().count());
+    let longer = na.max(nb);
+    longer >= MIN_FUZZY_SKELETON
+        && na.min(nb) >= 4
+        && sa.chars().next() == sb.chars().next()
+        && edit_distance(&sa, &sb, merge_distance(longer)) <= merge_distance(longer)
 }
 
 /// Skeleton of a surname without its article, so الأسد and الوسطى do not meet through ال.
@@ -1016,13 +1130,9 @@ fn push_match(kb: &Kb, m: &GazMatch<'_>, entry: u32, form: MentionForm, out: &mu
 /// A person name from a pattern: the KB person it spells (fuzzily), a person already named in the
 /// document, or a new entity keyed by its normalised tokens.
 fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
-    let last = surname_skeleton(toks.last().map_or("", String::as_str));
-    let n = last.chars().count();
+    let last = toks.last().map_or("", String::as_str);
     for p in persons {
-        let max = merge_distance(n.max(p.last_skel.chars().count()));
-        if last.chars().next() == p.last_skel.chars().next()
-            && edit_distance(&last, &p.last_skel, max) <= max
-        {
+        if same_name(last, &p.last) {
             return p.key.clone();
         }
     }
@@ -1032,51 +1142,37 @@ fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
     Key::New(toks.join(" "))
 }
 
-/// KB persons by skeleton of their full name and of their surname alias.
-fn person_skeletons(kb: &Kb) -> &'static Vec<(String, String, u32)> {
-    static P: std::sync::OnceLock<Vec<(String, String, u32)>> = std::sync::OnceLock::new();
+/// Normalised name tokens of every KB person.
+fn person_tokens(kb: &Kb) -> &'static Vec<(Vec<String>, u32)> {
+    static P: std::sync::OnceLock<Vec<(Vec<String>, u32)>> = std::sync::OnceLock::new();
     P.get_or_init(|| {
-        let mut v = Vec::new();
-        for (i, e) in kb.entries.iter().enumerate() {
-            if e.class != Class::Person {
-                continue;
-            }
-            let toks: Vec<String> = e.ar.split(' ').map(normalize_str).collect();
-            let full = toks
-                .iter()
-                .map(|t| skeleton(t))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let last = toks.last().map(|t| skeleton(t)).unwrap_or_default();
-            v.push((full, last, i as u32));
-        }
-        v
+        kb.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.class == Class::Person)
+            .map(|(i, e)| (e.ar.split(' ').map(normalize_str).collect(), i as u32))
+            .collect()
     })
 }
 
-/// The KB person whose name these tokens spell, allowing one edit per long skeleton.
+/// The KB person whose name these tokens spell (token by token, [`same_name`]); a lone surname only
+/// when exactly one person has it.
 fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
-    if !std::ptr::eq(kb, Kb::builtin()) {
+    if !std::ptr::eq(kb, Kb::builtin()) || toks.is_empty() {
         return None;
     }
-    let full = toks
-        .iter()
-        .map(|t| skeleton(t))
-        .collect::<Vec<_>>()
-        .join(" ");
     let mut found = None;
-    for (f, last, i) in person_skeletons(kb) {
-        let single = toks.len() == 1;
-        let (a, b) = if single { (&full, last) } else { (&full, f) };
-        let max = merge_distance(a.chars().count().max(b.chars().count()));
-        if a.chars().next() == b.chars().next() && edit_distance(a, b, max) <= max {
-            if found.is_some() && single {
+    for (pt, i) in person_tokens(kb) {
+        let hit = if toks.len() == 1 {
+            pt.last().is_some_and(|l| same_name(&toks[0], l))
+        } else {
+            pt.len() == toks.len() && pt.iter().zip(toks).all(|(a, b)| same_name(a, b))
+        };
+        if hit {
+            if found.is_some() {
                 return None;
             }
             found = Some(*i);
-            if !single {
-                break;
-            }
         }
     }
     found
@@ -1084,21 +1180,15 @@ fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
 
 /// `first` (a KB name key, e.g. a city's) + `next` token spell a KB person's full name.
 fn person_by_fuzzy_full(kb: &Kb, first: &str, next: &str) -> Option<u32> {
-    if !name_like(next)
-        || skeleton(next).chars().count() < MIN_FUZZY_SKELETON
-        || !std::ptr::eq(kb, Kb::builtin())
-    {
+    if !name_like(next) || !std::ptr::eq(kb, Kb::builtin()) {
         return None;
     }
-    let full = first
-        .split(' ')
-        .chain(std::iter::once(next))
-        .map(skeleton)
-        .collect::<Vec<_>>()
-        .join(" ");
-    person_skeletons(kb).iter().find_map(|(f, _, i)| {
-        let max = merge_distance(full.chars().count().max(f.chars().count()));
-        (edit_distance(&full, f, max) <= max).then_some(*i)
+    let head: Vec<&str> = first.split(' ').collect();
+    person_tokens(kb).iter().find_map(|(pt, i)| {
+        (pt.len() == head.len() + 1
+            && pt.iter().zip(&head).all(|(a, b)| a == b)
+            && pt.last().is_some_and(|l| same_name(next, l)))
+        .then_some(*i)
     })
 }
 

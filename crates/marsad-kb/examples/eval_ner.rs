@@ -1,0 +1,174 @@
+//! Mention-level precision/recall per type of the KB linker alone (no tagger) on CoNLL-style NER data.
+//! Usage: cargo run --release -p marsad-kb --example eval_ner -- anercorp ../shared/data/anercorp/ANERCorp_CamelLab_test.txt
+//!        cargo run --release -p marsad-kb --example eval_ner -- aqmar ../shared/data/aqmar/*.txt
+//! A mention counts when its token span and type equal the gold ones. Only `name` and `metonym` forms are
+//! scored (nisba adjectives and titles are not names in these annotations). GPE is scored as LOC, NORP as
+//! MISC; gold MISC (AQMAR MIS*) is reported but the KB does not aim at it.
+
+use std::collections::{BTreeMap, HashSet};
+
+use marsad_kb::{link, DocInput, Kb};
+use marsad_picture::{EntityType, MentionForm};
+
+fn gold_type(tag: &str) -> Option<&'static str> {
+    let t = tag.get(2..)?;
+    Some(match t {
+        "PERS" | "PER" => "PER",
+        "LOC" => "LOC",
+        "ORG" => "ORG",
+        _ => "MISC",
+    })
+}
+
+struct Doc {
+    text: String,
+    /// Token byte spans.
+    toks: Vec<(usize, usize)>,
+    gold: HashSet<(usize, usize, &'static str)>,
+}
+
+fn read_docs(files: &[String], chunk: usize) -> std::io::Result<Vec<Doc>> {
+    let mut docs = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f)?;
+        let mut doc = Doc {
+            text: String::new(),
+            toks: Vec::new(),
+            gold: HashSet::new(),
+        };
+        let mut open: Option<(usize, &'static str)> = None;
+        let mut sentences = 0;
+        let close = |doc: &mut Doc, open: &mut Option<(usize, &'static str)>| {
+            if let Some((s, t)) = open.take() {
+                doc.gold.insert((s, doc.toks.len(), t));
+            }
+        };
+        for line in text.lines() {
+            let mut it = line.split_whitespace();
+            let (Some(w), Some(tag)) = (it.next(), it.next()) else {
+                close(&mut doc, &mut open);
+                doc.text.push('\n');
+                sentences += 1;
+                if sentences % chunk == 0 {
+                    docs.push(std::mem::replace(
+                        &mut doc,
+                        Doc {
+                            text: String::new(),
+                            toks: Vec::new(),
+                            gold: HashSet::new(),
+                        },
+                    ));
+                }
+                continue;
+            };
+            let ty = gold_type(tag);
+            match (tag.as_bytes().first(), ty) {
+                (Some(b'B'), Some(t)) => {
+                    close(&mut doc, &mut open);
+                    open = Some((doc.toks.len(), t));
+                }
+                (Some(b'I'), Some(t)) if open.map(|o| o.1) == Some(t) => {}
+                (Some(b'I'), Some(t)) => {
+                    close(&mut doc, &mut open);
+                    open = Some((doc.toks.len(), t));
+                }
+                _ => close(&mut doc, &mut open),
+            }
+            if !doc.text.is_empty() && !doc.text.ends_with('\n') {
+                doc.text.push(' ');
+            }
+            let s = doc.text.len();
+            doc.text.push_str(w);
+            doc.toks.push((s, doc.text.len()));
+        }
+        close(&mut doc, &mut open);
+        if !doc.toks.is_empty() {
+            docs.push(doc);
+        }
+    }
+    Ok(docs)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (name, files) = args.split_first().ok_or("usage: eval_ner NAME FILE...")?;
+    let chunk = if name == "aqmar" { usize::MAX } else { 20 };
+    let docs = read_docs(files, chunk)?;
+    let kb = Kb::builtin();
+    let ids: Vec<String> = (0..docs.len()).map(|i| format!("d{i}")).collect();
+    let inputs: Vec<DocInput> = docs
+        .iter()
+        .zip(&ids)
+        .map(|(d, id)| DocInput {
+            id,
+            text: &d.text,
+            published: None,
+            extra_mentions: &[],
+        })
+        .collect();
+    let (out, _) = link(kb, &inputs);
+    let mut pred: Vec<HashSet<(usize, usize, &'static str)>> = vec![HashSet::new(); docs.len()];
+    for e in &out.entities {
+        let ty = match e.kind {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Gpe | EntityType::Loc => "LOC",
+            _ => "MISC",
+        };
+        for m in &e.mentions {
+            if !matches!(m.form, MentionForm::Name | MentionForm::Metonym) {
+                continue;
+            }
+            let di: usize = m.evidence.doc[1..].parse()?;
+            let d = &docs[di];
+            let a = d.toks.iter().position(|t| t.1 > m.evidence.start);
+            let b = d.toks.iter().rposition(|t| t.0 < m.evidence.end);
+            if let (Some(a), Some(b)) = (a, b) {
+                pred[di].insert((a, b + 1, ty));
+            }
+        }
+    }
+    let mut stats: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for (d, p) in docs.iter().zip(&pred) {
+        for g in &d.gold {
+            let s = stats.entry(g.2).or_default();
+            s.1 += 1;
+            if p.contains(g) {
+                s.0 += 1;
+            }
+        }
+        for x in p {
+            stats.entry(x.2).or_default().2 += 1;
+        }
+    }
+    println!(
+        "{name}: {} docs, {} tokens",
+        docs.len(),
+        docs.iter().map(|d| d.toks.len()).sum::<usize>()
+    );
+    println!("type\tgold\tpred\tcorrect\tP\tR\tF1");
+    let mut tot = (0, 0, 0);
+    for (t, (c, g, p)) in &stats {
+        let pr = *c as f64 / (*p).max(1) as f64;
+        let rc = *c as f64 / (*g).max(1) as f64;
+        let f = if pr + rc > 0.0 {
+            2.0 * pr * rc / (pr + rc)
+        } else {
+            0.0
+        };
+        println!("{t}\t{g}\t{p}\t{c}\t{pr:.3}\t{rc:.3}\t{f:.3}");
+        if *t != "MISC" {
+            tot = (tot.0 + c, tot.1 + g, tot.2 + p);
+        }
+    }
+    let pr = tot.0 as f64 / tot.2.max(1) as f64;
+    let rc = tot.0 as f64 / tot.1.max(1) as f64;
+    println!(
+        "PER+LOC+ORG\t{}\t{}\t{}\t{pr:.3}\t{rc:.3}\t{:.3}",
+        tot.1,
+        tot.2,
+        tot.0,
+        2.0 * pr * rc / (pr + rc).max(1e-12)
+    );
+    Ok(())
+}
