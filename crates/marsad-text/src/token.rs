@@ -8,7 +8,8 @@ use crate::normalize::normalize_str;
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
-    /// Letters (Arabic, Latin or other scripts) with diacritics and tatweel inside the word.
+    /// Letters (Arabic, Latin or other scripts) with diacritics and tatweel inside the word; a
+    /// non-Arabic word may go on with ASCII digits (`G20`).
     Word,
     /// Digits (ASCII, Arabic-Indic, Persian) with internal separators such as `1,000`, `2.5`, `٢٫٥`.
     Number,
@@ -284,8 +285,9 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
-/// Scans a word: letters, marks and tatweel of one script (Arabic vs. other). Invisible chars
-/// inside a word are kept when a letter of the same word follows. A tatweel that is followed by
+/// Scans a word: letters, marks and tatweel of one script (Arabic vs. other; a non-Arabic word
+/// also takes ASCII digits). Invisible chars inside a word are kept when a letter of the same
+/// word follows. A tatweel that is followed by
 /// anything but an Arabic letter closes the word (`الـ75`, `بـ"`).
 fn scan_word(text: &str, start: usize) -> usize {
     let first = char_at(text, start).unwrap_or(' ');
@@ -327,6 +329,12 @@ fn scan_word(text: &str, start: usize) -> usize {
                 }
                 _ => break,
             }
+        }
+        // Latin names with digits are one word: G20, F16, A320 (a number never starts a word).
+        if !arabic && c.is_ascii_digit() {
+            end += 1;
+            prev = c;
+            continue;
         }
         // Apostrophes inside Latin words: O'Brien, don't.
         if !arabic && matches!(c, '\'' | '’') {
@@ -549,6 +557,11 @@ mod tests {
         assert_eq!(toks[2], ("BBC’s", TokenKind::Word));
         assert_eq!(toks[4], ("،", TokenKind::Punct));
         assert!(tokenize(s)[0].is_arabic(s) && !tokenize(s)[2].is_arabic(s));
+        assert_eq!(show("قمة G20 في")[1], ("G20", TokenKind::Word));
+        assert_eq!(
+            show("2022م")[..],
+            [("2022", TokenKind::Number), ("م", TokenKind::Word)]
+        );
         // Script change splits a word.
         assert_eq!(
             show("بiPhone")[..],
