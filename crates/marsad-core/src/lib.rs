@@ -11,8 +11,29 @@
 
 mod provenance;
 
+use std::sync::OnceLock;
+
 pub use marsad_ingest::SourceDocument;
-use marsad_picture::{DateMention, Diagnostic, Document, Picture, Quantity, RemovedSpan};
+use marsad_kb::{CandidateMention, DocInput, Kb};
+use marsad_ner::{NerLabel, Tagger};
+use marsad_picture::{
+    DateMention, Diagnostic, Document, EntityType, Picture, Quantity, RemovedSpan, Severity,
+};
+
+/// The shipped tagger, loaded once per process; `None` (with the reason) if it cannot load.
+fn tagger() -> &'static Result<Tagger, String> {
+    static TAGGER: OnceLock<Result<Tagger, String>> = OnceLock::new();
+    TAGGER.get_or_init(|| Tagger::shipped().map_err(|e| e.to_string()))
+}
+
+fn entity_type(label: NerLabel) -> EntityType {
+    match label {
+        NerLabel::Per => EntityType::Per,
+        NerLabel::Org => EntityType::Org,
+        NerLabel::Loc => EntityType::Loc,
+        NerLabel::Misc => EntityType::Misc,
+    }
+}
 
 /// Options of an analysis.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +55,8 @@ pub struct DocAnalysis {
     pub quantities: Vec<Quantity>,
     /// Dates, with document-local ids.
     pub dates: Vec<DateMention>,
+    /// Name mentions proposed by the statistical tagger, for the linker.
+    pub candidates: Vec<CandidateMention>,
 }
 
 /// Analyses one document on its own.
@@ -45,6 +68,25 @@ pub fn analyze_document(src: &SourceDocument, opts: &AnalyzeOptions) -> (DocAnal
     diags.extend(d);
     let (dates, d) = marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
     diags.extend(d);
+    let candidates = match tagger() {
+        Ok(t) => t
+            .entities(&working_text)
+            .into_iter()
+            .map(|s| CandidateMention {
+                start: s.start,
+                end: s.end,
+                kind: entity_type(s.label),
+            })
+            .collect(),
+        Err(e) => {
+            diags.push(Diagnostic {
+                severity: Severity::Warning,
+                subject: src.id.clone(),
+                message: format!("named-entity tagger unavailable: {e}"),
+            });
+            Vec::new()
+        }
+    };
     // A title guessed from the first line must not be site chrome (a section label such as "رأي").
     let title = match &src.title {
         Some(t) if removed.iter().any(|r| r.text.trim() == t.trim()) => {
@@ -72,6 +114,7 @@ pub fn analyze_document(src: &SourceDocument, opts: &AnalyzeOptions) -> (DocAnal
             working_text,
             quantities,
             dates,
+            candidates,
         },
         diags,
     )
@@ -84,6 +127,19 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     let mut texts = std::collections::HashMap::new();
     let mut qn = 0usize;
     let mut dn = 0usize;
+    let inputs: Vec<DocInput<'_>> = docs
+        .iter()
+        .map(|d| DocInput {
+            id: &d.document.id,
+            text: &d.working_text,
+            published: d.document.published.as_deref(),
+            extra_mentions: &d.candidates,
+        })
+        .collect();
+    let (linked, ds) = marsad_kb::link(Kb::builtin(), &inputs);
+    diags.extend(ds);
+    picture.entities = linked.entities;
+    picture.relations = linked.relations;
     for doc in docs {
         for mut q in doc.quantities {
             qn += 1;
