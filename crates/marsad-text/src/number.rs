@@ -236,13 +236,13 @@ fn lookup(w: &str) -> Option<NumWord> {
         }
         "تسعمئه" | "تسعمائه" => (900.0, Hundred, true),
         "الف" | "الفا" => (1e3, Mult, true),
-        "الفان" | "الفين" => (2e3, MultDual, true),
+        "الفان" | "الفين" | "الفي" => (2e3, MultDual, true),
         "الاف" | "الوف" => (1e3, MultPlural, false),
         "مليون" | "مليونا" => (1e6, Mult, true),
-        "مليونان" | "مليونين" => (2e6, MultDual, true),
+        "مليونان" | "مليونين" | "مليوني" => (2e6, MultDual, true),
         "ملايين" => (1e6, MultPlural, false),
         "مليار" | "مليارا" | "بليون" | "بليونا" => (1e9, Mult, true),
-        "ملياران" | "مليارين" => (2e9, MultDual, true),
+        "ملياران" | "مليارين" | "ملياري" => (2e9, MultDual, true),
         "مليارات" | "بلايين" => (1e9, MultPlural, false),
         "تريليون" | "تريليونا" | "ترليون" | "ترليونا" => {
             (1e12, Mult, true)
@@ -320,6 +320,10 @@ fn atom(sc: &Scan, i: usize, first_clitic_ok: bool) -> Option<Atom> {
             })
         }
         TokKind::Word => {
+            // نصف مليون, ربع مليار: a fraction of a multiplier.
+            if let Some(f) = fraction_before_multiplier(sc, i, first_clitic_ok) {
+                return Some(f);
+            }
             let (w, _) = if first_clitic_ok {
                 lookup_clitic(sc.s(i))?
             } else {
@@ -896,6 +900,30 @@ fn expression(sc: &Scan, i: usize) -> Option<(usize, f64, bool)> {
         if !had_mult {
             break;
         }
+        // مليون ونصف (المليون): one and a half.
+        let half_tok = if sc.s(next) == "ونصف" {
+            Some(next + 1)
+        } else if sc.s(next) == "و" && sc.s(next + 1) == "نصف" {
+            Some(next + 2)
+        } else {
+            None
+        };
+        if let Some(mut k) = half_tok {
+            if last_mult.is_finite() {
+                total += 0.5 * last_mult;
+                if sc
+                    .s(k)
+                    .strip_prefix("ال")
+                    .and_then(lookup)
+                    .is_some_and(|m| m.value == last_mult)
+                {
+                    k += 1;
+                }
+                next = k;
+                digits_only = false;
+            }
+            break;
+        }
         // و + a smaller term continues the figure: 18 مليونا و600 ألف, ألف وخمسمائة.
         let (cont_tok, clitic_word) = if sc.s(next) == "و" {
             (next + 1, false)
@@ -940,6 +968,33 @@ fn expression(sc: &Scan, i: usize) -> Option<(usize, f64, bool)> {
         }
     }
     Some((next, total, digits_only))
+}
+
+/// `نصف مليون` = 500000, `ربع مليار`: a fraction word right before a singular multiplier.
+fn fraction_before_multiplier(sc: &Scan, i: usize, clitic_ok: bool) -> Option<Atom> {
+    let w = sc.s(i);
+    let frac = |x: &str| match x {
+        "نصف" => Some(0.5),
+        "ربع" => Some(0.25),
+        _ => None,
+    };
+    let f = frac(w).or_else(|| {
+        clitic_ok
+            .then(|| {
+                PROCLITICS
+                    .iter()
+                    .find_map(|p| w.strip_prefix(p).and_then(frac))
+            })
+            .flatten()
+    })?;
+    let m = lookup(sc.s(i + 1))
+        .filter(|m| m.class == Class::Mult && sc.kind(i + 1) == Some(TokKind::Word))?;
+    Some(Atom {
+        next: i + 2,
+        value: f * m.value,
+        last: Some(Class::Mult),
+        alone: true,
+    })
 }
 
 /// Reads a word atom whose first word carries the conjunction و.
@@ -1268,6 +1323,23 @@ mod tests {
         assert!(find_numbers("بضعة أيام").is_empty());
         // Digits before a plural multiplier are exact, not vague.
         assert!(!one("3 آلاف جندي").vague);
+    }
+
+    #[test]
+    fn halves_and_duals() {
+        let t = "نزوح نصف مليون شخص";
+        let m = one(t);
+        assert_eq!((m.value, span(t, &m).as_str()), (500_000.0, "نصف مليون"));
+        let t = "فر مليون ونصف المليون لاجئ";
+        let m = one(t);
+        assert_eq!(
+            (m.value, span(t, &m).as_str()),
+            (1_500_000.0, "مليون ونصف المليون")
+        );
+        assert_eq!(one("بلغ 2 مليون ونصف").value, 2_500_000.0);
+        assert_eq!(one("قتل ألفي شخص").value, 2000.0);
+        // Half of something else is not a figure.
+        assert!(find_numbers("نصف السكان").is_empty());
     }
 
     #[test]
