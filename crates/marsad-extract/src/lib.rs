@@ -31,7 +31,7 @@ pub fn extract_quantities(doc: &str, text: &str) -> (Vec<Quantity>, Vec<Diagnost
             kind = Some("share");
         } else if let Some((a, b)) = m.noun {
             if let Some(cu) = text.get(a..b).and_then(counted_unit) {
-                unit = Some(cu.unit);
+                unit = Some(squared_or_cubed(cu.unit, text.get(b..).unwrap_or("")));
                 kind = cu.kind;
                 // The counted noun belongs to the cited figure when it follows right after it.
                 if text.get(m.end..a).is_some_and(|gap| gap.trim().is_empty()) {
@@ -67,6 +67,17 @@ pub fn extract_quantities(doc: &str, text: &str) -> (Vec<Quantity>, Vec<Diagnost
         });
     }
     (out, diags)
+}
+
+/// `متر مكعب` → m3, `كيلومتر مربع` → km2: the adjective after a length unit.
+fn squared_or_cubed(unit: &'static str, after: &str) -> &'static str {
+    let next = after.split_whitespace().next().map(normalize_str);
+    match (unit, next.as_deref()) {
+        ("m", Some("مكعب" | "مكعبه")) => "m3",
+        ("m", Some("مربع" | "مربعه")) => "m2",
+        ("km", Some("مربع" | "مربعه")) => "km2",
+        _ => unit,
+    }
 }
 
 fn bound(m: &NumberMatch) -> Bound {
@@ -234,6 +245,15 @@ mod tests {
                 (6000.0, "arrested", "أكثر من 6000 شخص"),
             ]
         );
+    }
+
+    #[test]
+    fn area_and_volume_units() {
+        let (q, _) = extract_quantities("x", "نحو 238 مليار متر مكعب من الغاز");
+        assert_eq!(q[0].unit.as_deref(), Some("m3"));
+        let (q, _) = extract_quantities("x", "مساحتها 2.7 مليون كيلومتر مربع");
+        assert_eq!(q[0].unit.as_deref(), Some("km2"));
+        assert_eq!(q[0].value, 2_700_000.0);
     }
 
     proptest! {
