@@ -17,5 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("wrote {} entries", entries.len());
     let n = marsad_kb::build::write_common_words(&data, &out)?;
     println!("wrote {n} common words");
+    let n = marsad_kb::build::write_name_tokens(&data, &out)?;
+    println!("wrote {n} name tokens");
     Ok(())
 }

@@ -764,9 +764,12 @@ pub fn translit_table(data: &Path) -> Result<HashMap<String, String>, KbError> {
     let an = read(&data.join("names_anetac/EN-AR_Named-entities.txt"))?;
     for line in an.lines() {
         let mut f = line.split(' ');
-        let (Some(_), Some(en), Some(ar)) = (f.next(), f.next(), f.next()) else {
+        let (Some(class), Some(en), Some(ar)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
+        if class != "PERSON" {
+            continue;
+        }
         *counts
             .entry(normalize_str(ar))
             .or_default()
@@ -1339,6 +1342,42 @@ pub fn write_common_words(data: &Path, out: &Path) -> Result<usize, KbError> {
         source,
     })?;
     Ok(words.len())
+}
+
+/// Writes `name_tokens.tsv` (normalised Arabic person-name token → English spelling) into `out`: the
+/// lexicon the linker uses to accept a one-word name after a title and to give new people English names.
+pub fn write_name_tokens(data: &Path, out: &Path) -> Result<usize, KbError> {
+    let common: HashSet<String> =
+        common_words_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))?
+            .into_iter()
+            .collect();
+    let t = translit_table(data)?;
+    let mut v: Vec<(&String, &String)> = t
+        .iter()
+        .filter(|(ar, _)| {
+            ar.chars().count() >= 2
+                && !common.contains(*ar)
+                && !crate::link::FUNCTION_WORDS.contains(&ar.as_str())
+                && ar.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        })
+        .collect();
+    v.sort();
+    let mut s = String::from(
+        "# Arabic person-name tokens (normalised) and their most frequent English spelling, from\n\
+         # names_wikidata_translit_ar (CC0) and names_anetac PERSON pairs; common words removed. See kb/SOURCES.md.\n",
+    );
+    for (ar, en) in &v {
+        s.push_str(ar);
+        s.push('\t');
+        s.push_str(en);
+        s.push('\n');
+    }
+    let path = out.join("name_tokens.tsv");
+    fs::write(&path, s).map_err(|source| KbError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(v.len())
 }
 
 /// Writes entries as JSON lines.

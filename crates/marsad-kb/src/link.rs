@@ -270,6 +270,40 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "امام",
 ];
 
+/// Person-name tokens with English spellings (`kb/name_tokens.tsv`).
+fn name_tokens() -> &'static HashMap<&'static str, &'static str> {
+    static N: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../../../kb/name_tokens.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// Whether a normalised token is a known personal-name token.
+pub fn is_name_token(t: &str) -> bool {
+    name_tokens().contains_key(t)
+}
+
+/// English spelling of normalised name tokens, when every token is known.
+pub fn transliterate(toks: &[String]) -> Option<String> {
+    let n = name_tokens();
+    let parts: Option<Vec<String>> = toks
+        .iter()
+        .map(|t| {
+            n.get(t.as_str()).map(|e| {
+                let mut c = e.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                })
+            })
+        })
+        .collect();
+    parts.map(|p| p.join(" "))
+}
+
 fn is_common(t: &str) -> bool {
     if FUNCTION_WORDS.contains(&t) {
         return true;
@@ -317,7 +351,7 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
     let mut per_doc: Vec<Vec<M>> = Vec::with_capacity(docs.len());
     let mut bound_rel: Vec<(String, Key, u32, Evidence)> = Vec::new();
     // Title holders named in apposition carry over to later documents of the same batch.
-    let mut global_bind: HashMap<(String, u32), Key> = HashMap::new();
+    let mut global_bind: HashMap<(String, u32), (Key, Option<String>)> = HashMap::new();
     for d in docs {
         let (ms, rels) = link_doc(kb, &gaz, d, &mut news, &mut global_bind, &mut diags);
         for (rel, k, state, ev) in rels {
@@ -498,7 +532,7 @@ fn new_entity(kb: &Kb, key: &Key, kind: EntityType, news: &HashMap<String, NewEn
                 kind: n.and_then(|n| n.kind).unwrap_or(kind),
                 name: Name {
                     ar: n.map_or_else(|| s.clone(), |n| n.display.clone()),
-                    en: None,
+                    en: n.and_then(|n| transliterate(&n.toks)),
                 },
                 aliases: Vec::new(),
                 mentions: Vec::new(),
@@ -519,30 +553,34 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
             .then_with(|| a.cmp(b))
     });
     let mut canon: HashMap<String, String> = HashMap::new();
-    let mut heads: Vec<(&String, String, Option<String>, Option<EntityType>)> = Vec::new();
+    let mut heads: Vec<&String> = Vec::new();
     for k in keys {
         let n = &news[k];
-        let last = skeleton(n.toks.last().map_or("", String::as_str));
-        let first = (n.toks.len() > 1).then(|| skeleton(&n.toks[0]));
+        let (Some(last), first) = (n.toks.last(), (n.toks.len() > 1).then(|| &n.toks[0])) else {
+            continue;
+        };
         let mut target = None;
         let mut hits = 0;
-        for (hk, hl, hf, hkind) in &heads {
-            if n.kind.is_some() && hkind.is_some() && n.kind != *hkind {
+        for hk in &heads {
+            let h = &news[*hk];
+            if n.kind.is_some() && h.kind.is_some() && n.kind != h.kind {
                 continue;
             }
-            let max = merge_distance(last.chars().count().max(hl.chars().count()));
-            if edit_distance(&last, hl, max) > max {
-                continue;
-            }
-            if let (Some(a), Some(b)) = (&first, hf) {
-                let m = merge_distance(a.chars().count().max(b.chars().count()));
-                if edit_distance(a, b, m) > m {
-                    continue;
+            let hl = h.toks.last().map_or("", String::as_str);
+            let hf = (h.toks.len() > 1).then(|| h.toks[0].as_str());
+            let ok = match (first, hf) {
+                // Two full names: both tokens agree, at least up to the spelling skeleton.
+                (Some(a), Some(b)) => {
+                    let loose = |x: &str, y: &str| same_name(x, y) || skeleton(x) == skeleton(y);
+                    loose(a, b) && loose(last, hl)
                 }
-            }
-            hits += 1;
-            if target.is_none() {
-                target = Some((*hk).clone());
+                _ => same_name(last, hl),
+            };
+            if ok {
+                hits += 1;
+                if target.is_none() {
+                    target = Some((*hk).clone());
+                }
             }
         }
         // A surname shared by two different full names is left alone.
@@ -550,7 +588,7 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
             Some(t) if hits == 1 || first.is_some() => {
                 canon.insert(k.clone(), t);
             }
-            _ => heads.push((k, last, first, n.kind)),
+            _ => heads.push(k),
         }
     }
     canon
@@ -562,7 +600,7 @@ fn link_doc(
     gaz: &Gazetteer<'_>,
     d: &DocInput<'_>,
     news: &mut HashMap<String, NewEnt>,
-    global_bind: &mut HashMap<(String, u32), Key>,
+    global_bind: &mut HashMap<(String, u32), (Key, Option<String>)>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<M>, Vec<BoundRel>) {
     let dt = DocTokens::new(d.text);
@@ -739,8 +777,25 @@ fn link_doc(
                         })
                         .unwrap_or(toks.len());
                     toks.truncate(cut);
-                    let key = resolve_new_person(kb, &toks, &persons);
-                    named = Some((key, j, j + cut, toks));
+                    // One unknown word after a title is a name only if it is a known name token or
+                    // spells a person already known; two or more need one known name token.
+                    let known = |t: &String| {
+                        is_name_token(t)
+                            || persons.iter().any(|p| same_name(t, &p.last))
+                            || news
+                                .values()
+                                .any(|e| e.toks.last().is_some_and(|l| same_name(t, l)))
+                            || kb_person_fuzzy(kb, std::slice::from_ref(t)).is_some()
+                    };
+                    let strong = if toks.len() == 1 {
+                        known(&toks[0])
+                    } else {
+                        toks.iter().any(known)
+                    };
+                    if strong {
+                        let key = resolve_new_person(kb, &toks, &persons);
+                        named = Some((key, j, j + cut, toks));
+                    }
                 }
             }
         }
@@ -763,7 +818,7 @@ fn link_doc(
                 toks.insert(0, dt.text(p).to_string());
                 k = p;
             }
-            if toks.len() >= 2 {
+            if toks.len() >= 2 && toks.iter().any(|t| is_name_token(t)) {
                 let key = resolve_new_person(kb, &toks, &persons);
                 named = Some((key, k, start_tok, toks));
             } else if start_tok > 0 {
@@ -834,8 +889,15 @@ fn link_doc(
         let holder = match state {
             Some((state_idx, _)) if !former => title_bind
                 .get(&(title.clone(), state_idx))
-                .or_else(|| global_bind.get(&(title.clone(), state_idx)))
                 .cloned()
+                .or_else(|| {
+                    // Another document's holder counts only within the same month: offices change hands.
+                    let month = d.published.and_then(|p| p.get(..7));
+                    global_bind
+                        .get(&(title.clone(), state_idx))
+                        .filter(|(_, m)| m.as_deref() == month)
+                        .map(|(k, _)| k.clone())
+                })
                 .or_else(|| kb_holder(kb, rel, &title, state_idx, d.published)),
             _ => None,
         };
@@ -1080,7 +1142,8 @@ fn link_doc(
         }
     }
     out.sort_by_key(|m| (m.start, m.end));
-    global_bind.extend(title_bind);
+    let month = d.published.and_then(|p| p.get(..7)).map(str::to_string);
+    global_bind.extend(title_bind.into_iter().map(|(k, v)| (k, (v, month.clone()))));
     (out, rels)
 }
 
