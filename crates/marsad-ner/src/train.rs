@@ -5,7 +5,7 @@ use crate::conll::Sentence;
 use crate::eval::{score, Scores};
 use crate::features::{features, Scratch, N_LEXICAL};
 use crate::lexicon::Lexicon;
-use crate::model::{viterbi, Model, N_TRANS, START};
+use crate::model::{allowed, viterbi, Model, N_TRANS, START};
 use crate::tags::{NerLabel, Tag, N_TAGS};
 use crate::{Gazetteer, NerError, Tagger};
 
@@ -27,6 +27,9 @@ pub struct TrainConfig {
     pub word_dropout: f64,
     /// Penalty on the `O` tag at decoding; `None` tunes it on the dev set (0 without dev).
     pub o_bias: Option<f32>,
+    /// If set, train a linear-chain CRF by L2-regularised SGD with this L2 coefficient `c2`
+    /// (the regulariser is `c2/N · ‖w‖²`) instead of the averaged perceptron.
+    pub crf_l2: Option<f64>,
 }
 
 impl Default for TrainConfig {
@@ -39,6 +42,7 @@ impl Default for TrainConfig {
             lexicon: Lexicon::default(),
             word_dropout: 0.0,
             o_bias: Some(0.0),
+            crf_l2: None,
         }
     }
 }
@@ -170,6 +174,10 @@ pub fn train(
         .map(|s| prepare(s, cfg, bits, gaz, &mut sc))
         .collect();
     let size = (1usize << bits) * N_TAGS;
+    if let Some(c2) = cfg.crf_l2 {
+        let tagger = train_crf(&prepared, dev, cfg, c2, gaz, &mut on_epoch);
+        return Ok(tune_o_bias(tagger, cfg, dev, gaz));
+    }
     let mut l = Learner {
         w: vec![0; size],
         acc: vec![0; size],
@@ -255,7 +263,16 @@ pub fn train(
         });
         last = tagger;
     }
-    let mut tagger = last.ok_or(NerError::EmptyTrainingData)?;
+    let tagger = last.ok_or(NerError::EmptyTrainingData)?;
+    Ok(tune_o_bias(tagger, cfg, dev, gaz))
+}
+
+fn tune_o_bias(
+    mut tagger: Tagger,
+    cfg: &TrainConfig,
+    dev: Option<&[Sentence]>,
+    gaz: Option<&dyn Gazetteer>,
+) -> Tagger {
     if let (None, Some(d)) = (cfg.o_bias, dev) {
         let mut best = (f64::NEG_INFINITY, 0.0f32);
         for k in 0..=24 {
@@ -268,7 +285,189 @@ pub fn train(
         }
         tagger.model.o_bias = best.1;
     }
-    Ok(tagger)
+    tagger
+}
+
+fn log_sum_exp(xs: impl Iterator<Item = f64>) -> f64 {
+    let v: [f64; N_TAGS + 1] = {
+        let mut a = [f64::NEG_INFINITY; N_TAGS + 1];
+        for (slot, x) in a.iter_mut().zip(xs) {
+            *slot = x;
+        }
+        a
+    };
+    let m = v.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    if m == f64::NEG_INFINITY {
+        return m;
+    }
+    m + v.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
+}
+
+/// Linear-chain CRF trained by SGD with lazily applied L2 decay (weights stored divided by a
+/// running scale), learning rate `eta0 / (1 + lambda·eta0·t) · 0.75^(epoch-1)`.
+fn train_crf(
+    prepared: &[Prepared],
+    dev: Option<&[Sentence]>,
+    cfg: &TrainConfig,
+    c2: f64,
+    gaz: Option<&dyn Gazetteer>,
+    on_epoch: &mut impl FnMut(&EpochReport),
+) -> Tagger {
+    let bits = cfg.hash_bits;
+    let size = (1usize << bits) * N_TAGS;
+    let n_sent = prepared.len().max(1) as f64;
+    let lambda = 2.0 * c2 / n_sent;
+    let eta0 = 0.1f64;
+    let mut w = vec![0f32; size];
+    let mut scale = 1f64;
+    let mut trans = [0f64; N_TRANS];
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = Rng(cfg.seed | 1);
+    let mut t = 0f64;
+    let mut em: Vec<f64> = Vec::new();
+    let mut alpha: Vec<f64> = Vec::new();
+    let mut beta: Vec<f64> = Vec::new();
+    let tr = |trans: &[f64; N_TRANS], p: usize, c: usize| -> f64 {
+        if allowed(p, c) {
+            trans[p * N_TAGS + c]
+        } else {
+            f64::NEG_INFINITY
+        }
+    };
+    let make_model = |w: &[f32], scale: f64, trans: &[f64; N_TRANS]| -> Model {
+        let mut tf = [0f32; N_TRANS];
+        for (a, b) in tf.iter_mut().zip(trans.iter()) {
+            *a = *b as f32;
+        }
+        Model {
+            bits,
+            w: w.iter().map(|&x| (x as f64 * scale) as f32).collect(),
+            trans: tf,
+            clusters: cfg.clusters.clone(),
+            lexicon: cfg.lexicon.clone(),
+            uses_gazetteer: gaz.is_some(),
+            o_bias: cfg.o_bias.unwrap_or(0.0),
+        }
+    };
+    let mut last = None;
+    for epoch in 1..=cfg.epochs.max(1) {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut loss = 0f64;
+        for &si in &order {
+            let p = &prepared[si];
+            let n = p.gold.len();
+            // Per-epoch geometric decay on top of the usual schedule: late epochs fine-tune.
+            let eta = eta0 / (1.0 + lambda * eta0 * t) * 0.75f64.powi(epoch as i32 - 1);
+            t += 1.0;
+            em.clear();
+            em.resize(n * N_TAGS, 0.0);
+            for i in 0..n {
+                let row = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
+                for &f in &p.feats[p.offs[i] as usize..p.offs[i + 1] as usize] {
+                    let base = f as usize * N_TAGS;
+                    for (r, &x) in row.iter_mut().zip(&w[base..base + N_TAGS]) {
+                        *r += x as f64;
+                    }
+                }
+                row.iter_mut().for_each(|r| *r *= scale);
+            }
+            alpha.clear();
+            alpha.resize(n * N_TAGS, f64::NEG_INFINITY);
+            beta.clear();
+            beta.resize(n * N_TAGS, 0.0);
+            for c in 0..N_TAGS {
+                alpha[c] = tr(&trans, START, c) + em[c];
+            }
+            for i in 1..n {
+                for c in 0..N_TAGS {
+                    let s = log_sum_exp(
+                        (0..N_TAGS).map(|q| alpha[(i - 1) * N_TAGS + q] + tr(&trans, q, c)),
+                    );
+                    alpha[i * N_TAGS + c] = s + em[i * N_TAGS + c];
+                }
+            }
+            for i in (0..n - 1).rev() {
+                for q in 0..N_TAGS {
+                    beta[i * N_TAGS + q] = log_sum_exp((0..N_TAGS).map(|c| {
+                        tr(&trans, q, c) + em[(i + 1) * N_TAGS + c] + beta[(i + 1) * N_TAGS + c]
+                    }));
+                }
+            }
+            let log_z = log_sum_exp((0..N_TAGS).map(|c| alpha[(n - 1) * N_TAGS + c]));
+            let mut gold_score = 0f64;
+            for i in 0..n {
+                let pg = if i == 0 { START } else { p.gold[i - 1] };
+                gold_score += tr(&trans, pg, p.gold[i]) + em[i * N_TAGS + p.gold[i]];
+            }
+            if !gold_score.is_finite() || !log_z.is_finite() {
+                continue;
+            }
+            loss += log_z - gold_score;
+            // L2 decay for all weights at once through the scale.
+            scale *= 1.0 - eta * lambda;
+            if scale < 1e-9 {
+                w.iter_mut().for_each(|x| *x = (*x as f64 * scale) as f32);
+                scale = 1.0;
+            }
+            for x in trans.iter_mut() {
+                *x *= 1.0 - eta * lambda;
+            }
+            let step = (eta / scale) as f32;
+            let mut g_trans = [0f64; N_TRANS];
+            for i in 0..n {
+                let mut grad = [0f32; N_TAGS];
+                for (c, g) in grad.iter_mut().enumerate() {
+                    let marg = (alpha[i * N_TAGS + c] + beta[i * N_TAGS + c] - log_z).exp();
+                    *g = ((c == p.gold[i]) as u8 as f64 - marg) as f32;
+                }
+                for &f in &p.feats[p.offs[i] as usize..p.offs[i + 1] as usize] {
+                    let base = f as usize * N_TAGS;
+                    for (x, g) in w[base..base + N_TAGS].iter_mut().zip(&grad) {
+                        *x += step * g;
+                    }
+                }
+                let pg = if i == 0 { START } else { p.gold[i - 1] };
+                g_trans[pg * N_TAGS + p.gold[i]] += 1.0;
+                if i == 0 {
+                    for c in 0..N_TAGS {
+                        g_trans[START * N_TAGS + c] -= (alpha[c] + beta[c] - log_z).exp();
+                    }
+                } else {
+                    for q in 0..N_TAGS {
+                        for c in 0..N_TAGS {
+                            let v = alpha[(i - 1) * N_TAGS + q]
+                                + tr(&trans, q, c)
+                                + em[i * N_TAGS + c]
+                                + beta[i * N_TAGS + c]
+                                - log_z;
+                            if v.is_finite() {
+                                g_trans[q * N_TAGS + c] -= v.exp();
+                            }
+                        }
+                    }
+                }
+            }
+            for (x, g) in trans.iter_mut().zip(&g_trans) {
+                *x += eta * g;
+            }
+        }
+        let tagger = Tagger {
+            model: make_model(&w, scale, &trans),
+        };
+        let dev_scores = dev.map(|d| evaluate(&tagger, d, gaz, &NerLabel::ALL));
+        on_epoch(&EpochReport {
+            epoch,
+            train_token_errors: loss.round() as usize,
+            dev: dev_scores,
+        });
+        last = Some(tagger);
+    }
+    last.unwrap_or_else(|| Tagger {
+        model: make_model(&w, scale, &trans),
+    })
 }
 
 /// Tags every sentence of `data` and scores it against its gold tags.

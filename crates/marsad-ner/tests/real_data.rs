@@ -87,6 +87,28 @@ fn small_slice_training_beats_memorisation() {
 }
 
 #[test]
+fn crf_option_trains_a_usable_model() {
+    let data = train_split();
+    let (train, held) = (&data[..500], &data[3000..3500]);
+    let cfg = TrainConfig {
+        crf_l2: Some(1.0),
+        epochs: 6,
+        ..small_config()
+    };
+    let tagger = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    let s = marsad_ner::evaluate(&tagger, held, None, &NerLabel::ALL);
+    let gold: Vec<Vec<Tag>> = held.iter().map(|s| s.tags.clone()).collect();
+    let base = score(&gold, &memorise_baseline(train, held), &NerLabel::ALL);
+    eprintln!(
+        "CRF F1 {:.2}, baseline {:.2}",
+        s.overall.f1(),
+        base.overall.f1()
+    );
+    assert!(s.overall.f1() > base.overall.f1() + 3.0);
+    assert_eq!(Tagger::load(&tagger.to_bytes()).unwrap(), tagger);
+}
+
+#[test]
 fn save_load_round_trip_and_determinism() {
     let data = &train_split()[..300];
     let a = marsad_ner::train(data, None, &small_config(), None, |_| {}).unwrap();

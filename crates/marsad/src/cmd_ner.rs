@@ -48,6 +48,9 @@ pub struct TrainNerArgs {
     /// Penalty on the O tag at decoding; omitted with a dev set, it is tuned on the dev set.
     #[arg(long)]
     o_bias: Option<f32>,
+    /// Train a CRF (SGD, this L2 coefficient) instead of the averaged perceptron.
+    #[arg(long)]
+    crf_l2: Option<f64>,
     /// Number of fine word clusters.
     #[arg(long, default_value_t = ClusterConfig::default().fine)]
     clusters: usize,
@@ -251,6 +254,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         hash_bits: args.hash_bits,
         clusters,
         word_dropout: args.word_dropout,
+        crf_l2: args.crf_l2,
         o_bias: if dev.is_some() {
             args.o_bias
         } else {
