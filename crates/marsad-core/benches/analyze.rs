@@ -13,21 +13,35 @@ fn corpus() -> (String, Vec<SourceDocument>) {
     let ant = root.join("../shared/data/ant_news/ant_multisource_politics_2018-02_to_06.jsonl");
     if let Ok(raw) = std::fs::read_to_string(&ant) {
         let head: String = raw.lines().take(500).flat_map(|l| [l, "\n"]).collect();
-        let (docs, _) = parse_bytes("ant_news", InputKind::Jsonl, head.as_bytes(), &IngestOptions::default());
+        let (docs, _) = parse_bytes(
+            "ant_news",
+            InputKind::Jsonl,
+            head.as_bytes(),
+            &IngestOptions::default(),
+        );
         return ("ant_news[..500]".into(), docs);
     }
-    let (docs, _) = read_paths(&[root.join("examples/kazakhstan-2022")], &IngestOptions::default());
+    let (docs, _) = read_paths(
+        &[root.join("examples/kazakhstan-2022")],
+        &IngestOptions::default(),
+    );
     ("kazakhstan-2022".into(), docs)
 }
 
 fn bench(c: &mut Criterion) {
     let (name, docs) = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    eprintln!("{name}: {} documents, {bytes} bytes ({} bytes/document)", docs.len(), bytes / docs.len().max(1));
+    eprintln!(
+        "{name}: {} documents, {bytes} bytes ({} bytes/document)",
+        docs.len(),
+        bytes / docs.len().max(1)
+    );
     let mut g = c.benchmark_group("analyze");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function(&name, |b| b.iter(|| analyze(&docs, &AnalyzeOptions::default())));
+    g.bench_function(&name, |b| {
+        b.iter(|| analyze(&docs, &AnalyzeOptions::default()))
+    });
     g.finish();
 }
 

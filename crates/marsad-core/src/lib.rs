@@ -60,13 +60,17 @@ pub struct DocAnalysis {
 }
 
 /// Analyses one document on its own.
-pub fn analyze_document(src: &SourceDocument, opts: &AnalyzeOptions) -> (DocAnalysis, Vec<Diagnostic>) {
+pub fn analyze_document(
+    src: &SourceDocument,
+    opts: &AnalyzeOptions,
+) -> (DocAnalysis, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let removed: Vec<RemovedSpan> = marsad_chrome::detect(&src.text);
     let working_text = marsad_chrome::blank(&src.text, &removed);
     let (quantities, d) = marsad_extract::extract_quantities(&src.id, &working_text);
     diags.extend(d);
-    let (dates, d) = marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
+    let (dates, d) =
+        marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
     diags.extend(d);
     let candidates = match tagger() {
         Ok(t) => t

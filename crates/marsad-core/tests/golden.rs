@@ -19,19 +19,30 @@ fn picture_of(dir: &str) -> (Picture, Vec<(String, String)>) {
     let root = repo_root().join(dir);
     let (docs, errors) = read_paths(&[root], &IngestOptions::default());
     assert!(errors.is_empty(), "ingest errors: {errors:?}");
-    let texts: Vec<(String, String)> = docs.iter().map(|d| (d.id.clone(), d.text.clone())).collect();
+    let texts: Vec<(String, String)> = docs
+        .iter()
+        .map(|d| (d.id.clone(), d.text.clone()))
+        .collect();
     let (picture, _diags) = analyze(&docs, &AnalyzeOptions::default());
     (picture, texts)
 }
 
 fn all_evidence(p: &Picture) -> Vec<&Evidence> {
     let mut out: Vec<&Evidence> = Vec::new();
-    out.extend(p.entities.iter().flat_map(|e| e.mentions.iter().map(|m| &m.evidence)));
+    out.extend(
+        p.entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| &m.evidence)),
+    );
     out.extend(p.relations.iter().flat_map(|r| r.evidence.iter()));
     out.extend(p.events.iter().flat_map(|e| e.evidence.iter()));
     out.extend(p.quantities.iter().flat_map(|q| q.evidence.iter()));
     out.extend(p.dates.iter().flat_map(|d| d.evidence.iter()));
-    out.extend(p.claims.iter().flat_map(|c| c.evidence.iter().chain(std::iter::once(&c.content))));
+    out.extend(
+        p.claims
+            .iter()
+            .flat_map(|c| c.evidence.iter().chain(std::iter::once(&c.content))),
+    );
     out.extend(
         p.disagreements
             .iter()

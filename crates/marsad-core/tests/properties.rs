@@ -22,9 +22,38 @@ fn doc(text: String) -> SourceDocument {
 /// Arabic-heavy text: letters, diacritics, digits of three scripts, number and month words, chrome.
 fn arabic_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "قتل", " ", "164", "٢٠١٩", "۲۰", "شخصاً", "أكثر من", "نحو", "ألف", "مليونا", "و600", "ألفاً",
-        "كانون الثاني", "الثاني من يناير", "عام", "2022", "%", "بالمئة", "\n", "\n\n", "اترك تعليقاً",
-        "شاركها", "Exit mobile version", "ـ", "\u{064B}", "\u{200F}", "«", "»", ".", "،", "دولار", "جندي",
+        "قتل",
+        " ",
+        "164",
+        "٢٠١٩",
+        "۲۰",
+        "شخصاً",
+        "أكثر من",
+        "نحو",
+        "ألف",
+        "مليونا",
+        "و600",
+        "ألفاً",
+        "كانون الثاني",
+        "الثاني من يناير",
+        "عام",
+        "2022",
+        "%",
+        "بالمئة",
+        "\n",
+        "\n\n",
+        "اترك تعليقاً",
+        "شاركها",
+        "Exit mobile version",
+        "ـ",
+        "\u{064B}",
+        "\u{200F}",
+        "«",
+        "»",
+        ".",
+        "،",
+        "دولار",
+        "جندي",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -33,7 +62,11 @@ fn check(text: String) -> Result<(), TestCaseError> {
     let d = doc(text.clone());
     let (p, diags) = analyze(&[d], &AnalyzeOptions::default());
     // The provenance pass repairs or drops bad evidence; no stage may need it to.
-    prop_assert!(!diags.iter().any(|d| d.message.contains(" evidence ")), "{:?}", diags);
+    prop_assert!(
+        !diags.iter().any(|d| d.message.contains(" evidence ")),
+        "{:?}",
+        diags
+    );
     for q in &p.quantities {
         for e in &q.evidence {
             prop_assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()));
@@ -46,7 +79,10 @@ fn check(text: String) -> Result<(), TestCaseError> {
     }
     for ent in &p.entities {
         for m in &ent.mentions {
-            prop_assert_eq!(text.get(m.evidence.start..m.evidence.end), Some(m.evidence.text.as_str()));
+            prop_assert_eq!(
+                text.get(m.evidence.start..m.evidence.end),
+                Some(m.evidence.text.as_str())
+            );
         }
     }
     for r in &p.documents[0].removed {

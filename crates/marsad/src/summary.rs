@@ -40,8 +40,14 @@ pub fn write(out: &mut dyn Write, p: &Picture) -> io::Result<()> {
                 "  [{:?}] {}{}{}  — {} mention(s)",
                 e.kind,
                 e.name.ar,
-                e.name.en.as_deref().map(|s| format!(" / {s}")).unwrap_or_default(),
-                e.kb.as_deref().map(|s| format!(" ({s})")).unwrap_or_default(),
+                e.name
+                    .en
+                    .as_deref()
+                    .map(|s| format!(" / {s}"))
+                    .unwrap_or_default(),
+                e.kb.as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default(),
                 e.mentions.len()
             )?;
         }
@@ -56,7 +62,13 @@ pub fn write(out: &mut dyn Write, p: &Picture) -> io::Result<()> {
     if !p.relations.is_empty() {
         writeln!(out, "\nRelations ({})", p.relations.len())?;
         for r in &p.relations {
-            writeln!(out, "  {} —{}→ {}", name(&r.subject), r.kind, name(&r.object))?;
+            writeln!(
+                out,
+                "  {} —{}→ {}",
+                name(&r.subject),
+                r.kind,
+                name(&r.object)
+            )?;
         }
     }
     if !p.events.is_empty() {

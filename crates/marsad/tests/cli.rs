@@ -19,7 +19,11 @@ fn analyze_sample_prints_a_valid_picture() {
         .arg(sample())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(p["schema"], "marsad.picture/1");
     assert_eq!(p["documents"].as_array().unwrap().len(), 5);
@@ -30,7 +34,10 @@ fn analyze_sample_prints_a_valid_picture() {
     for q in p["quantities"].as_array().unwrap() {
         for e in q["evidence"].as_array().unwrap() {
             if e["doc"] == doc {
-                let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+                let (s, t) = (
+                    e["start"].as_u64().unwrap() as usize,
+                    e["end"].as_u64().unwrap() as usize,
+                );
                 assert_eq!(&raw[s..t], e["text"].as_str().unwrap().as_bytes());
                 checked += 1;
             }
@@ -63,7 +70,11 @@ fn text_command_prints_the_exact_document_text() {
     let raw = std::fs::read(sample().join("004_81184fc5c9f9c216.txt")).unwrap();
     assert_eq!(out.stdout, raw);
 
-    let out = marsad().args(["text", "no-such-doc"]).arg(sample()).output().unwrap();
+    let out = marsad()
+        .args(["text", "no-such-doc"])
+        .arg(sample())
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-doc"));
 }
@@ -71,9 +82,17 @@ fn text_command_prints_the_exact_document_text() {
 #[test]
 fn bad_inputs_are_named_and_the_good_ones_still_analysed() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(sample().join("003_56a20f09cefd383e.txt"), dir.path().join("good.txt")).unwrap();
+    std::fs::copy(
+        sample().join("003_56a20f09cefd383e.txt"),
+        dir.path().join("good.txt"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    std::fs::write(
+        dir.path().join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0],
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("feed.jsonl"),
         "{\"id\":\"a\",\"text\":\"قتل 5 أشخاص في عام 2020.\"}\n{not json\n",
@@ -108,7 +127,11 @@ fn nothing_readable_is_a_failure() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty.txt"), "{err}");
-    let out = marsad().arg("analyze").arg(dir.path().join("missing.txt")).output().unwrap();
+    let out = marsad()
+        .arg("analyze")
+        .arg(dir.path().join("missing.txt"))
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 
@@ -116,7 +139,13 @@ fn nothing_readable_is_a_failure() {
 fn out_flag_writes_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("p.json");
-    let out = marsad().arg("analyze").arg(sample()).arg("--out").arg(&f).output().unwrap();
+    let out = marsad()
+        .arg("analyze")
+        .arg(sample())
+        .arg("--out")
+        .arg(&f)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let p: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
@@ -135,6 +164,9 @@ fn every_command_has_help() {
     ] {
         let out = marsad().args(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{args:?}"
+        );
     }
 }
