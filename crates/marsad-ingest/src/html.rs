@@ -27,8 +27,30 @@ const CHROME: &str =
 /// Bounds readability's work on pathological pages; beyond it the linear fallback is used.
 const MAX_ELEMENTS: usize = 100_000;
 
+/// Readability's cost grows with nesting depth times size (5,000 nested `<div>`s take seconds);
+/// real news pages nest well under 100 deep, so deeper ones go to the linear fallback.
+const MAX_DEPTH: usize = 256;
+
+/// Budget of tags × nesting depth for the HTML5 tree builder, whose scope checks walk the
+/// open-element stack on every tag: far above real pages, far below a 16 MiB tag bomb.
+const PARSE_BUDGET: usize = 100_000_000;
+
 /// Extracts the article from `html`; `None` when there is no text in it at all.
 pub(crate) fn extract(html: &str) -> Option<HtmlArticle> {
+    let (tags, depth) = prescan(html);
+    if tags.saturating_mul(depth) > PARSE_BUDGET {
+        let text = strip_tags(html);
+        if text.is_empty() {
+            return None;
+        }
+        return Some(HtmlArticle {
+            text,
+            warnings: vec![format!(
+                "HTML too deeply nested to parse as a page (about {depth} levels); the text is every text run between tags"
+            )],
+            ..HtmlArticle::default()
+        });
+    }
     let doc = Document::from(html);
     // Metadata readability does not look at; read before it rewrites the tree.
     let extra = ExtraMeta::read(&doc);
@@ -39,7 +61,12 @@ pub(crate) fn extract(html: &str) -> Option<HtmlArticle> {
     };
     let mut art = HtmlArticle::default();
     let mut readable = None;
-    if let Ok(mut r) = Readability::with_document(doc, None, Some(cfg)) {
+    let too_deep = exceeds_depth(&doc, MAX_DEPTH);
+    if too_deep {
+        art.warnings.push(format!(
+            "HTML nested more than {MAX_DEPTH} elements deep; article detection skipped"
+        ));
+    } else if let Ok(mut r) = Readability::with_document(doc, None, Some(cfg)) {
         if let Ok(a) = r.parse() {
             let text = tidy_text(&a.text_content);
             // A "best block" made only of links is a menu, not an article.
@@ -79,6 +106,112 @@ pub(crate) fn extract(html: &str) -> Option<HtmlArticle> {
         art.published = extra.published.as_deref().and_then(normalize_date);
     }
     Some(art)
+}
+
+/// Whether any node lies more than `limit` levels below the root (iterative: no recursion).
+fn exceeds_depth(doc: &Document, limit: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            stack.push((c, depth + 1));
+        }
+    }
+    false
+}
+
+/// Elements that never contain others or that the parser closes implicitly; they do not deepen
+/// the open-element stack much, so they are left out of the depth estimate.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead", "tfoot", "rp",
+    "rt", "param", "keygen",
+];
+
+/// Counts start tags and estimates the deepest nesting, in one pass over the bytes.
+fn prescan(html: &str) -> (usize, usize) {
+    let b = html.as_bytes();
+    let (mut tags, mut depth, mut max_depth) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
+        i += off + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let mut end = start;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if end == start || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &b[start..end];
+        if FLAT.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            tags += 1;
+            depth += 1;
+            max_depth = max_depth.max(depth);
+        }
+    }
+    (tags, max_depth)
+}
+
+/// Text between tags, without script/style bodies, entities decoded; for pages the tree
+/// builder cannot take in reasonable time.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let gt = rest.find('>').map_or(rest.len(), |g| g + 1);
+        let tag = rest[1..gt].trim_start_matches('/');
+        rest = &rest[gt..];
+        let name_len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = &tag[..name_len];
+        if ["script", "style", "noscript", "template", "textarea"]
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(name))
+        {
+            rest = &rest[find_close_tag(rest, name)..];
+        }
+        out.push('\n');
+    }
+    out.push_str(rest);
+    let decoded = html_escape::decode_html_entities(&out);
+    let mut text = String::with_capacity(decoded.len());
+    for line in decoded.split('\n') {
+        let line = collapse_ws(line);
+        if !line.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&line);
+        }
+    }
+    text
+}
+
+/// Offset of the first `</name` in `s` (ASCII case-insensitive), or `s.len()`.
+fn find_close_tag(s: &str, name: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = b[i..].windows(2).position(|w| w == b"</") {
+        let at = i + off;
+        let n = &b[at + 2..];
+        if n.len() >= name.len() && n[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return at;
+        }
+        i = at + 2;
+    }
+    b.len()
 }
 
 /// Metadata from tags readability does not read.
@@ -247,6 +380,36 @@ mod tests {
         let t =
             fallback_text("<nav><p>الرئيسية</p></nav><p>نص الخبر</p><footer><p>حقوق</p></footer>");
         assert_eq!(t, "نص الخبر");
+    }
+
+    #[test]
+    fn deep_nesting_uses_the_linear_fallback() {
+        let page = format!(
+            "{}<p>نص الخبر</p>{}",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        let a = extract(&page).unwrap();
+        assert_eq!(a.text, "نص الخبر");
+        assert!(a.warnings[0].contains("nested"));
+        assert!(!exceeds_depth(&Document::from("<div><p>a</p></div>"), 8));
+    }
+
+    #[test]
+    fn tag_bombs_are_stripped_not_parsed() {
+        let n = 40_000;
+        let page = format!(
+            "{}<p>نص &amp; خبر</p><script>var x='<div>';</script>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (tags, depth) = prescan(&page);
+        assert!(tags > n && depth >= n);
+        let a = extract(&page).unwrap();
+        assert_eq!(a.text, "نص & خبر");
+        assert!(a.warnings[0].contains("nested"));
+        // A sloppy real page (unclosed <p> and <li>) is not mistaken for deep nesting.
+        assert_eq!(prescan("<div><p>a<p>b<ul><li>c<li>d</ul></div>").1, 2);
     }
 
     #[test]
