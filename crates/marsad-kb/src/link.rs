@@ -314,10 +314,15 @@ fn is_common(t: &str) -> bool {
 
 /// A token that can be part of a new person's name: letters only, not a common word, no article.
 fn name_like(t: &str) -> bool {
+    static INST: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     let inst = || {
-        crate::build::NON_PERSON_HEADS
-            .iter()
-            .any(|h| normalize_str(h) == t)
+        INST.get_or_init(|| {
+            crate::build::NON_PERSON_HEADS
+                .iter()
+                .map(|h| normalize_str(h))
+                .collect()
+        })
+        .contains(t)
     };
     t.chars().count() >= 3
         && !inst()
@@ -341,6 +346,8 @@ struct Person {
     key: Key,
     /// Normalised surname as written in the full name.
     last: String,
+    /// Its article-less skeleton.
+    last_skel: String,
 }
 
 /// Links `docs` against `kb`.
@@ -631,6 +638,7 @@ fn link_doc(
             persons.push(Person {
                 key: key.clone(),
                 last: l.clone(),
+                last_skel: surname_skeleton(l),
             });
         }
     };
@@ -780,8 +788,7 @@ fn link_doc(
                     // One unknown word after a title is a name only if it is a known name token or
                     // spells a person already known; two or more need one known name token.
                     let known = |t: &String| {
-                        is_name_token(t)
-                            || persons.iter().any(|p| same_name(t, &p.last))
+                        persons.iter().any(|p| same_name(t, &p.last))
                             || news
                                 .values()
                                 .any(|e| e.toks.last().is_some_and(|l| same_name(t, l)))
@@ -790,7 +797,7 @@ fn link_doc(
                     let strong = if toks.len() == 1 {
                         known(&toks[0])
                     } else {
-                        toks.iter().any(known)
+                        toks.iter().any(|t| is_name_token(t) || known(t))
                     };
                     if strong {
                         let key = resolve_new_person(kb, &toks, &persons);
@@ -1122,8 +1129,9 @@ fn link_doc(
             if t[..prefix].ends_with("ال") || t[..prefix].ends_with("لل") || is_common(stem) {
                 continue;
             }
+            let sk = surname_skeleton(stem);
             for p in &persons {
-                if same_name(stem, &p.last) {
+                if same_name_sk(stem, &sk, &p.last, &p.last_skel) {
                     hit = Some(p);
                     break 'readings;
                 }
@@ -1150,19 +1158,23 @@ fn link_doc(
 /// Two normalised name tokens are one name: equal, or (for long enough skeletons, without the article)
 /// one edit apart with the same first letter: the measured rule of [`merge_distance`].
 pub fn same_name(a: &str, b: &str) -> bool {
+    a == b || same_name_sk(a, &surname_skeleton(a), b, &surname_skeleton(b))
+}
+
+/// [`same_name`] with the article-less skeletons already computed.
+fn same_name_sk(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if a == b {
         return true;
     }
     if a.starts_with("ال") != b.starts_with("ال") {
         return false;
     }
-    let (sa, sb) = (surname_skeleton(a), surname_skeleton(b));
     let (na, nb) = (sa.chars().count(), sb.chars().count());
     let longer = na.max(nb);
     longer >= MIN_FUZZY_SKELETON
         && na.min(nb) >= 4
         && sa.chars().next() == sb.chars().next()
-        && edit_distance(&sa, &sb, merge_distance(longer)) <= merge_distance(longer)
+        && edit_distance(sa, sb, merge_distance(longer)) <= merge_distance(longer)
 }
 
 /// Skeleton of a surname without its article, so الأسد and الوسطى do not meet through ال.

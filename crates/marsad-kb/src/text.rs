@@ -1,11 +1,25 @@
 //! Tokens of normalised text, proclitic readings, and the spelling skeleton used for fuzzy merging.
 
+/// Whether `c` belongs to a word; a fast path for ASCII and Arabic letters (the Unicode tables are slow).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
+            true
+        }
+        '\u{0671}'..='\u{06D3}' | '\u{0660}'..='\u{0669}' => true,
+        c if c.is_ascii() => false,
+        '\u{0600}'..='\u{06FF}' => false,
+        c => c.is_alphanumeric(),
+    }
+}
+
 /// Word tokens of normalised text: maximal runs of alphanumeric chars, as `(byte start, token)`.
 pub fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = s.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some(&(_, c)) = rest.peek() {
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 break;
             }
             rest.next();
@@ -13,7 +27,7 @@ pub fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
         let (start, _) = *rest.peek()?;
         let mut end = start;
         while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 break;
             }
             end = i + c.len_utf8();
@@ -77,7 +91,7 @@ pub fn skeleton(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last: Option<char> = None;
     for (i, c) in s.chars().enumerate() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             last = None;
             continue;
         }

@@ -8,15 +8,29 @@ use marsad_kb::{Class, Kb};
 fn build_from_shared_data_reproduces_the_shipped_kb() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
     if !data.join("gaz_country_codes").exists() {
-        eprintln!("skipping: {} not found (the shipped KB is tested elsewhere)", data.display());
+        eprintln!(
+            "skipping: {} not found (the shipped KB is tested elsewhere)",
+            data.display()
+        );
         return;
     }
     let curated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb/curated.tsv");
     let (entries, report) = marsad_kb::build::build(&data, Some(&curated)).expect("build");
-    assert!(report.lines.iter().any(|l| l.starts_with("gaz_country_codes: 249")), "{:?}", report.lines);
+    assert!(
+        report
+            .lines
+            .iter()
+            .any(|l| l.starts_with("gaz_country_codes: 249")),
+        "{:?}",
+        report.lines
+    );
     let kb = Kb::from_entries(entries);
     let shipped = Kb::builtin();
-    assert_eq!(kb.entries.len(), shipped.entries.len(), "kb/entities.jsonl is stale: run `marsad kb build`");
+    assert_eq!(
+        kb.entries.len(),
+        shipped.entries.len(),
+        "kb/entities.jsonl is stale: run `marsad kb build`"
+    );
     assert_eq!(kb.entries, shipped.entries);
 }
 
@@ -33,10 +47,18 @@ fn shipped_kb_has_states_capitals_orgs_and_dated_leaders() {
     assert!(kz.adj.iter().any(|a| a == "الكازاخستانية"));
     assert_eq!(kb.get("Q1520").unwrap().capital_of.as_deref(), Some("Q232"));
     let putin = kb.entries.iter().find(|e| e.ar == "فلاديمير بوتين").unwrap();
-    assert!(putin.roles.iter().any(|r| r.rel == "leader_of" && r.of == "Q159" && r.holds_on("2022-01-10")));
+    assert!(putin
+        .roles
+        .iter()
+        .any(|r| r.rel == "leader_of" && r.of == "Q159" && r.holds_on("2022-01-10")));
     // Every reference points at an entry.
     for e in &kb.entries {
-        for r in e.country.iter().chain(e.capital_of.iter()).chain(e.roles.iter().map(|r| &r.of)) {
+        for r in e
+            .country
+            .iter()
+            .chain(e.capital_of.iter())
+            .chain(e.roles.iter().map(|r| &r.of))
+        {
             assert!(kb.get(r).is_some(), "{} -> {r}", e.id);
         }
     }
