@@ -30,7 +30,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let v: serde_json::Value = serde_json::from_str(line)?;
         let id = v["docno"].as_str().unwrap_or("").to_string();
         let body = v["text"].as_str().unwrap_or("").to_string();
-        docs.push((id, body, None));
+        let published = v["time"].as_str().and_then(rfc2822_date);
+        docs.push((id, body, published));
     }
     let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
     let inputs: Vec<DocInput> = docs
@@ -97,4 +98,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {}\t{}", e.name.ar, forms.join(" | "));
     }
     Ok(())
+}
+
+/// `Fri, 09 Feb 2018 17:35:12 GMT` → `2018-02-09`.
+fn rfc2822_date(s: &str) -> Option<String> {
+    let f: Vec<&str> = s.split_whitespace().collect();
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mon = *f.get(2)?;
+    let m = months.iter().position(|m| *m == mon)? + 1;
+    let d: u32 = f.get(1)?.parse().ok()?;
+    let y: u32 = f.get(3)?.parse().ok()?;
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }

@@ -807,7 +807,10 @@ fn link_doc(
             }
         }
         // Name before the title: "مولود تشاويش أوغلو، وزير الخارجية التركي".
-        if named.is_none() && start_tok > 0 {
+        // Only where the name is set off by a comma, or a minister's title follows it (VSO order makes
+        // "استقبل ماكرون الرئيس الأمريكي" otherwise look the same).
+        let post_ok = start_tok > 0 && (minister || dt.gap_after(start_tok - 1).contains(','));
+        if named.is_none() && post_ok {
             let mut k = start_tok;
             let mut toks = Vec::new();
             while k > 0 && start_tok - k < 3 {
