@@ -19,7 +19,7 @@ mod train;
 pub use clusters::{learn_clusters, ClusterConfig, Clusters};
 pub use conll::{parse_conll, Sentence};
 pub use eval::{chunks, score, Counts, Scores};
-pub use lexicon::{Lexicon, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER};
+pub use lexicon::{mine_names, Lexicon, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER, LEX_TRAIN};
 pub use stem::proclitic_len;
 pub use tags::{NerLabel, Tag, N_TAGS};
 pub use tokenize::tokenize;

@@ -27,6 +27,9 @@ pub struct TrainConfig {
     pub word_dropout: f64,
     /// Penalty on the `O` tag at decoding; `None` tunes it on the dev set (0 without dev).
     pub o_bias: Option<f32>,
+    /// If > 1: add the training data's own entity words to the lexicon (bits per type), computed
+    /// jack-knife style with this many folds so a sentence never sees its own entities.
+    pub train_entity_folds: usize,
     /// If set, train a linear-chain CRF by L2-regularised SGD with this L2 coefficient `c2`
     /// (the regulariser is `c2/N · ‖w‖²`) instead of the averaged perceptron.
     pub crf_l2: Option<f64>,
@@ -43,6 +46,7 @@ impl Default for TrainConfig {
             word_dropout: 0.0,
             o_bias: Some(0.0),
             crf_l2: None,
+            train_entity_folds: 0,
         }
     }
 }
@@ -79,6 +83,7 @@ impl Rng {
 fn prepare(
     s: &Sentence,
     cfg: &TrainConfig,
+    lexicon: &Lexicon,
     bits: u32,
     gaz: Option<&dyn Gazetteer>,
     sc: &mut Scratch,
@@ -89,7 +94,7 @@ fn prepare(
         g.annotate(&toks, &mut v);
         v
     });
-    sc.prepare(&toks, &cfg.clusters, &cfg.lexicon, g.as_deref());
+    sc.prepare(&toks, &cfg.clusters, lexicon, g.as_deref());
     let mut feats = Vec::with_capacity(toks.len() * 36);
     let mut offs = Vec::with_capacity(toks.len() + 1);
     for i in 0..toks.len() {
@@ -168,11 +173,42 @@ pub fn train(
     }
     let bits = cfg.hash_bits;
     let mut sc = Scratch::default();
-    let prepared: Vec<Prepared> = data
+    let usable: Vec<&Sentence> = data
         .iter()
         .filter(|s| !s.tokens.is_empty() && s.tokens.len() == s.tags.len())
-        .map(|s| prepare(s, cfg, bits, gaz, &mut sc))
         .collect();
+    let k = cfg.train_entity_folds;
+    let (prepared, final_lexicon) = if k > 1 {
+        let fold_lex: Vec<Lexicon> = (0..k)
+            .map(|f| {
+                let mut l = cfg.lexicon.clone();
+                for (i, s) in usable.iter().enumerate() {
+                    if i % k != f {
+                        l.add_entities(s);
+                    }
+                }
+                l
+            })
+            .collect();
+        let prepared = usable
+            .iter()
+            .enumerate()
+            .map(|(i, s)| prepare(s, cfg, &fold_lex[i % k], bits, gaz, &mut sc))
+            .collect::<Vec<_>>();
+        let mut all = cfg.lexicon.clone();
+        usable.iter().for_each(|s| all.add_entities(s));
+        (prepared, all)
+    } else {
+        let prepared = usable
+            .iter()
+            .map(|s| prepare(s, cfg, &cfg.lexicon, bits, gaz, &mut sc))
+            .collect::<Vec<_>>();
+        (prepared, cfg.lexicon.clone())
+    };
+    let cfg = &TrainConfig {
+        lexicon: final_lexicon,
+        ..cfg.clone()
+    };
     let size = (1usize << bits) * N_TAGS;
     if let Some(c2) = cfg.crf_l2 {
         let tagger = train_crf(&prepared, dev, cfg, c2, gaz, &mut on_epoch);

@@ -51,6 +51,12 @@ pub struct TrainNerArgs {
     /// Train a CRF (SGD, this L2 coefficient) instead of the averaged perceptron.
     #[arg(long)]
     crf_l2: Option<f64>,
+    /// Add the training data's entity words to the lexicon, jack-knifed over this many folds (0 = off).
+    #[arg(long, default_value_t = 0)]
+    train_entity_folds: usize,
+    /// Also mine organisation/place name words from the `--clusters-from` text (head-noun patterns).
+    #[arg(long, requires = "clusters_from")]
+    mine_names: bool,
     /// Number of fine word clusters.
     #[arg(long, default_value_t = ClusterConfig::default().fine)]
     clusters: usize,
@@ -230,9 +236,12 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         }
         (None, None) => None,
     };
+    let docs = match &args.clusters_from {
+        Some(p) => read_raw_docs(p)?,
+        None => Vec::new(),
+    };
     let clusters = match &args.clusters_from {
-        Some(p) => {
-            let docs = read_raw_docs(p)?;
+        Some(_) => {
             let cc = ClusterConfig {
                 fine: args.clusters,
                 ..ClusterConfig::default()
@@ -255,6 +264,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         clusters,
         word_dropout: args.word_dropout,
         crf_l2: args.crf_l2,
+        train_entity_folds: args.train_entity_folds,
         o_bias: if dev.is_some() {
             args.o_bias
         } else {
@@ -269,6 +279,15 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
             None => Lexicon::default(),
         },
     };
+    let mut cfg = cfg;
+    if args.mine_names {
+        let n = marsad_ner::mine_names(docs.iter().map(String::as_str), &mut cfg.lexicon);
+        eprintln!(
+            "mined {n} name words from raw text; lexicon {} words",
+            cfg.lexicon.len()
+        );
+    }
+    let cfg = TrainConfig { ..cfg };
     let ntok: usize = data.iter().map(|s| s.tokens.len()).sum();
     eprintln!(
         "training on {} sentences / {} tokens{}",
