@@ -5,7 +5,7 @@ use crate::conll::Sentence;
 use crate::eval::{score, Scores};
 use crate::features::{features, Scratch, N_LEXICAL};
 use crate::lexicon::Lexicon;
-use crate::model::{allowed, viterbi, Model, N_TRANS, START};
+use crate::model::{allowed, viterbi, Model, Weights, N_TRANS, START};
 use crate::tags::{NerLabel, Tag, N_TAGS};
 use crate::{Gazetteer, NerError, Tagger};
 
@@ -137,14 +137,14 @@ impl Learner {
             .iter()
             .zip(&self.acc)
             .map(|(&w, &a)| avg(w, a))
-            .collect();
+            .collect::<Vec<f32>>();
         let mut trans = [0f32; N_TRANS];
         for (k, t) in trans.iter_mut().enumerate() {
             *t = avg(self.tw[k], self.tacc[k]);
         }
         Model {
             bits,
-            w,
+            w: Weights::from_dense(&w),
             trans,
             clusters: cfg.clusters.clone(),
             lexicon: cfg.lexicon.clone(),
@@ -377,7 +377,11 @@ fn train_crf(
         }
         Model {
             bits,
-            w: w.iter().map(|&x| (x as f64 * scale) as f32).collect(),
+            w: Weights::from_dense(
+                &w.iter()
+                    .map(|&x| (x as f64 * scale) as f32)
+                    .collect::<Vec<_>>(),
+            ),
             trans: tf,
             clusters: cfg.clusters.clone(),
             lexicon: cfg.lexicon.clone(),
