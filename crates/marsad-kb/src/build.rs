@@ -613,7 +613,8 @@ fn cities(cx: &mut Ctx, data: &Path, common: &HashSet<String>) -> Result<(), KbE
         names.retain(|n| {
             let k = normalize_str(n);
             let one_word = !k.contains(' ');
-            if one_word && common.contains(&k) {
+            // One- and two-letter names (قم, إب = آب after folding) are words far more often than cities.
+            if one_word && (common.contains(&k) || k.chars().count() < 3) {
                 dropped_common += 1;
                 return false;
             }

@@ -333,13 +333,21 @@ fn name_like(t: &str) -> bool {
         && !is_minister(t)
 }
 
+/// Words starting with ت that are nouns, not verbs, after a place name (تركيا, تعزيزات, ...): a KB name or
+/// a token ending like a feminine/plural noun.
+fn is_common_noun_start(t: &str) -> bool {
+    t.ends_with("ات") || t.ends_with('ه') || t.ends_with("يه") || t.ends_with("ين")
+}
+
 fn feminine_verb(t: &str) -> bool {
     let t = t
         .strip_prefix('و')
         .or_else(|| t.strip_prefix('ف'))
         .unwrap_or(t);
     let n = t.chars().count();
-    n >= 3 && (t.starts_with('ت') || t.ends_with('ت') || t.ends_with("تها")) && !t.starts_with("ال")
+    n >= 3
+        && (t.starts_with('ت') || t.ends_with('ت') || t.ends_with("ته") || t.ends_with("تها"))
+        && !t.starts_with("ال")
 }
 
 struct Person {
@@ -1030,7 +1038,13 @@ fn link_doc(
                     let actor = !own_prefix
                         && !PLACE_PREPS.contains(&prev_s)
                         && !CITY_CUES.contains(&prev_s)
-                        && (feminine_verb(prev) || SAY_VERBS.contains(&next));
+                        && (feminine_verb(prev)
+                            || SAY_VERBS.contains(&next)
+                            // "دمشق تندد", "أنقرة تدعو": a feminine present-tense verb right after it.
+                            || (next.starts_with('ت')
+                                && next.chars().count() >= 3
+                                && dt.gap_after(m.tok_end - 1).trim().is_empty()
+                                && !is_common_noun_start(next)));
                     if actor {
                         if let Some(ci) = kb.index_of(cap) {
                             out.push(M {
