@@ -614,7 +614,8 @@ fn cities(cx: &mut Ctx, data: &Path, common: &HashSet<String>) -> Result<(), KbE
             let k = normalize_str(n);
             let one_word = !k.contains(' ');
             // One- and two-letter names (قم, إب = آب after folding) are words far more often than cities.
-            if one_word && (common.contains(&k) || k.chars().count() < 3) {
+            // Clitic readings too: بوجه is ب+وجه, الجديدة is ال+جديدة.
+            if one_word && (common_any(common, &k) || k.chars().count() < 3) {
                 dropped_common += 1;
                 return false;
             }
