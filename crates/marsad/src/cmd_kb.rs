@@ -41,9 +41,15 @@ pub fn run(cmd: KbCommand) -> anyhow::Result<()> {
             marsad_kb::build::write_jsonl(&entries, &path)?;
             println!("wrote {} entries to {}", entries.len(), path.display());
             let n = marsad_kb::build::write_common_words(&data, &out)?;
-            println!("wrote {n} common words to {}", out.join("common_words.txt").display());
+            println!(
+                "wrote {n} common words to {}",
+                out.join("common_words.txt").display()
+            );
             let n = marsad_kb::build::write_name_tokens(&data, &out)?;
-            println!("wrote {n} name tokens to {}", out.join("name_tokens.tsv").display());
+            println!(
+                "wrote {n} name tokens to {}",
+                out.join("name_tokens.tsv").display()
+            );
             Ok(())
         }
         KbCommand::Stats => {
