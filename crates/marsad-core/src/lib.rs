@@ -144,20 +144,113 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     diags.extend(ds);
     picture.entities = linked.entities;
     picture.relations = linked.relations;
+    // Each document's entity mentions, in text order, for the event layer.
+    let mut mentions: std::collections::HashMap<&str, Vec<marsad_events::EntityMention>> =
+        std::collections::HashMap::new();
+    for e in &picture.entities {
+        for m in &e.mentions {
+            mentions.entry(m.evidence.doc.as_str()).or_default().push(
+                marsad_events::EntityMention {
+                    entity: e.id.clone(),
+                    kind: e.kind,
+                    form: m.form,
+                    start: m.evidence.start,
+                    end: m.evidence.end,
+                },
+            );
+        }
+    }
+    for v in mentions.values_mut() {
+        v.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+    let (mut events, mut claims, mut text_relations) = (Vec::new(), Vec::new(), Vec::new());
+    let no_mentions = Vec::new();
     for doc in docs {
+        let mut quantities = Vec::with_capacity(doc.quantities.len());
         for mut q in doc.quantities {
             qn += 1;
             q.id = format!("q{qn}");
-            picture.quantities.push(q);
+            quantities.push(q);
         }
+        let mut dates = Vec::with_capacity(doc.dates.len());
         for mut d in doc.dates {
             dn += 1;
             d.id = format!("t{dn}");
-            picture.dates.push(d);
+            dates.push(d);
         }
+        let sentences = marsad_text::sentences(&doc.working_text);
+        let (found, ds) = marsad_events::extract(marsad_events::DocInput {
+            doc: &doc.document.id,
+            text: &doc.working_text,
+            sentences: &sentences,
+            mentions: mentions
+                .get(doc.document.id.as_str())
+                .unwrap_or(&no_mentions),
+            quantities: &quantities,
+            dates: &dates,
+        });
+        diags.extend(ds);
+        let n = claims.len();
+        claims.extend(found.claims.into_iter().enumerate().map(|(i, mut c)| {
+            c.id = format!("c{}", n + i + 1);
+            c
+        }));
+        events.extend(found.events);
+        text_relations.extend(found.relations);
+        picture.quantities.extend(found.quantities);
+        picture.dates.extend(dates);
         texts.insert(doc.document.id.clone(), doc.text);
         picture.documents.push(doc.document);
     }
+    // Text relations join the KB's: same (type, subject, object) gains evidence, else a new one.
+    let mut rn = 0usize;
+    for r in text_relations {
+        match picture
+            .relations
+            .iter_mut()
+            .find(|x| x.kind == r.kind && x.subject == r.subject && x.object == r.object)
+        {
+            Some(x) => {
+                for e in r.evidence {
+                    if !x.evidence.contains(&e) {
+                        x.evidence.push(e);
+                    }
+                }
+            }
+            None => {
+                rn += 1;
+                picture.relations.push(marsad_picture::Relation {
+                    id: format!("r{rn}"),
+                    ..r
+                });
+            }
+        }
+    }
+    let date_values: std::collections::HashMap<String, String> = picture
+        .dates
+        .iter()
+        .map(|d| (d.id.clone(), d.value.clone()))
+        .collect();
+    let doc_events = events.clone();
+    picture.events = marsad_compare::merge_events(events, &date_values);
+    picture.claims = claims;
+    let names: std::collections::HashMap<String, String> = picture
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.id.clone(),
+                e.name.en.clone().unwrap_or_else(|| e.name.ar.clone()),
+            )
+        })
+        .collect();
+    picture.disagreements = marsad_compare::disagreements(marsad_compare::Inputs {
+        events: &picture.events,
+        doc_events: &doc_events,
+        quantities: &picture.quantities,
+        relations: &picture.relations,
+        names: &names,
+    });
     diags.extend(provenance::enforce(&mut picture, &texts));
     (picture, diags)
 }

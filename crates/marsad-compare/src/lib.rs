@@ -1,0 +1,463 @@
+//! Cross-document comparison: the same event told by several documents becomes one event with
+//! several evidences, and where documents part ways we emit disagreements — different figures
+//! for the same quantity of the same event, different member lists for the same organisation,
+//! and opposite accounts of an actor's role (from the polarity of the events it takes part in).
+//!
+//! Pure and general: it looks only at picture objects (types, entity ids, dates, modes), never at
+//! names or words.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use marsad_picture::{Bound, Disagreement, Event, Evidence, Mode, Position, Quantity, Relation};
+
+fn overlap(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+fn compatible(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    if (a.mode == Mode::Negated) != (b.mode == Mode::Negated)
+        || (a.mode == Mode::Hypothetical) != (b.mode == Mode::Hypothetical)
+    {
+        return false;
+    }
+    let sub_ok = match (&a.subtype, &b.subtype) {
+        (Some(x), Some(y)) => x == y || x.starts_with("cameo") || y.starts_with("cameo"),
+        _ => true,
+    };
+    if !sub_ok {
+        return false;
+    }
+    if !a.sources.is_empty() && !b.sources.is_empty() && !overlap(&a.sources, &b.sources) {
+        return false;
+    }
+    if !a.targets.is_empty() && !b.targets.is_empty() && !overlap(&a.targets, &b.targets) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.location, &b.location) {
+        if x != y {
+            return false;
+        }
+    }
+    if let (Some(x), Some(y)) = (&a.date, &b.date) {
+        if let (Some(vx), Some(vy)) = (dates.get(x), dates.get(y)) {
+            // Prefix: a day is compatible with its month or year.
+            if !(vx.starts_with(vy.as_str()) || vy.starts_with(vx.as_str())) {
+                return false;
+            }
+        }
+    }
+    // Something concrete must be shared: an actor or the place.
+    let ents = |e: &Event| {
+        e.sources
+            .iter()
+            .chain(e.targets.iter())
+            .chain(e.location.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    overlap(&ents(a), &ents(b))
+}
+
+fn absorb(into: &mut Event, e: Event) {
+    for s in e.sources {
+        if !into.sources.contains(&s) {
+            into.sources.push(s);
+        }
+    }
+    for t in e.targets {
+        if !into.targets.contains(&t) && !into.sources.contains(&t) {
+            into.targets.push(t);
+        }
+    }
+    if into.location.is_none() {
+        into.location = e.location;
+    }
+    if into.date.is_none() {
+        into.date = e.date;
+    }
+    for q in e.quantities {
+        if !into.quantities.contains(&q) {
+            into.quantities.push(q);
+        }
+    }
+    if into.mode != Mode::Asserted && e.mode == Mode::Asserted {
+        into.mode = Mode::Asserted;
+    }
+    if into
+        .subtype
+        .as_deref()
+        .is_some_and(|s| s.starts_with("cameo"))
+        && e.subtype
+            .as_deref()
+            .is_some_and(|s| !s.starts_with("cameo"))
+    {
+        into.subtype = e.subtype;
+    }
+    into.evidence.extend(e.evidence);
+}
+
+/// Merges events that tell the same happening (same type and mode class, compatible actors,
+/// place and date, at least one shared entity); ids become `ev1`, `ev2`, … in first-seen order.
+/// Events with no actor, place or figure are left out: they say nothing about who or where.
+/// `dates` maps DateMention ids to their ISO values.
+pub fn merge_events(events: Vec<Event>, dates: &HashMap<String, String>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        if e.sources.is_empty()
+            && e.targets.is_empty()
+            && e.location.is_none()
+            && e.quantities.is_empty()
+        {
+            continue;
+        }
+        match out.iter_mut().find(|c| compatible(c, &e, dates)) {
+            Some(c) => absorb(c, e),
+            None => out.push(e),
+        }
+    }
+    for (n, e) in out.iter_mut().enumerate() {
+        e.id = format!("ev{}", n + 1);
+    }
+    out
+}
+
+fn doc_of(e: &[Evidence]) -> Option<&str> {
+    e.first().map(|e| e.doc.as_str())
+}
+
+/// True when two figures cannot both be right (bounds taken into account).
+fn conflict(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (a.value, b.value);
+    if (x - y).abs() <= 0.01 * x.abs().max(y.abs()) {
+        return false;
+    }
+    let fits = |q: &Quantity, v: f64| match q.bound {
+        Bound::MoreThan => v >= q.value,
+        Bound::LessThan => v <= q.value,
+        Bound::About => (v - q.value).abs() <= 0.15 * q.value.abs(),
+        Bound::Exact => false,
+    };
+    !(fits(a, y) || fits(b, x))
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Everything the disagreement finder needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// Merged events.
+    pub events: &'a [Event],
+    /// Events before merging (each told by one document), for per-document roles.
+    pub doc_events: &'a [Event],
+    /// All quantities (kinds filled in).
+    pub quantities: &'a [Quantity],
+    /// All relations (text and KB).
+    pub relations: &'a [Relation],
+    /// Entity id → display name, for summaries.
+    pub names: &'a HashMap<String, String>,
+}
+
+/// Disagreements between documents; ids `x1`, `x2`, ….
+pub fn disagreements(inp: Inputs<'_>) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    figures(&inp, &mut out);
+    member_counts(&inp, &mut out);
+    member_lists(&inp, &mut out);
+    roles(&inp, &mut out);
+    for (n, d) in out.iter_mut().enumerate() {
+        d.id = format!("x{}", n + 1);
+    }
+    out
+}
+
+fn name<'a>(inp: &'a Inputs<'_>, id: &'a str) -> &'a str {
+    inp.names.get(id).map_or(id, String::as_str)
+}
+
+/// (1) Different figures for the same quantity (same kind) of the same merged event.
+fn figures(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
+    let qs: HashMap<&str, &Quantity> = inp.quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+    for e in inp.events {
+        let mut by_kind: BTreeMap<&str, Vec<&Quantity>> = BTreeMap::new();
+        for id in &e.quantities {
+            if let Some(q) = qs.get(id.as_str()) {
+                by_kind.entry(q.kind.as_str()).or_default().push(q);
+            }
+        }
+        for (kind, list) in by_kind {
+            let docs: BTreeSet<&str> = list.iter().filter_map(|q| doc_of(&q.evidence)).collect();
+            if docs.len() < 2 {
+                continue;
+            }
+            let clash = list.iter().enumerate().any(|(i, a)| {
+                list[i + 1..]
+                    .iter()
+                    .any(|b| doc_of(&a.evidence) != doc_of(&b.evidence) && conflict(a, b))
+            });
+            if !clash {
+                continue;
+            }
+            // One position per distinct (value, bound).
+            let mut positions: Vec<(f64, Bound, Position)> = Vec::new();
+            for q in &list {
+                let d = doc_of(&q.evidence).unwrap_or("").to_string();
+                match positions
+                    .iter_mut()
+                    .find(|(v, b, _)| (*v - q.value).abs() < 1e-9 && *b == q.bound)
+                {
+                    Some((_, _, p)) => {
+                        if !p.docs.contains(&d) {
+                            p.docs.push(d);
+                        }
+                        p.evidence.extend(q.evidence.iter().cloned());
+                    }
+                    None => positions.push((
+                        q.value,
+                        q.bound,
+                        Position {
+                            docs: vec![d],
+                            summary: format!("{} {kind} ({:?})", fmt_value(q.value), q.bound)
+                                .to_lowercase(),
+                            evidence: q.evidence.clone(),
+                        },
+                    )),
+                }
+            }
+            let mut about: Vec<String> = e
+                .sources
+                .iter()
+                .chain(e.targets.iter())
+                .chain(e.location.iter())
+                .cloned()
+                .collect();
+            about.dedup();
+            let place = e
+                .location
+                .as_deref()
+                .map(|l| format!(" in {}", name(inp, l)))
+                .unwrap_or_default();
+            out.push(Disagreement {
+                id: String::new(),
+                topic: format!("number {kind}: {}{place}", e.kind.to_lowercase()),
+                about,
+                positions: positions.into_iter().map(|(_, _, p)| p).collect(),
+            });
+        }
+    }
+}
+
+/// (1b) Different member counts for the same organisation (kind `members`, same `about`).
+fn member_counts(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
+    let mut by_org: BTreeMap<&str, Vec<&Quantity>> = BTreeMap::new();
+    for q in inp.quantities.iter().filter(|q| q.kind == "members") {
+        for a in &q.about {
+            by_org.entry(a.as_str()).or_default().push(q);
+        }
+    }
+    for (org, list) in by_org {
+        let clash = list.iter().enumerate().any(|(i, a)| {
+            list[i + 1..]
+                .iter()
+                .any(|b| doc_of(&a.evidence) != doc_of(&b.evidence) && conflict(a, b))
+        });
+        if !clash {
+            continue;
+        }
+        let mut positions: Vec<Position> = Vec::new();
+        for q in &list {
+            let d = doc_of(&q.evidence).unwrap_or("").to_string();
+            let summary = format!("{} members", fmt_value(q.value));
+            match positions.iter_mut().find(|p| p.summary == summary) {
+                Some(p) => {
+                    if !p.docs.contains(&d) {
+                        p.docs.push(d);
+                    }
+                    p.evidence.extend(q.evidence.iter().cloned());
+                }
+                None => positions.push(Position {
+                    docs: vec![d],
+                    summary,
+                    evidence: q.evidence.clone(),
+                }),
+            }
+        }
+        out.push(Disagreement {
+            id: String::new(),
+            topic: format!("number of members of {}", name(inp, org)),
+            about: vec![org.to_string()],
+            positions,
+        });
+    }
+}
+
+/// One document's member list of an organisation, with where it says so.
+type Members<'a> = (BTreeSet<&'a str>, Vec<Evidence>);
+
+/// (2) Different member (or observer) lists for the same organisation.
+fn member_lists(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
+    for kind in ["member_of", "observer_of"] {
+        // org → doc → members (with evidence).
+        let mut lists: BTreeMap<&str, BTreeMap<&str, Members<'_>>> = BTreeMap::new();
+        for r in inp.relations.iter().filter(|r| r.kind == kind) {
+            for ev in &r.evidence {
+                let e = lists
+                    .entry(r.object.as_str())
+                    .or_default()
+                    .entry(ev.doc.as_str())
+                    .or_default();
+                e.0.insert(r.subject.as_str());
+                e.1.push(ev.clone());
+            }
+        }
+        for (org, docs) in lists {
+            // Only lists, not a single passing mention.
+            let docs: Vec<_> = docs
+                .into_iter()
+                .filter(|(_, (m, _))| m.len() >= 2)
+                .collect();
+            let distinct: BTreeSet<&BTreeSet<&str>> = docs.iter().map(|(_, (m, _))| m).collect();
+            // A shorter list that the longer one contains may just be partial (…تضم أيضاً):
+            // only lists that each name a member the other leaves out disagree.
+            let clash = distinct
+                .iter()
+                .any(|a| distinct.iter().any(|b| !a.is_subset(b) && !b.is_subset(a)));
+            if distinct.len() < 2 || !clash {
+                continue;
+            }
+            let mut positions: Vec<Position> = Vec::new();
+            for set in &distinct {
+                let mut p = Position {
+                    docs: Vec::new(),
+                    summary: format!(
+                        "{} {}: {}",
+                        set.len(),
+                        if kind == "member_of" {
+                            "members"
+                        } else {
+                            "observers"
+                        },
+                        set.iter()
+                            .map(|m| name(inp, m))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    evidence: Vec::new(),
+                };
+                for (d, (m, ev)) in &docs {
+                    if m == *set {
+                        p.docs.push((*d).to_string());
+                        p.evidence.extend(ev.iter().cloned());
+                    }
+                }
+                positions.push(p);
+            }
+            let mut about = vec![org.to_string()];
+            about.extend(
+                distinct
+                    .iter()
+                    .flat_map(|s| s.iter().map(|x| x.to_string())),
+            );
+            about.sort();
+            about.dedup();
+            out.push(Disagreement {
+                id: String::new(),
+                topic: format!(
+                    "{} of {}",
+                    if kind == "member_of" {
+                        "members"
+                    } else {
+                        "observers"
+                    },
+                    name(inp, org)
+                ),
+                about,
+                positions,
+            });
+        }
+    }
+}
+
+/// Sign of what an event says about its source's role toward others: cooperative (+1) or hostile
+/// (−1); `None` for neutral types.
+fn polarity(kind: &str) -> Option<i32> {
+    match kind {
+        "SUPPORT" | "AID" | "COOPERATE" | "AGREE" => Some(1),
+        "ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" => Some(-1),
+        _ => None,
+    }
+}
+
+/// (3) Opposite accounts of an actor's role: in one document it acts cooperatively, in another
+/// with hostility or is accused.
+fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
+    // actor → doc → (score, supportive evidence, hostile evidence)
+    type Acc = (i32, Vec<Evidence>, Vec<Evidence>);
+    let mut acc: BTreeMap<String, BTreeMap<String, Acc>> = BTreeMap::new();
+    for e in inp.doc_events {
+        if matches!(e.mode, Mode::Negated | Mode::Hypothetical) {
+            continue;
+        }
+        let Some(p) = polarity(&e.kind) else { continue };
+        let mut touch = |actor: &str, sign: i32| {
+            for ev in &e.evidence {
+                let a = acc
+                    .entry(actor.to_string())
+                    .or_default()
+                    .entry(ev.doc.clone())
+                    .or_default();
+                a.0 += sign;
+                if sign > 0 {
+                    a.1.push(ev.clone());
+                } else {
+                    a.2.push(ev.clone());
+                }
+            }
+        };
+        for s in &e.sources {
+            touch(s, p);
+        }
+        // Being accused is a hostile account of the accused.
+        if e.kind == "ACCUSE" {
+            for t in &e.targets {
+                touch(t, -1);
+            }
+        }
+    }
+    for (actor, docs) in acc {
+        let pos: Vec<_> = docs.iter().filter(|(_, a)| a.0 > 0).collect();
+        let neg: Vec<_> = docs.iter().filter(|(_, a)| a.0 < 0).collect();
+        if pos.is_empty() || neg.is_empty() {
+            continue;
+        }
+        let who = name(inp, &actor);
+        let mk = |side: &[(&String, &Acc)], summary: String, positive: bool| Position {
+            docs: side.iter().map(|(d, _)| (*d).clone()).collect(),
+            summary,
+            evidence: side
+                .iter()
+                .flat_map(|(_, a)| if positive { a.1.clone() } else { a.2.clone() })
+                .collect(),
+        };
+        out.push(Disagreement {
+            id: String::new(),
+            topic: format!("role of {who}"),
+            about: vec![actor.clone()],
+            positions: vec![
+                mk(&pos, format!("{who} supports or cooperates"), true),
+                mk(&neg, format!("{who} is hostile or accused"), false),
+            ],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! The OEDA Arabic CAMEO verb dictionary (`data/CAMEO.ar.0.5.txt`, MIT) parsed into verb lemmas
+//! with object patterns, and the CAMEO-root → PLOVER crosswalk.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use marsad_text::normalize_str;
+
+const RAW: &str = include_str!("../data/CAMEO.ar.0.5.txt");
+
+/// One object pattern of a verb: words that must follow the verb, and the CAMEO code they give.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Each slot is a set of alternative normalised words (a synset expands to many).
+    pub slots: Vec<Vec<String>>,
+    /// CAMEO code (`0233`, `190`).
+    pub code: String,
+}
+
+/// A verb lemma's entry: the code it gives alone (if the dictionary says), and its patterns.
+#[derive(Debug, Clone, Default)]
+pub struct VerbEntry {
+    /// Code of the verb alone.
+    pub code: Option<String>,
+    /// Object patterns, tried in file order.
+    pub patterns: Vec<Pattern>,
+}
+
+/// The parsed dictionary: normalised lemma → entry.
+#[derive(Debug, Default)]
+pub struct Cameo {
+    /// Verbs by normalised lemma.
+    pub verbs: HashMap<String, VerbEntry>,
+}
+
+fn clean_word(w: &str) -> String {
+    let w: String = w
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '{' | '}' | '_'))
+        .collect();
+    normalize_str(&w)
+}
+
+fn code_of(s: &str) -> Option<String> {
+    let a = s.find('[')?;
+    let b = a + s[a..].find(']')?;
+    let c = s[a + 1..b].trim();
+    (!c.is_empty() && c.chars().all(|c| c.is_ascii_digit())).then(|| c.to_string())
+}
+
+/// Parses the dictionary text; lines it does not understand are skipped.
+pub fn parse(raw: &str) -> Cameo {
+    let mut synsets: HashMap<String, Vec<String>> = HashMap::new();
+    let mut cur_set: Option<String> = None;
+    let mut in_verbs = false;
+    let mut block_verbs: Vec<(String, Option<String>)> = Vec::new();
+    let mut block_code: Option<String> = None;
+    let mut cameo = Cameo::default();
+    let flush = |cameo: &mut Cameo, verbs: &mut Vec<(String, Option<String>)>| {
+        verbs.clear();
+        let _ = cameo;
+    };
+    for line in raw.lines() {
+        let t = line.trim();
+        if t.starts_with("####### VERB PATTERNS") {
+            in_verbs = true;
+            continue;
+        }
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if !in_verbs {
+            if let Some(name) = t.strip_prefix('&') {
+                cur_set = Some(name.trim().to_string());
+            } else if let (Some(w), Some(set)) = (t.strip_prefix('+'), &cur_set) {
+                let first = w.split('_').find(|s| !s.is_empty()).unwrap_or("");
+                if !first.is_empty() {
+                    synsets
+                        .entry(set.clone())
+                        .or_default()
+                        .push(normalize_str(first));
+                }
+            }
+            continue;
+        }
+        if t.starts_with("---") {
+            flush(&mut cameo, &mut block_verbs);
+            block_code = code_of(t);
+            let head = t.trim_matches('-').split('[').next().unwrap_or("").trim();
+            if let Some(v) = head.split('+').next().map(clean_word) {
+                if !v.is_empty() {
+                    block_verbs.push((v, block_code.clone()));
+                }
+            }
+        } else if let Some(p) = t.strip_prefix('-') {
+            let body = p.split('#').next().unwrap_or("");
+            let Some(code) = code_of(body) else { continue };
+            let words = body.split('[').next().unwrap_or("").replace('*', " ");
+            let mut slots = Vec::new();
+            for w in words.split_whitespace() {
+                if let Some(name) = w
+                    .trim_matches(|c| matches!(c, '(' | ')' | '{' | '}'))
+                    .strip_prefix('&')
+                {
+                    if let Some(set) = synsets.get(name) {
+                        slots.push(set.clone());
+                    }
+                } else {
+                    let c = clean_word(w);
+                    // Bare prepositions are too common to anchor a pattern.
+                    if c.chars().count() >= 3 {
+                        slots.push(vec![c]);
+                    }
+                }
+            }
+            if slots.is_empty() {
+                continue;
+            }
+            for (v, _) in &block_verbs {
+                cameo
+                    .verbs
+                    .entry(v.clone())
+                    .or_default()
+                    .patterns
+                    .push(Pattern {
+                        slots: slots.clone(),
+                        code: code.clone(),
+                    });
+            }
+        } else {
+            let body = t.split('#').next().unwrap_or("");
+            let own = code_of(body).or_else(|| block_code.clone());
+            let head = body.split('[').next().unwrap_or("");
+            let Some(v) = head
+                .split(['+', ' '])
+                .find(|s| !s.is_empty())
+                .map(clean_word)
+            else {
+                continue;
+            };
+            if v.chars().count() < 3 {
+                continue;
+            }
+            block_verbs.push((v, own));
+        }
+        for (v, c) in &block_verbs {
+            let e = cameo.verbs.entry(v.clone()).or_default();
+            if e.code.is_none() {
+                e.code.clone_from(c);
+            }
+        }
+    }
+    cameo
+}
+
+/// The shipped dictionary, parsed once.
+pub fn builtin() -> &'static Cameo {
+    static C: OnceLock<Cameo> = OnceLock::new();
+    C.get_or_init(|| parse(RAW))
+}
+
+/// PLOVER type for a CAMEO code, by its two-digit root (PLOVER's crosswalk); `None` for roots
+/// PLOVER has no event for (01 public statement).
+pub fn plover(code: &str) -> Option<&'static str> {
+    let root = code.get(..2)?;
+    Some(match root {
+        "02" | "10" => "REQUEST",
+        "03" => "AGREE",
+        "04" => "CONSULT",
+        "05" | "06" => "COOPERATE",
+        "07" => "AID",
+        "08" => {
+            if code.starts_with("087") {
+                "RETREAT"
+            } else {
+                "CONCEDE"
+            }
+        }
+        "09" | "11" => "ACCUSE",
+        "12" => "REJECT",
+        "13" => "THREATEN",
+        "14" => "PROTEST",
+        "15" => "MOBILIZE",
+        "16" => "SANCTION",
+        "17" => "COERCE",
+        "18" | "19" | "20" => "ASSAULT",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_request_patterns_and_synsets() {
+        let c = builtin();
+        let e = c.verbs.get("طلب").expect("طلب is a verb");
+        assert!(e
+            .patterns
+            .iter()
+            .any(|p| p.code == "023" && p.slots.iter().any(|s| s.iter().any(|w| w == "مساعده"))));
+        // &MILITARY expands to the synset's words.
+        let send = c.verbs.get("عمل").unwrap();
+        assert!(send.patterns.iter().any(|p| p.slots[0].len() > 1));
+    }
+
+    #[test]
+    fn crosswalk_by_root() {
+        assert_eq!(plover("0233"), Some("REQUEST"));
+        assert_eq!(plover("173"), Some("COERCE"));
+        assert_eq!(plover("0874"), Some("RETREAT"));
+        assert_eq!(plover("010"), None);
+    }
+}

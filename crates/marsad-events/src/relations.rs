@@ -1,0 +1,292 @@
+//! Relations the text states: membership lists (التي تضم كلاً من A وB…, دول X مثل A وB),
+//! observers (بصفتهما مراقب), agreements (اتفاق … مع X) and alliances (X حليف لـY، تحالف مع).
+
+use marsad_picture::{EntityType, Relation};
+use marsad_text::normalize_str;
+
+use crate::lexicon::stems;
+use crate::{is_agent, Doc};
+
+const GAP_WORDS: &[&str] = &[
+    "و",
+    "كلا",
+    "كل",
+    "من",
+    "هي",
+    "هم",
+    "دول",
+    "دوله",
+    "اعضاء",
+    "الاعضاء",
+    "الي",
+    "بالاضافه",
+    "مثل",
+    "منها",
+    "بينها",
+    "وهي",
+    "ايضا",
+    "شمال",
+    "وشمال",
+    "جنوب",
+    "وجنوب",
+    "شرق",
+    "وشرق",
+    "غرب",
+    "وغرب",
+];
+
+fn gap_ok(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let mut depth = 0i32;
+    for t in &doc.toks[a..b] {
+        let n = t.norm.as_str();
+        if n.contains('(') {
+            depth += 1;
+            continue;
+        }
+        if n.contains(')') {
+            depth -= 1;
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let ok = (t.punct && matches!(n, "," | ":" | "-"))
+            || n.chars().all(|c| c.is_ascii_digit())
+            || GAP_WORDS.contains(&n);
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// A run of state mentions after token `from` separated only by list glue; first gap may hold
+/// up to `lead` words (التي تضم 7 دول هي: …).
+fn state_list(doc: &Doc<'_>, from: usize, end: usize, lead: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    for m in doc.mentions_in(from, end).collect::<Vec<_>>() {
+        let (a, b) = doc.mtok[m];
+        if a < pos {
+            continue;
+        }
+        let first = out.is_empty();
+        let fits = if first {
+            a - pos <= lead && gap_ok_lenient(doc, pos, a)
+        } else {
+            gap_ok(doc, pos, a)
+        };
+        if !fits {
+            break;
+        }
+        // After the first state a tagger's LOC is still a list item (وقرغيزستان).
+        let k = doc.input.mentions[m].kind;
+        if k == EntityType::Gpe || (!first && k == EntityType::Loc) {
+            out.push(m);
+        } else if !first {
+            break;
+        }
+        pos = b + 1;
+    }
+    out
+}
+
+fn gap_ok_lenient(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    !doc.toks[a..b]
+        .iter()
+        .any(|t| t.punct && matches!(t.norm.as_str(), "." | ";" | "?"))
+}
+
+fn nearest_org_before(doc: &Doc<'_>, k: usize, back: usize) -> Option<usize> {
+    let (sa, _) = doc.sentence_of(k);
+    doc.mentions_in(k.saturating_sub(back).max(sa), k)
+        .filter(|&m| doc.input.mentions[m].kind == EntityType::Org && doc.mtok[m].1 < k)
+        .last()
+}
+
+fn relation(
+    doc: &Doc<'_>,
+    kind: &str,
+    subj: usize,
+    obj: usize,
+    span: (usize, usize),
+) -> Option<Relation> {
+    let s = &doc.input.mentions[subj];
+    let o = &doc.input.mentions[obj];
+    if s.entity == o.entity {
+        return None;
+    }
+    Some(Relation {
+        id: String::new(),
+        kind: kind.to_string(),
+        subject: s.entity.clone(),
+        object: o.entity.clone(),
+        valid: None,
+        evidence: vec![doc.ev(span.0, span.1)?],
+    })
+}
+
+pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::new();
+    let contain = ["تضم", "يضم", "ضمت", "تضمن", "يتضمن", "يجمع", "تجمع"].map(normalize_str);
+    let member = ["عضو", "عضوا"].map(normalize_str);
+    let alliance = ["حليف", "حلفاء", "تحالف"].map(normalize_str);
+    let agreement = ["اتفاق", "اتفاقيه", "معاهده", "اتفاقا"].map(normalize_str);
+    for k in 0..doc.toks.len() {
+        let st = stems(&doc.toks[k].norm);
+        let (_, sb) = doc.sentence_of(k);
+        // Membership: ORG … تضم A وB…  /  دول ORG مثل A وB.
+        let is_contain = st.iter().take(3).any(|s| contain.iter().any(|c| c == s));
+        let is_like = doc.toks[k].norm == "مثل";
+        if is_contain || is_like {
+            let org = nearest_org_before(doc, k, if is_like { 3 } else { 25 });
+            if let Some(org) = org {
+                let members = state_list(doc, k + 1, sb, if is_like { 0 } else { 5 });
+                if members.len() >= 2 {
+                    for &m in &members {
+                        let span = (doc.input.mentions[org].start, doc.input.mentions[m].end);
+                        if let Some(r) = relation(doc, "member_of", m, org, span) {
+                            out.push(r);
+                        }
+                    }
+                }
+            }
+        }
+        // X عضو (مؤسس) في ORG.
+        if st.iter().take(3).any(|s| member.iter().any(|c| c == s)) {
+            let (ca, cb) = doc.clause_of(k);
+            let subj = doc
+                .mentions_in(k.saturating_sub(2).max(ca), k)
+                .filter(|&m| doc.input.mentions[m].kind == EntityType::Gpe)
+                .last();
+            let org = (k + 1..(k + 4).min(cb)).find_map(|p| {
+                doc.mention_at(p)
+                    .filter(|&m| doc.input.mentions[m].kind == EntityType::Org)
+            });
+            if let (Some(s), Some(o)) = (subj, org) {
+                let span = (doc.input.mentions[s].start, doc.input.mentions[o].end);
+                if let Some(r) = relation(doc, "member_of", s, o, span) {
+                    out.push(r);
+                }
+            }
+        }
+        // Observers: A وB بصفتهما مراقب / كمراقب.
+        if st.iter().any(|s| s.starts_with("مراقب")) {
+            let prev = k
+                .checked_sub(1)
+                .map(|p| doc.toks[p].norm.as_str())
+                .unwrap_or("");
+            let marked =
+                prev.starts_with("بصفت") || doc.toks[k].norm.starts_with("كمراقب") || prev == "صفه";
+            if marked {
+                let (sa, _) = doc.sentence_of(k);
+                let org = doc
+                    .mentions_in(sa, sb)
+                    .find(|&m| doc.input.mentions[m].kind == EntityType::Org);
+                if let Some(org) = org {
+                    let from = k.saturating_sub(12).max(sa).max(doc.mtok[org].1 + 1);
+                    for m in doc.mentions_in(from, k).collect::<Vec<_>>() {
+                        if doc.input.mentions[m].kind == EntityType::Gpe {
+                            let a = doc.input.mentions[m]
+                                .start
+                                .min(doc.input.mentions[org].start);
+                            let b = doc.toks[k].end.max(doc.input.mentions[org].end);
+                            if let Some(r) = relation(doc, "observer_of", m, org, (a, b)) {
+                                out.push(r);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Agreements: X … اتفاق … مع Y.
+        if st.iter().take(3).any(|s| agreement.iter().any(|c| c == s)) {
+            let (ca, cb) = doc.clause_of(k);
+            let with = (k + 1..(k + 5).min(cb)).find(|&p| doc.toks[p].norm == "مع");
+            let obj = with.and_then(|w| (w + 1..(w + 3).min(cb)).find_map(|p| doc.mention_at(p)));
+            let subj = doc
+                .mentions_in(k.saturating_sub(10).max(ca), k)
+                .filter(|&m| is_agent(doc.input.mentions[m].kind))
+                .last();
+            if let (Some(s), Some(o)) = (subj, obj) {
+                if is_agent(doc.input.mentions[o].kind) {
+                    let span = (doc.input.mentions[s].start, doc.input.mentions[o].end);
+                    if let Some(r) = relation(doc, "agreement_with", s, o, span) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+        // Alliances: X حليف (مهم) لـY / تحالف مع Y.
+        if st.iter().take(3).any(|s| alliance.iter().any(|c| c == s)) {
+            let (ca, cb) = doc.clause_of(k);
+            let subj = doc
+                .mentions_in(k.saturating_sub(4).max(ca), k)
+                .filter(|&m| is_agent(doc.input.mentions[m].kind))
+                .last();
+            let obj = (k + 1..(k + 4).min(cb)).find_map(|p| {
+                doc.mention_at(p).filter(|&m| {
+                    let t = doc
+                        .input
+                        .text
+                        .get(doc.input.mentions[m].start..doc.input.mentions[m].end)
+                        .unwrap_or("");
+                    let n = normalize_str(t);
+                    is_agent(doc.input.mentions[m].kind)
+                        && (n.starts_with('ل') || (p > 0 && doc.toks[p - 1].norm == "مع"))
+                })
+            });
+            if let (Some(s), Some(o)) = (subj, obj) {
+                let span = (doc.input.mentions[s].start, doc.input.mentions[o].end);
+                if let Some(r) = relation(doc, "ally_of", s, o, span) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    // Same relation twice in one document: one relation, several evidences.
+    let mut merged: Vec<Relation> = Vec::new();
+    for r in out {
+        if let Some(m) = merged
+            .iter_mut()
+            .find(|m| m.kind == r.kind && m.subject == r.subject && m.object == r.object)
+        {
+            for e in r.evidence {
+                if !m.evidence.contains(&e) {
+                    m.evidence.push(e);
+                }
+            }
+        } else {
+            merged.push(r);
+        }
+    }
+    for (n, r) in merged.iter_mut().enumerate() {
+        r.id = format!("r{}", n + 1);
+    }
+    merged
+}
+
+/// A figure right after a containing verb (تضم 7 دول، يجمع خمس دول) counts the members of the
+/// organisation the verb is about: its kind becomes `members` and it is about that organisation.
+pub(crate) fn member_counts(doc: &Doc<'_>, quantities: &mut [marsad_picture::Quantity]) {
+    let contain = ["تضم", "يضم", "ضمت", "يجمع", "تجمع"].map(normalize_str);
+    for q in quantities.iter_mut() {
+        let Some(ev) = q.evidence.first() else {
+            continue;
+        };
+        let qs = doc.toks.partition_point(|t| t.end <= ev.start);
+        let verb = (qs.saturating_sub(2)..qs).find(|&k| {
+            stems(&doc.toks[k].norm)
+                .iter()
+                .take(3)
+                .any(|s| contain.iter().any(|c| c == s))
+        });
+        if let Some(org) = verb.and_then(|k| nearest_org_before(doc, k, 30)) {
+            q.kind = "members".to_string();
+            let id = &doc.input.mentions[org].entity;
+            if !q.about.contains(id) {
+                q.about.push(id.clone());
+            }
+        }
+    }
+}
