@@ -285,9 +285,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
         let s = c.evidence[0].start;
         if let Some((_, _, Some(sp))) = outer
             .iter()
-            .filter(|(a, b, sp)| {
-                *a <= s && c.evidence[0].end <= *b && sp.as_ref() != c.speaker.as_ref()
-            })
+            .filter(|(a, b, sp)| *a <= s && s < *b && sp.as_ref() != c.speaker.as_ref())
             .min_by_key(|(a, b, _)| b - a)
         {
             c.via = Some(sp.clone());

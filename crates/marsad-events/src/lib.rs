@@ -365,7 +365,16 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
         .strip_prefix('و')
         .or_else(|| t.norm.strip_prefix('ف'))
         .filter(|s| s.chars().count() >= 3);
-    for s in std::iter::once(t.norm.as_str()).chain(bare) {
+    // Past-tense endings (داهمت، داهموا) come off to reach the dictionary's lemma.
+    let mut forms: Vec<&str> = std::iter::once(t.norm.as_str()).chain(bare).collect();
+    for f in forms.clone() {
+        for suf in ["ت", "وا"] {
+            if let Some(x) = f.strip_suffix(suf).filter(|x| x.chars().count() >= 3) {
+                forms.push(x);
+            }
+        }
+    }
+    for s in forms {
         if CAMEO_STOP.iter().any(|w| normalize_str(w) == s) {
             return None;
         }
@@ -465,9 +474,20 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.toks.len() {
-        let Some(h) = lexicon_hit(doc, i).or_else(|| cameo_hit(doc, i)) else {
-            i += 1;
-            continue;
+        // A CAMEO pattern spans its object words, which may hold a trigger of their own
+        // (استمرت … وقتل): it does not consume them.
+        let (h, next) = match lexicon_hit(doc, i) {
+            Some(h) => {
+                let j = h.j;
+                (h, j)
+            }
+            None => match cameo_hit(doc, i) {
+                Some(h) => (h, i + 1),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
         // Part of an entity name (حزب العدالة, مجلس الأمن) is no trigger.
         if doc
@@ -597,7 +617,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
                 evidence: vec![ev],
             });
         }
-        i = h.j;
+        i = next;
     }
     out
 }
