@@ -49,16 +49,28 @@ fn compatible(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
             }
         }
     }
-    // Something concrete must be shared: an actor or the place.
-    let ents = |e: &Event| {
+    // Something concrete must be shared: an actor, or the place — but a place alone is shared
+    // by many happenings (attacks in one country), so across documents it needs a matching date.
+    let actors = |e: &Event| {
         e.sources
             .iter()
             .chain(e.targets.iter())
-            .chain(e.location.iter())
             .cloned()
             .collect::<Vec<_>>()
     };
-    overlap(&ents(a), &ents(b))
+    if overlap(&actors(a), &actors(b)) {
+        return true;
+    }
+    let same_place = a.location.is_some() && a.location == b.location;
+    let same_doc = a
+        .evidence
+        .iter()
+        .any(|x| b.evidence.iter().any(|y| x.doc == y.doc));
+    let dated = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => dates.get(x).is_some() && dates.get(x) == dates.get(y),
+        _ => false,
+    };
+    same_place && (same_doc || dated)
 }
 
 fn absorb(into: &mut Event, e: Event) {
@@ -164,6 +176,9 @@ pub struct Inputs<'a> {
     pub relations: &'a [Relation],
     /// Entity id → display name, for summaries.
     pub names: &'a HashMap<String, String>,
+    /// Document id → its main places (most mentioned first), the counterpart of an accusation
+    /// that names no one else.
+    pub topics: &'a HashMap<String, Vec<String>>,
 }
 
 /// Disagreements between documents; ids `x1`, `x2`, ….
@@ -396,29 +411,57 @@ fn polarity(kind: &str) -> Option<i32> {
     }
 }
 
-/// (3) Opposite accounts of an actor's role: in one document it acts cooperatively, in another
-/// with hostility or is accused.
+/// (3) Opposite accounts of an actor's role toward the same counterpart: in one document it acts
+/// cooperatively toward it, in another with hostility or is accused. The counterpart is another
+/// entity of the event, or else the document's main place (`topics`), so that accounts about
+/// unrelated stories are not set against each other.
 fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
-    // actor → doc → (score, supportive evidence, hostile evidence)
+    // (actor, counterpart) → doc → (score, supportive evidence, hostile evidence)
     type Acc = (i32, Vec<Evidence>, Vec<Evidence>);
-    let mut acc: BTreeMap<String, BTreeMap<String, Acc>> = BTreeMap::new();
+    let mut acc: BTreeMap<(String, String), BTreeMap<String, Acc>> = BTreeMap::new();
     for e in inp.doc_events {
         if matches!(e.mode, Mode::Negated | Mode::Hypothetical) {
             continue;
         }
         let Some(p) = polarity(&e.kind) else { continue };
+        let Some(doc) = doc_of(&e.evidence) else {
+            continue;
+        };
+        let others = |actor: &str| -> Vec<String> {
+            let mut v: Vec<String> = e
+                .sources
+                .iter()
+                .chain(e.targets.iter())
+                .chain(e.location.iter())
+                .filter(|x| x.as_str() != actor)
+                .cloned()
+                .collect();
+            if v.is_empty() {
+                v.extend(
+                    inp.topics
+                        .get(doc)
+                        .into_iter()
+                        .flatten()
+                        .filter(|x| x.as_str() != actor)
+                        .take(1)
+                        .cloned(),
+                );
+            }
+            v.dedup();
+            v
+        };
         let mut touch = |actor: &str, sign: i32| {
-            for ev in &e.evidence {
+            for c in others(actor) {
                 let a = acc
-                    .entry(actor.to_string())
+                    .entry((actor.to_string(), c))
                     .or_default()
-                    .entry(ev.doc.clone())
+                    .entry(doc.to_string())
                     .or_default();
                 a.0 += sign;
                 if sign > 0 {
-                    a.1.push(ev.clone());
+                    a.1.extend(e.evidence.iter().cloned());
                 } else {
-                    a.2.push(ev.clone());
+                    a.2.extend(e.evidence.iter().cloned());
                 }
             }
         };
@@ -432,13 +475,23 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             }
         }
     }
-    for (actor, docs) in acc {
+    let mut seen: BTreeSet<(String, Vec<String>, Vec<String>)> = BTreeSet::new();
+    for ((actor, counterpart), docs) in acc {
         let pos: Vec<_> = docs.iter().filter(|(_, a)| a.0 > 0).collect();
         let neg: Vec<_> = docs.iter().filter(|(_, a)| a.0 < 0).collect();
         if pos.is_empty() || neg.is_empty() {
             continue;
         }
+        let key = (
+            actor.clone(),
+            pos.iter().map(|(d, _)| (*d).clone()).collect(),
+            neg.iter().map(|(d, _)| (*d).clone()).collect(),
+        );
+        if !seen.insert(key) {
+            continue;
+        }
         let who = name(inp, &actor);
+        let whom = name(inp, &counterpart);
         let mk = |side: &[(&String, &Acc)], summary: String, positive: bool| Position {
             docs: side.iter().map(|(d, _)| (*d).clone()).collect(),
             summary,
@@ -449,11 +502,19 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
         };
         out.push(Disagreement {
             id: String::new(),
-            topic: format!("role of {who}"),
-            about: vec![actor.clone()],
+            topic: format!("role of {who} toward {whom}"),
+            about: vec![actor.clone(), counterpart.clone()],
             positions: vec![
-                mk(&pos, format!("{who} supports or cooperates"), true),
-                mk(&neg, format!("{who} is hostile or accused"), false),
+                mk(
+                    &pos,
+                    format!("{who} supports or cooperates with {whom}"),
+                    true,
+                ),
+                mk(
+                    &neg,
+                    format!("{who} is hostile toward {whom} or accused"),
+                    false,
+                ),
             ],
         });
     }

@@ -110,9 +110,24 @@ fn disjoint_sources_or_other_places_do_not_merge() {
 fn different_casualty_figures_for_one_event_disagree() {
     let mut a = event("a", "ASSAULT", &[], &[], Some("kz"));
     a.quantities = vec!["q1".into()];
+    a.date = Some("t1".into());
     let mut b = event("b", "ASSAULT", &[], &[], Some("kz"));
     b.quantities = vec!["q2".into()];
-    let merged = merge_events(vec![a, b], &HashMap::new());
+    b.date = Some("t2".into());
+    // A place alone merges across documents only on the same date.
+    let undated = merge_events(
+        vec![
+            event("a", "ASSAULT", &[], &[], Some("kz")),
+            event("b", "ASSAULT", &[], &[], Some("kz")),
+        ],
+        &HashMap::new(),
+    );
+    assert_eq!(undated.len(), 2);
+    let dates = HashMap::from([
+        ("t1".to_string(), "2022-01-06".to_string()),
+        ("t2".to_string(), "2022-01-06".to_string()),
+    ]);
+    let merged = merge_events(vec![a, b], &dates);
     assert_eq!(merged.len(), 1);
     let qs = vec![
         quantity("q1", "a", 164.0, "killed", Bound::Exact),
@@ -125,6 +140,7 @@ fn different_casualty_figures_for_one_event_disagree() {
         quantities: &qs,
         relations: &[],
         names: &names,
+        topics: &HashMap::new(),
     });
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].positions.len(), 2);
@@ -139,6 +155,7 @@ fn different_casualty_figures_for_one_event_disagree() {
         quantities: &qs,
         relations: &[],
         names: &names,
+        topics: &HashMap::new(),
     });
     assert!(d.is_empty());
 }
@@ -164,6 +181,7 @@ fn member_lists_disagree_only_when_neither_contains_the_other() {
             quantities: &[],
             relations: rels,
             names: &names,
+            topics: &HashMap::new(),
         })
     };
     // A partial list (…تضم أيضاً) inside a full one: no disagreement.
@@ -208,18 +226,34 @@ fn opposite_roles_of_an_actor_disagree() {
     );
     let raw: Vec<Event> = a.events.into_iter().chain(b.events).collect();
     let merged = merge_events(raw.clone(), &HashMap::new());
-    let names = HashMap::from([("tr".to_string(), "Türkiye".to_string())]);
+    let names = HashMap::from([
+        ("tr".to_string(), "Türkiye".to_string()),
+        ("kz".to_string(), "Kazakhstan".to_string()),
+    ]);
+    // Document b is about Kazakhstan too: that is the counterpart of the bare accusation.
+    let topics = HashMap::from([("b".to_string(), vec!["kz".to_string()])]);
     let d = disagreements(Inputs {
         events: &merged,
         doc_events: &raw,
         quantities: &[],
         relations: &[],
         names: &names,
+        topics: &topics,
     });
     let role = d
         .iter()
-        .find(|d| d.topic == "role of Türkiye")
+        .find(|d| d.topic == "role of Türkiye toward Kazakhstan")
         .expect("role disagreement");
     assert_eq!(role.positions[0].docs, vec!["a".to_string()]);
     assert_eq!(role.positions[1].docs, vec!["b".to_string()]);
+    // Without a shared story there is no counterpart, so no disagreement.
+    let d = disagreements(Inputs {
+        events: &merged,
+        doc_events: &raw,
+        quantities: &[],
+        relations: &[],
+        names: &names,
+        topics: &HashMap::new(),
+    });
+    assert!(d.is_empty());
 }

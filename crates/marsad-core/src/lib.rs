@@ -244,12 +244,31 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
             )
         })
         .collect();
+    // Each document's places, most mentioned first: the story an accusation belongs to.
+    let mut topics: std::collections::HashMap<String, Vec<String>> =
+        std::collections::HashMap::new();
+    for (doc, ms) in &mentions {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for m in ms
+            .iter()
+            .filter(|m| m.kind == marsad_picture::EntityType::Gpe)
+        {
+            *counts.entry(m.entity.as_str()).or_default() += 1;
+        }
+        let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        topics.insert(
+            (*doc).to_string(),
+            v.into_iter().map(|(e, _)| e.to_string()).collect(),
+        );
+    }
     picture.disagreements = marsad_compare::disagreements(marsad_compare::Inputs {
         events: &picture.events,
         doc_events: &doc_events,
         quantities: &picture.quantities,
         relations: &picture.relations,
         names: &names,
+        topics: &topics,
     });
     diags.extend(provenance::enforce(&mut picture, &texts));
     (picture, diags)

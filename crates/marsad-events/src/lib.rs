@@ -298,10 +298,22 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             let nominal =
                 s.len() < t.norm.len() && !t.norm.starts_with('و') && !t.norm.starts_with('ف')
                     || t.norm.starts_with("ال");
+            // A verb takes no pronoun suffix here: وزارة must not read as و + زار + ة.
+            let suffixed = !t.norm.ends_with(s);
             let pick = ts
                 .iter()
+                .filter(|tr| !(suffixed && tr.verb))
                 .filter(|tr| objects_follow(doc, i + 1, tr.objects))
                 .find(|tr| !(nominal && tr.verb) || ts.iter().all(|x| x.verb));
+            // The definite agreement noun (الاتفاق النووي) names an agreement already made,
+            // not a new happening; signing (التوقيع) still is one.
+            let settled = nominal
+                && t.norm.contains("ال")
+                && pick.is_some_and(|tr| tr.kind == "AGREE")
+                && !s.starts_with("توقيع");
+            if settled {
+                return None;
+            }
             if let Some(tr) = pick {
                 let mut h = hit(i, i + 1, tr);
                 if nominal {
