@@ -14,7 +14,7 @@ use marsad_picture::{
     Diagnostic, Entity, EntityType, Evidence, Mention, MentionForm, Name, Relation, Severity,
     Validity,
 };
-use marsad_text::normalize_str;
+use marsad_text::{normalize_str, segment, CliticKind, CommonWords, Lexicon, UnionLexicon};
 
 use crate::gazetteer::{DocTokens, GazMatch, Gazetteer};
 use crate::model::{AliasKind, Class, Kb};
@@ -331,6 +331,7 @@ fn name_like(t: &str) -> bool {
         && !is_common(t)
         && !is_title_head(t)
         && !is_minister(t)
+        && name_word_inside(t)
 }
 
 /// Words starting with ت that are nouns, not verbs, after a place name (تركيا, تعزيزات, ...): a KB name or
@@ -1078,7 +1079,34 @@ fn link_doc(
             *c = true;
         }
     }
-    // 3. Tagger candidates the KB did not cover.
+    // 3. Tagger candidates the KB did not cover, read through their clitics and trimmed to the name.
+    let doc_names: Vec<(String, u32)> = matches
+        .iter()
+        .filter_map(|m| {
+            let e = out
+                .iter()
+                .find(|o| o.start == m.start && o.end == m.end && o.form == MentionForm::Name)?;
+            match e.key {
+                Key::Kb(i) => Some((m.key.clone(), i)),
+                Key::New(_) => None,
+            }
+        })
+        .collect();
+    let cand_names: HashSet<String> = d
+        .extra_mentions
+        .iter()
+        .filter_map(|c| d.text.get(c.start..c.end))
+        .map(|t| {
+            crate::text::tokens(&normalize_str(t))
+                .map(|t| t.1)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let known = DocNames {
+        kb: &doc_names,
+        cands: &cand_names,
+    };
     for c in d.extra_mentions {
         if d.text.get(c.start..c.end).is_none() {
             diags.push(Diagnostic {
@@ -1094,37 +1122,42 @@ fn link_doc(
         if out.iter().any(|m| m.start < c.end && c.start < m.end) {
             continue;
         }
-        let toks: Vec<String> = crate::text::tokens(&normalize_str(&d.text[c.start..c.end]))
-            .map(|t| t.1.to_string())
-            .collect();
-        if toks.is_empty() {
+        let Some(cand) = clean_candidate(kb, d.text, &dt, c, &known) else {
             continue;
-        }
+        };
+        let (start, end, toks) = (cand.start, cand.end, cand.toks);
         let key = if c.kind == EntityType::Per {
             resolve_new_person(kb, &toks, &persons)
         } else {
-            Key::New(toks.join(" "))
+            match kb_place_or_org(kb, c.kind, &toks, known.kb) {
+                Some(e) => Key::Kb(e),
+                None => Key::New(toks.join(" ")),
+            }
         };
         if let Key::New(n) = &key {
             let ent = news.entry(n.clone()).or_default();
             ent.kind.get_or_insert(c.kind);
             if toks.len() >= ent.toks.len() {
                 ent.toks = toks.clone();
-                ent.display = d.text[c.start..c.end].to_string();
+                ent.display = cand.display;
             }
         }
         if c.kind == EntityType::Per {
             add_person(&mut persons, &key, &toks);
         }
+        let kind = match &key {
+            Key::Kb(e) => kb.entries[*e as usize].class.entity_type(),
+            Key::New(_) => c.kind,
+        };
         out.push(M {
             key,
-            start: c.start,
-            end: c.end,
+            start,
+            end,
             form: MentionForm::Name,
-            kind: c.kind,
+            kind,
         });
         for (ti, t) in dt.toks.iter().enumerate() {
-            if t.orig.0 < c.end && c.start < t.orig.1 {
+            if t.orig.0 < end && start < t.orig.1 {
                 covered[ti] = true;
             }
         }
@@ -1313,4 +1346,378 @@ fn kb_holder(kb: &Kb, rel: &str, title: &str, state: u32, date: Option<&str>) ->
         }
     }
     found.map(|(i, _)| Key::Kb(i))
+}
+
+/// Names already read in a document: KB matches (normalised key, entry) and the tagger's candidates.
+struct DocNames<'a> {
+    kb: &'a [(String, u32)],
+    cands: &'a HashSet<String>,
+}
+
+/// KB aliases as a clitic lexicon: a stem that is a known name lets its proclitics split off.
+struct KbNames<'k>(&'k Kb);
+
+impl Lexicon for KbNames<'_> {
+    fn contains(&self, s: &str) -> bool {
+        !self.0.lookup(s).is_empty()
+    }
+}
+
+/// A lexicon without two words: lets [`segment`] split a word (and its stem) the lexicon lists whole.
+struct ExceptWord<'a, L> {
+    lex: &'a L,
+    words: [&'a str; 2],
+}
+
+impl<L: Lexicon> Lexicon for ExceptWord<'_, L> {
+    fn contains(&self, s: &str) -> bool {
+        if self.words.contains(&s) {
+            return false;
+        }
+        if self.lex.contains(s) {
+            return true;
+        }
+        // A final hamza changes its seat before a suffix (حلفاء + ها → حلفائها).
+        match s.char_indices().last() {
+            Some((i, 'ئ' | 'ؤ' | 'ي' | 'و')) if i >= 4 => {
+                let mut w = String::with_capacity(s.len());
+                w.push_str(&s[..i]);
+                w.push('ء');
+                !self.words.contains(&w.as_str()) && self.lex.contains(&w)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A tagger candidate trimmed to its name: evidence span and normalised name tokens.
+struct Cand {
+    start: usize,
+    end: usize,
+    toks: Vec<String>,
+    display: String,
+}
+
+/// One written token of a candidate read through its clitics.
+struct CandTok {
+    orig: (usize, usize),
+    /// Normalised name form: proclitics stripped, the article kept (للاتحاد → الاتحاد).
+    stem: String,
+    /// The written name without its proclitics.
+    display: String,
+    /// A conjunction or preposition was attached.
+    proclitic: bool,
+    /// A possessive/object pronoun was attached: names never take one.
+    pronoun: bool,
+}
+
+/// Strict common words: function words and the KB's O-only list (ANERcorp train), which holds no names.
+fn common_strict(t: &str) -> bool {
+    FUNCTION_WORDS.contains(&t) || common_words().contains(t)
+}
+
+/// Broad common words: also marsad-text's frequency list from news, which holds frequent names
+/// (روسيا, بوتين) too, so a name token or KB alias is never broad-common.
+fn common_broad(kb: &Kb, t: &str) -> bool {
+    (common_strict(t) || CommonWords.contains(t)) && !is_name_token(t) && kb.lookup(t).is_empty()
+}
+
+/// A short word in the shape of an imperfect verb (يثق, يقول): ي + 2–3 letters, not a known name.
+fn verb_like(kb: &Kb, t: &str) -> bool {
+    let n = t.chars().count();
+    t.starts_with('ي') && (3..=4).contains(&n) && !is_name_token(t) && kb.lookup(t).is_empty()
+}
+
+/// Written text of `word` after its first letter and any diacritics/tatweel that follow it.
+fn after_first_letter(word: &str) -> &str {
+    let mut it = word.char_indices().skip(1);
+    for (i, ch) in it.by_ref() {
+        if !matches!(ch, '\u{064B}'..='\u{0652}' | '\u{0640}' | '\u{0670}') {
+            return &word[i..];
+        }
+    }
+    ""
+}
+
+/// Reads one written token of a tagger candidate. Proclitics come off when
+/// [`marsad_text::segment`] finds the stem in the KB names or the common words; for the first token a
+/// leading و/ف also comes off (conservative rule) when the rest has 3+ letters and is a KB name, a
+/// name the document already has (exactly or within the measured skeleton distance), or و + the
+/// article + 3 letters (والقوقاز): a name that itself starts with و (وليد, واشنطن) is a known name
+/// or alias and is kept whole.
+fn read_cand_token(
+    kb: &Kb,
+    text: &str,
+    orig: (usize, usize),
+    first: bool,
+    known: &DocNames<'_>,
+) -> CandTok {
+    let word = text.get(orig.0..orig.1).unwrap_or("");
+    let norm = normalize_str(word);
+    let lex = UnionLexicon(KbNames(kb), CommonWords);
+    let seg = segment(word, &lex);
+    let whole_name = is_name_token(&norm) || !kb.lookup(&norm).is_empty();
+    let stem_norm = normalize_str(seg.stem_str(word));
+    // A known name that also parses as clitic + word keeps its letters (بايدن is not ب + ايدن, كمال
+    // is not ك + مال), unless the stem is a function word (بأن is ب + أن though بان is a name).
+    let proclitic = seg.proclitics.iter().any(|c| c.kind != CliticKind::Article)
+        && (!whole_name || FUNCTION_WORDS.contains(&stem_norm.as_str()));
+    // The news frequency list holds some words with their pronoun (حلفائها); read them without the
+    // whole-word entry to see the pronoun.
+    let pronoun = seg.enclitic.is_some()
+        || (!whole_name
+            && segment(
+                word,
+                &ExceptWord {
+                    lex: &lex,
+                    words: [&norm, &stem_norm],
+                },
+            )
+            .enclitic
+            .is_some());
+    if proclitic {
+        let stem_text = seg.stem_str(word);
+        let (stem, display) = match seg
+            .proclitics
+            .iter()
+            .find(|c| c.kind == CliticKind::Article)
+        {
+            Some(a) if normalize_str(&word[a.start..a.end]) == "ال" => (
+                format!("ال{}", normalize_str(stem_text)),
+                word[a.start..seg.stem.1].to_string(),
+            ),
+            Some(_) => (
+                format!("ال{}", normalize_str(stem_text)),
+                format!("ال{stem_text}"),
+            ),
+            None => (normalize_str(stem_text), stem_text.to_string()),
+        };
+        return CandTok {
+            orig,
+            stem,
+            display,
+            proclitic,
+            pronoun,
+        };
+    }
+    if first && !is_name_token(&norm) && kb.lookup(&norm).is_empty() {
+        let rest = norm
+            .strip_prefix('و')
+            .or_else(|| norm.strip_prefix('ف'))
+            .filter(|r| r.chars().count() >= 3);
+        if let Some(rest) = rest {
+            let article = norm.starts_with('و')
+                && rest
+                    .strip_prefix("ال")
+                    .is_some_and(|s| s.chars().count() >= 3);
+            let rest_tok = [rest.to_string()];
+            let known_name = !kb.lookup(rest).is_empty()
+                || known.cands.contains(rest)
+                || known.kb.iter().any(|(k, _)| k == rest)
+                || kb_place_or_org(kb, EntityType::Loc, &rest_tok, known.kb).is_some()
+                || kb_place_or_org(kb, EntityType::Org, &rest_tok, known.kb).is_some();
+            if article || known_name {
+                return CandTok {
+                    orig,
+                    stem: rest.to_string(),
+                    display: after_first_letter(word).to_string(),
+                    proclitic: true,
+                    pronoun,
+                };
+            }
+        }
+    }
+    CandTok {
+        orig,
+        stem: norm,
+        display: word.to_string(),
+        proclitic: false,
+        pronoun,
+    }
+}
+
+/// Whether a candidate token can be part of a person's name: not a function word, common word or
+/// short imperfect verb (يثق), no attached pronoun (بجيشه), and no attached preposition or
+/// conjunction unless it starts the name (a name does not carry one inside: بأن).
+fn name_word(kb: &Kb, t: &CandTok, first: bool) -> bool {
+    let s = t.stem.as_str();
+    let clitic_inside = t.proclitic && !first;
+    !(FUNCTION_WORDS.contains(&s)
+        || t.pronoun
+        || clitic_inside
+        || common_broad(kb, s)
+        || verb_like(kb, s))
+}
+
+/// [`name_word`] for a lone normalised token inside a name (after its first token).
+fn name_word_inside(t: &str) -> bool {
+    let kb = Kb::builtin();
+    let empty = HashSet::new();
+    let known = DocNames {
+        kb: &[],
+        cands: &empty,
+    };
+    name_word(
+        kb,
+        &read_cand_token(kb, t, (0, t.len()), false, &known),
+        false,
+    )
+}
+
+/// Cleans a tagger candidate: the first token loses its proclitics (the evidence still covers the
+/// whole written token, as for gazetteer matches); a person is cut to its longest run of name-like
+/// tokens (stopping at function or common words, verbs, words with an attached preposition or
+/// pronoun); a candidate made only of common words (a person), of strict common words or words with a
+/// pronoun (a place or organisation) or of broad common words (other kinds: دولار) is dropped.
+fn clean_candidate(
+    kb: &Kb,
+    text: &str,
+    dt: &DocTokens,
+    c: &CandidateMention,
+    known: &DocNames<'_>,
+) -> Option<Cand> {
+    let toks: Vec<CandTok> = dt
+        .toks
+        .iter()
+        .filter(|t| t.orig.0 < c.end && c.start < t.orig.1)
+        .enumerate()
+        .map(|(i, t)| read_cand_token(kb, text, t.orig, i == 0, known))
+        .collect();
+    let (lo, hi) = if c.kind == EntityType::Per {
+        let name_like_tok = |i: usize, t: &CandTok| name_word(kb, t, i == 0);
+        let lo = toks
+            .iter()
+            .enumerate()
+            .position(|(i, t)| name_like_tok(i, t))?;
+        let len = toks[lo..]
+            .iter()
+            .enumerate()
+            .take_while(|(j, t)| name_like_tok(lo + j, t))
+            .count();
+        (lo, lo + len)
+    } else {
+        let common = |t: &CandTok| {
+            let s = t.stem.as_str();
+            let bare = s
+                .strip_prefix("ال")
+                .filter(|b| b.chars().count() >= 2)
+                .unwrap_or(s);
+            t.pronoun
+                || if c.kind == EntityType::Misc {
+                    // Name tokens do not protect here: the name list holds words like دولار, and
+                    // a person's name is not MISC.
+                    [s, bare].iter().any(|w| {
+                        (common_strict(w) || CommonWords.contains(w)) && kb.lookup(w).is_empty()
+                    })
+                } else {
+                    common_strict(s) || common_strict(bare)
+                }
+        };
+        if toks.iter().all(common) {
+            return None;
+        }
+        (0, toks.len())
+    };
+    let kept = toks.get(lo..hi).filter(|k| !k.is_empty())?;
+    let start = if lo == 0 {
+        c.start.max(kept[0].orig.0)
+    } else {
+        kept[0].orig.0
+    };
+    let end = if hi == toks.len() {
+        c.end.min(kept[kept.len() - 1].orig.1)
+    } else {
+        kept[kept.len() - 1].orig.1
+    };
+    let mut display = kept[0].display.clone();
+    if let (Some(a), Some(b)) = (kept.first(), kept.last()) {
+        if kept.len() > 1 {
+            display.push_str(text.get(a.orig.1..b.orig.1).unwrap_or(""));
+        }
+    }
+    let toks: Vec<String> = kept
+        .iter()
+        .flat_map(|t| {
+            crate::text::tokens(&t.stem)
+                .map(|x| x.1.to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if toks.is_empty() || start >= end {
+        return None;
+    }
+    Some(Cand {
+        start,
+        end,
+        toks,
+        display,
+    })
+}
+
+/// The KB entry a place or organisation candidate names: an exact alias of a compatible class, else
+/// (token by token within the measured skeleton distance, [`same_name`]) a state's name or a name
+/// the document already matched in the KB (قرغيزستان → قيرغيزستان).
+fn kb_place_or_org(
+    kb: &Kb,
+    kind: EntityType,
+    toks: &[String],
+    doc: &[(String, u32)],
+) -> Option<u32> {
+    let fits = |e: u32| {
+        let class = kb.entries[e as usize].class;
+        match kind {
+            EntityType::Loc | EntityType::Gpe => {
+                matches!(class, Class::State | Class::City | Class::Region)
+            }
+            EntityType::Org => class == Class::Org,
+            _ => false,
+        }
+    };
+    let joined = toks.join(" ");
+    if let Some(t) = kb
+        .lookup(&joined)
+        .iter()
+        .find(|t| t.kind == AliasKind::Name && fits(t.entry))
+    {
+        return Some(t.entry);
+    }
+    let spells = |name: &str| {
+        let n: Vec<&str> = name.split(' ').collect();
+        n.len() == toks.len() && n.iter().zip(toks).all(|(a, b)| same_name(a, b))
+    };
+    if let Some((_, e)) = doc.iter().find(|(k, e)| fits(*e) && spells(k)) {
+        return Some(*e);
+    }
+    if !std::ptr::eq(kb, Kb::builtin()) {
+        return None;
+    }
+    let mut found = None;
+    for (names, e) in state_names(kb) {
+        if fits(*e) && names.iter().any(|n| spells(n)) {
+            if found.is_some_and(|f| f != *e) {
+                return None;
+            }
+            found = Some(*e);
+        }
+    }
+    found
+}
+
+/// Normalised names and aliases of every KB state (the builtin KB's).
+fn state_names(kb: &Kb) -> &'static Vec<(Vec<String>, u32)> {
+    static S: std::sync::OnceLock<Vec<(Vec<String>, u32)>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        kb.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.class == Class::State)
+            .map(|(i, e)| {
+                let names = std::iter::once(&e.ar)
+                    .chain(&e.aliases)
+                    .map(|a| normalize_str(a))
+                    .collect();
+                (names, i as u32)
+            })
+            .collect()
+    })
 }

@@ -240,6 +240,178 @@ fn bad_candidate_span_is_a_diagnostic_not_a_panic() {
     assert_eq!(out.entities.len(), 1);
 }
 
+/// Links documents with tagger candidates given as (surface, type): each surface's first occurrence.
+/// A document for [`run_cands`]: id, text, candidates as (surface, type).
+type CandDoc<'a> = (&'a str, &'a str, &'a [(&'a str, EntityType)]);
+
+fn run_cands(docs: &[CandDoc<'_>]) -> LinkOutput {
+    let cands: Vec<Vec<CandidateMention>> = docs
+        .iter()
+        .map(|(_, text, cs)| {
+            cs.iter()
+                .map(|(surface, kind)| {
+                    let start = text.find(surface).expect("surface in text");
+                    CandidateMention {
+                        start,
+                        end: start + surface.len(),
+                        kind: *kind,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let inputs: Vec<DocInput> = docs
+        .iter()
+        .zip(&cands)
+        .map(|((id, text, _), c)| DocInput {
+            id,
+            text,
+            published: None,
+            extra_mentions: c,
+        })
+        .collect();
+    let (out, diags) = link(Kb::builtin(), &inputs);
+    assert!(diags.is_empty(), "{diags:?}");
+    for e in &out.entities {
+        for m in &e.mentions {
+            let text = docs.iter().find(|d| d.0 == m.evidence.doc).unwrap().1;
+            assert_eq!(&text[m.evidence.start..m.evidence.end], m.evidence.text);
+        }
+    }
+    out
+}
+
+fn no_mention(out: &LinkOutput, surface: &str) {
+    assert!(
+        out.entities
+            .iter()
+            .all(|e| e.mentions.iter().all(|m| m.evidence.text != surface)),
+        "{surface} is a mention: {:#?}",
+        out.entities
+    );
+}
+
+#[test]
+fn conjunction_on_a_candidate_comes_off_and_a_variant_spelling_links_to_the_state() {
+    // The gazetteer has قيرغيزستان; the tagger read وقرغيزستان as a place.
+    let s = "منظمة الدول التركية التي تضم 7 دول هي: تركيا وأذربيجان وشمال قبرص (غير معترف بها عالمياً) وتركمانستان وأوزبكستان وقرغيزستان وكازاخستان";
+    let out = run_cands(&[("a", s, &[("وقرغيزستان", EntityType::Loc)])]);
+    let e = entity_with(&out, "وقرغيزستان");
+    assert_eq!(e.kb.as_deref(), Some("Q813"), "{e:#?}");
+    assert_eq!(e.kind, EntityType::Gpe);
+}
+
+#[test]
+fn conjunction_or_preposition_on_a_candidate_merges_with_the_stem() {
+    let a = "واقتربت إلى حد ما من الولايات المتحدة وأوروبا والصين، فإن أي دعم أميركي لهذه الاحتجاجات. لماذا تقلق أوروبا وليس فقط روسيا والصين من أزمة كازاخستان؟";
+    let b = "وهو يجمع خمس دول قديمة كانت تابعة للاتحاد السوفياتي في آسيا الوسطى والقوقاز";
+    let c = "ولا تزال كازاخستان تعتمد على الاتحاد السوفياتي في الذاكرة.";
+    // The bare name is the second occurrence of أوروبا in doc a.
+    let a_bare = a.rfind("أوروبا").unwrap();
+    let m = [
+        CandidateMention {
+            start: a.find("وأوروبا").unwrap(),
+            end: a.find("وأوروبا").unwrap() + "وأوروبا".len(),
+            kind: EntityType::Loc,
+        },
+        CandidateMention {
+            start: a_bare,
+            end: a_bare + "أوروبا".len(),
+            kind: EntityType::Loc,
+        },
+    ];
+    let (out_a, _) = link(
+        Kb::builtin(),
+        &[DocInput {
+            id: "a",
+            text: a,
+            published: None,
+            extra_mentions: &m,
+        }],
+    );
+    let e = entity_with(&out_a, "وأوروبا");
+    assert_eq!(entity_with(&out_a, "أوروبا").id, e.id);
+    assert_eq!(e.name.ar, "أوروبا");
+
+    let out = run_cands(&[
+        (
+            "b",
+            b,
+            &[
+                ("للاتحاد السوفياتي", EntityType::Loc),
+                ("والقوقاز", EntityType::Loc),
+            ],
+        ),
+        ("c", c, &[("الاتحاد السوفياتي", EntityType::Loc)]),
+    ]);
+    let e = entity_with(&out, "للاتحاد السوفياتي");
+    assert_eq!(entity_with(&out, "الاتحاد السوفياتي").id, e.id);
+    assert_eq!(entity_with(&out, "والقوقاز").name.ar, "القوقاز");
+}
+
+#[test]
+fn preposition_on_an_organisation_candidate_is_not_in_its_name() {
+    let s = "كما أن وسائل الإعلام التابعة لحزب العدالة والتنمية الحاكم في تركيا";
+    let out = run_cands(&[("a", s, &[("لحزب العدالة", EntityType::Org)])]);
+    let e = entity_with(&out, "لحزب العدالة");
+    assert_eq!(e.name.ar, "حزب العدالة");
+    assert_eq!(e.kind, EntityType::Org);
+}
+
+#[test]
+fn candidates_made_of_common_words_are_dropped() {
+    let a = "وحتى تكون حكومة توكاييف مدينة بالفضل لروسيا عندما تنجو من الاحتجاجات العنيفة";
+    let b = "ووجه اتهامات ومطالب ضد الولايات المتحدة وحلفائها ورفض استبعاد أي غزو لأوكرانيا";
+    let c = "ويبلغ نصيب الفرد من الدخل القومي نحو 11 ألف دولار";
+    let out = run_cands(&[
+        ("a", a, &[("بالفضل", EntityType::Loc)]),
+        ("b", b, &[("وحلفائها", EntityType::Loc)]),
+        ("c", c, &[("دولار", EntityType::Misc)]),
+    ]);
+    for s in ["بالفضل", "وحلفائها", "دولار"] {
+        no_mention(&out, s);
+    }
+    // The KB names around them are still there.
+    assert_eq!(entity_with(&out, "لروسيا").kb.as_deref(), Some("Q159"));
+}
+
+#[test]
+fn person_candidates_stop_before_verbs_and_function_words() {
+    let a = "وما إذا كان الرئيس توكاييف يثق بجيشه، على حد وصف مرتزاشفيلي";
+    let b = "لا يعترف الرئيس توكاييف بأن شبه جزيرة القرم أرض روسية، لكنه يمتنع عن استعمال مصطلح \"الضمّ\"";
+    let c = "في السادس من يناير 2022 أعلن الرئيس الكازاخستاني قاسم جومارت توكاييف أن قوات حفظ السلام ستصل";
+    let out = run_cands(&[
+        ("a", a, &[("توكاييف يثق بجيشه", EntityType::Per)]),
+        ("b", b, &[("توكاييف بأن شبه", EntityType::Per)]),
+        ("c", c, &[("قاسم جومارت توكاييف", EntityType::Per)]),
+    ]);
+    let e = entity_with(&out, "قاسم جومارت توكاييف");
+    for ent in &out.entities {
+        for m in &ent.mentions {
+            assert!(
+                !m.evidence.text.contains("يثق") && !m.evidence.text.contains("بأن"),
+                "{m:?}"
+            );
+        }
+    }
+    let tok: Vec<&str> = e
+        .mentions
+        .iter()
+        .filter(|m| m.evidence.doc != "c")
+        .map(|m| m.evidence.text.as_str())
+        .collect();
+    assert_eq!(tok, ["توكاييف", "توكاييف"], "{e:#?}");
+}
+
+#[test]
+fn a_name_that_parses_as_preposition_plus_word_keeps_its_letters() {
+    // بايدن could be ب + ايدن; it is the name.
+    let s = "وجعل بايدن سبباً لتأكيد المبادئ التي حددتها بالفعل قبيل المفاوضات";
+    let out = run_cands(&[("a", s, &[("بايدن", EntityType::Per)])]);
+    let e = entity_with(&out, "بايدن");
+    assert_eq!(e.name.ar, "جو بايدن", "{e:#?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
