@@ -412,9 +412,9 @@ fn polarity(kind: &str) -> Option<i32> {
 }
 
 /// (3) Opposite accounts of an actor's role toward the same counterpart: in one document it acts
-/// cooperatively toward it, in another with hostility or is accused. The counterpart is another
-/// entity of the event, or else the document's main place (`topics`), so that accounts about
-/// unrelated stories are not set against each other.
+/// cooperatively toward it, in another with hostility or is accused. The counterpart is whom the
+/// event is directed at (targets, or the accuser), or else the document's main place (`topics`),
+/// so that accounts about unrelated stories are not set against each other.
 fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
     // (actor, counterpart) → doc → (score, supportive evidence, hostile evidence)
     type Acc = (i32, Vec<Evidence>, Vec<Evidence>);
@@ -428,11 +428,15 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             continue;
         };
         let others = |actor: &str| -> Vec<String> {
-            let mut v: Vec<String> = e
-                .sources
+            // The counterpart is whom the act is directed at: the targets for a source, the
+            // sources for an accused target. Places and co-actors are no counterparts.
+            let side = if e.sources.iter().any(|x| x == actor) {
+                &e.targets
+            } else {
+                &e.sources
+            };
+            let mut v: Vec<String> = side
                 .iter()
-                .chain(e.targets.iter())
-                .chain(e.location.iter())
                 .filter(|x| x.as_str() != actor)
                 .cloned()
                 .collect();

@@ -267,7 +267,7 @@ fn objects_follow(doc: &Doc<'_>, j: usize, objects: &[&str]) -> bool {
         return true;
     }
     let objs: Vec<String> = objects.iter().map(|o| normalize_str(o)).collect();
-    (j..(j + 4).min(doc.toks.len())).any(|k| {
+    (j..(j + 6).min(doc.toks.len())).any(|k| {
         !doc.toks[k].punct
             && stems(&doc.toks[k].norm)
                 .iter()
@@ -387,7 +387,10 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
         }
     }
     for s in forms {
-        if CAMEO_STOP.iter().any(|w| normalize_str(w) == s) {
+        // Speech verbs make claims, not events (قال … اتفاق is a statement about an agreement).
+        if CAMEO_STOP.iter().any(|w| normalize_str(w) == s)
+            || lexicon().speech.iter().any(|w| w == s)
+        {
             return None;
         }
         let Some(v) = c.verbs.get(s) else { continue };
@@ -606,6 +609,18 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
                 .find(|&m| is_place(agent(m)) && !sources.contains(&doc.input.mentions[m].entity))
             {
                 location = Some(doc.input.mentions[m].entity.clone());
+            }
+        }
+        // Forces sent "from" someone (إرسال 2500 جندي من المنظمة) were sent by them.
+        if sources.is_empty() && matches!(h.kind, "MOBILIZE" | "AID") {
+            let from_tok = (h.j..cb).find(|&k| doc.toks[k].norm == "من");
+            if let Some(m) =
+                from_tok.and_then(|k| (k + 1..(k + 3).min(cb)).find_map(|p| doc.mention_at(p)))
+            {
+                let id = &doc.input.mentions[m].entity;
+                if let Some(pos) = targets.iter().position(|t| t == id) {
+                    sources.push(targets.remove(pos));
+                }
             }
         }
         targets.retain(|t| !sources.contains(t));

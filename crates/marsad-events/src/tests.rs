@@ -160,6 +160,27 @@ fn vso_request_with_min_target() {
 }
 
 #[test]
+fn forces_sent_from_an_organisation_are_its_deployment() {
+    let t = "أثار إرسال 2500 جندي من منظمة معاهدة الأمن الجماعي بقيادة روسيا، مخاوف لدى الغرب.";
+    let out = run(
+        t,
+        vec![
+            name(t, "منظمة معاهدة الأمن الجماعي", "csto", EntityType::Org),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "MOBILIZE")
+        .expect("deployment");
+    assert_eq!(e.sources, vec!["csto".to_string()]);
+    let q = out.quantities.iter().find(|q| q.value == 2500.0).unwrap();
+    assert_eq!(q.kind, "troops");
+    assert!(e.quantities.contains(&q.id));
+}
+
+#[test]
 fn negated_request() {
     let t = "ولم يطلب من منظمة الدول التركية الناشئة.";
     let out = run(
