@@ -1,13 +1,16 @@
-//! Mention-level precision/recall per type of the KB linker alone (no tagger) on CoNLL-style NER data.
-//! Usage: cargo run --release -p marsad-kb --example eval_ner -- anercorp ../shared/data/anercorp/ANERCorp_CamelLab_test.txt
-//!        cargo run --release -p marsad-kb --example eval_ner -- aqmar ../shared/data/aqmar/*.txt
+//! Mention-level precision/recall per type of the KB linker on CoNLL-style NER data: alone, or with
+//! `--tagger` fed the shipped NER tagger's candidates (as `marsad-core` does; the tagger alone is
+//! printed too, for reference).
+//! Usage: cargo run --release -p marsad-kb --example eval_ner -- [--tagger] anercorp ../shared/data/anercorp/ANERCorp_CamelLab_test.txt
+//!        cargo run --release -p marsad-kb --example eval_ner -- [--tagger] aqmar ../shared/data/aqmar/*.txt
 //! A mention counts when its token span and type equal the gold ones. Only `name` and `metonym` forms are
 //! scored (nisba adjectives and titles are not names in these annotations). GPE is scored as LOC, NORP as
 //! MISC; gold MISC (AQMAR MIS*) is reported but the KB does not aim at it.
 
 use std::collections::{BTreeMap, HashSet};
 
-use marsad_kb::{link, DocInput, Kb};
+use marsad_kb::{link, CandidateMention, DocInput, Kb};
+use marsad_ner::{NerLabel, Tagger};
 use marsad_picture::{EntityType, MentionForm};
 
 fn gold_type(tag: &str) -> Option<&'static str> {
@@ -89,47 +92,27 @@ fn read_docs(files: &[String], chunk: usize) -> std::io::Result<Vec<Doc>> {
     Ok(docs)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (name, files) = args.split_first().ok_or("usage: eval_ner NAME FILE...")?;
-    let chunk = if name == "aqmar" { usize::MAX } else { 20 };
-    let docs = read_docs(files, chunk)?;
-    let kb = Kb::builtin();
-    let ids: Vec<String> = (0..docs.len()).map(|i| format!("d{i}")).collect();
-    let inputs: Vec<DocInput> = docs
-        .iter()
-        .zip(&ids)
-        .map(|(d, id)| DocInput {
-            id,
-            text: &d.text,
-            published: None,
-            extra_mentions: &[],
-        })
-        .collect();
-    let (out, _) = link(kb, &inputs);
-    let mut pred: Vec<HashSet<(usize, usize, &'static str)>> = vec![HashSet::new(); docs.len()];
-    for e in &out.entities {
-        let ty = match e.kind {
-            EntityType::Per => "PER",
-            EntityType::Org => "ORG",
-            EntityType::Gpe | EntityType::Loc => "LOC",
-            _ => "MISC",
-        };
-        for m in &e.mentions {
-            if !matches!(m.form, MentionForm::Name | MentionForm::Metonym) {
-                continue;
-            }
-            let di: usize = m.evidence.doc[1..].parse()?;
-            let d = &docs[di];
-            let a = d.toks.iter().position(|t| t.1 > m.evidence.start);
-            let b = d.toks.iter().rposition(|t| t.0 < m.evidence.end);
-            if let (Some(a), Some(b)) = (a, b) {
-                pred[di].insert((a, b + 1, ty));
-            }
-        }
+type Spans = Vec<HashSet<(usize, usize, &'static str)>>;
+
+fn score_type(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Per => "PER",
+        EntityType::Org => "ORG",
+        EntityType::Gpe | EntityType::Loc => "LOC",
+        _ => "MISC",
     }
+}
+
+/// Token span of a byte span.
+fn token_span(d: &Doc, start: usize, end: usize) -> Option<(usize, usize)> {
+    let a = d.toks.iter().position(|t| t.1 > start)?;
+    let b = d.toks.iter().rposition(|t| t.0 < end)?;
+    (a <= b).then_some((a, b + 1))
+}
+
+fn report(title: &str, docs: &[Doc], pred: &Spans) {
     let mut stats: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
-    for (d, p) in docs.iter().zip(&pred) {
+    for (d, p) in docs.iter().zip(pred) {
         for g in &d.gold {
             let s = stats.entry(g.2).or_default();
             s.1 += 1;
@@ -141,11 +124,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             stats.entry(x.2).or_default().2 += 1;
         }
     }
-    println!(
-        "{name}: {} docs, {} tokens",
-        docs.len(),
-        docs.iter().map(|d| d.toks.len()).sum::<usize>()
-    );
+    println!("-- {title}");
     println!("type\tgold\tpred\tcorrect\tP\tR\tF1");
     let mut tot = (0, 0, 0);
     for (t, (c, g, p)) in &stats {
@@ -169,6 +148,122 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tot.2,
         tot.0,
         2.0 * pr * rc / (pr + rc).max(1e-12)
+    );
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let with_tagger = args.first().is_some_and(|a| a == "--tagger");
+    if with_tagger {
+        args.remove(0);
+    }
+    let (name, files) = args
+        .split_first()
+        .ok_or("usage: eval_ner [--tagger] NAME FILE...")?;
+    let chunk = if name == "aqmar" { usize::MAX } else { 20 };
+    let docs = read_docs(files, chunk)?;
+    let kb = Kb::builtin();
+    let ids: Vec<String> = (0..docs.len()).map(|i| format!("d{i}")).collect();
+    let cands: Vec<Vec<CandidateMention>> = if with_tagger {
+        let tagger = Tagger::shipped()?;
+        docs.iter()
+            .map(|d| {
+                tagger
+                    .entities(&d.text)
+                    .into_iter()
+                    .map(|s| CandidateMention {
+                        start: s.start,
+                        end: s.end,
+                        kind: match s.label {
+                            NerLabel::Per => EntityType::Per,
+                            NerLabel::Org => EntityType::Org,
+                            NerLabel::Loc => EntityType::Loc,
+                            NerLabel::Misc => EntityType::Misc,
+                        },
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        vec![Vec::new(); docs.len()]
+    };
+    println!(
+        "{name}: {} docs, {} tokens",
+        docs.len(),
+        docs.iter().map(|d| d.toks.len()).sum::<usize>()
+    );
+    if with_tagger {
+        let pred: Spans = docs
+            .iter()
+            .zip(&cands)
+            .map(|(d, cs)| {
+                cs.iter()
+                    .filter_map(|c| {
+                        let (a, b) = token_span(d, c.start, c.end)?;
+                        Some((a, b, score_type(c.kind)))
+                    })
+                    .collect()
+            })
+            .collect();
+        report("tagger alone", &docs, &pred);
+    }
+    let inputs: Vec<DocInput> = docs
+        .iter()
+        .zip(&ids)
+        .zip(&cands)
+        .map(|((d, id), c)| DocInput {
+            id,
+            text: &d.text,
+            published: None,
+            extra_mentions: c,
+        })
+        .collect();
+    let (out, _) = link(kb, &inputs);
+    let mut pred: Spans = vec![HashSet::new(); docs.len()];
+    for e in &out.entities {
+        let ty = score_type(e.kind);
+        for m in &e.mentions {
+            if !matches!(m.form, MentionForm::Name | MentionForm::Metonym) {
+                continue;
+            }
+            let di: usize = m.evidence.doc[1..].parse()?;
+            if let Some((a, b)) = token_span(&docs[di], m.evidence.start, m.evidence.end) {
+                pred[di].insert((a, b, ty));
+            }
+        }
+    }
+    if std::env::var_os("EVAL_NER_LOST").is_some() {
+        // Gold mentions the tagger had right that linking lost (inspection aid).
+        for (di, (d, cs)) in docs.iter().zip(&cands).enumerate() {
+            for c in cs {
+                let Some((a, b)) = token_span(d, c.start, c.end) else {
+                    continue;
+                };
+                let g = (a, b, score_type(c.kind));
+                if d.gold.contains(&g) && !pred[di].contains(&g) {
+                    let got: Vec<String> = pred[di]
+                        .iter()
+                        .filter(|p| p.0 < b && a < p.1)
+                        .map(|p| format!("{}[{}]", &d.text[d.toks[p.0].0..d.toks[p.1 - 1].1], p.2))
+                        .collect();
+                    println!(
+                        "LOST {}\t{}\tgot {}",
+                        g.2,
+                        &d.text[c.start..c.end],
+                        got.join(" | ")
+                    );
+                }
+            }
+        }
+    }
+    report(
+        if with_tagger {
+            "KB + tagger candidates (linked)"
+        } else {
+            "KB alone"
+        },
+        &docs,
+        &pred,
     );
     Ok(())
 }

@@ -1422,10 +1422,15 @@ fn common_broad(kb: &Kb, t: &str) -> bool {
     (common_strict(t) || CommonWords.contains(t)) && !is_name_token(t) && kb.lookup(t).is_empty()
 }
 
-/// A short word in the shape of an imperfect verb (يثق, يقول): ي + 2–3 letters, not a known name.
+/// A short word in the shape of an imperfect verb (يثق, يقول): ي + 2–3 letters, not ending in ي
+/// (foreign surnames such as ينزي do), not a known name.
 fn verb_like(kb: &Kb, t: &str) -> bool {
     let n = t.chars().count();
-    t.starts_with('ي') && (3..=4).contains(&n) && !is_name_token(t) && kb.lookup(t).is_empty()
+    t.starts_with('ي')
+        && !t.ends_with('ي')
+        && (3..=4).contains(&n)
+        && !is_name_token(t)
+        && kb.lookup(t).is_empty()
 }
 
 /// Written text of `word` after its first letter and any diacritics/tatweel that follow it.
@@ -1464,12 +1469,14 @@ fn read_cand_token(
         && (!whole_name || FUNCTION_WORDS.contains(&stem_norm.as_str()));
     // The news frequency list holds some words with their pronoun (حلفائها); read them without the
     // whole-word entry to see the pronoun.
-    let pronoun = seg.enclitic.is_some()
-        || (!whole_name
-            && segment(
+    let pronoun = !whole_name
+        && (seg
+            .enclitic
+            .is_some_and(|_| CommonWords.contains(&stem_norm) || common_strict(&stem_norm))
+            || segment(
                 word,
                 &ExceptWord {
-                    lex: &lex,
+                    lex: &CommonWords,
                     words: [&norm, &stem_norm],
                 },
             )
@@ -1536,17 +1543,20 @@ fn read_cand_token(
     }
 }
 
-/// Whether a candidate token can be part of a person's name: not a function word, common word or
-/// short imperfect verb (يثق), no attached pronoun (بجيشه), and no attached preposition or
-/// conjunction unless it starts the name (a name does not carry one inside: بأن).
+/// Whether a candidate token can be part of a person's name: not a function word, common word
+/// (unless nisba-shaped) or short imperfect verb (يثق), no attached pronoun (بجيشه), and no attached
+/// preposition or conjunction unless it starts the name (a name does not carry one inside: بأن).
 fn name_word(kb: &Kb, t: &CandTok, first: bool) -> bool {
     let s = t.stem.as_str();
     let clitic_inside = t.proclitic && !first;
-    !(FUNCTION_WORDS.contains(&s)
-        || t.pronoun
-        || clitic_inside
-        || common_broad(kb, s)
-        || verb_like(kb, s))
+    // علي is both "on" and a frequent first name; inside a span the tagger read as a person it is the name.
+    if s == "علي" && !t.proclitic {
+        return true;
+    }
+    let function = FUNCTION_WORDS.contains(&s);
+    // Nisba surnames (العلمي, الشهري) are also common adjectives: the tagger's reading wins.
+    let nisba = s.ends_with('ي') && s.chars().count() >= 4;
+    !(function || t.pronoun || clitic_inside || (common_broad(kb, s) && !nisba) || verb_like(kb, s))
 }
 
 /// [`name_word`] for a lone normalised token inside a name (after its first token).
@@ -1603,9 +1613,9 @@ fn clean_candidate(
                 .filter(|b| b.chars().count() >= 2)
                 .unwrap_or(s);
             t.pronoun
-                || if c.kind == EntityType::Misc {
-                    // Name tokens do not protect here: the name list holds words like دولار, and
-                    // a person's name is not MISC.
+                || if c.kind == EntityType::Misc && toks.len() == 1 {
+                    // One frequent word as MISC (دولار, اليورو) is no actor; name tokens do not protect
+                    // here (the name list holds دولار).
                     [s, bare].iter().any(|w| {
                         (common_strict(w) || CommonWords.contains(w)) && kb.lookup(w).is_empty()
                     })
@@ -1613,7 +1623,11 @@ fn clean_candidate(
                     common_strict(s) || common_strict(bare)
                 }
         };
-        if toks.iter().all(common) {
+        // A bare common word can be a name (القاعدة, الراية); one the tagger read with a
+        // preposition, conjunction or pronoun attached (بالفضل, وحلفائها) is a phrase, not a name.
+        let clitics = toks.iter().any(|t| t.proclitic || t.pronoun);
+        let misc_word = c.kind == EntityType::Misc && toks.len() == 1;
+        if toks.iter().all(common) && (clitics || misc_word) {
             return None;
         }
         (0, toks.len())
