@@ -386,6 +386,7 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
     // Build entities.
     let mut ents: BTreeMap<Key, Entity> = BTreeMap::new();
     let mut first_seen: HashMap<Key, (usize, usize)> = HashMap::new();
+    let mut kind_votes: BTreeMap<(Key, EntityType), usize> = BTreeMap::new();
     for (di, (d, ms)) in docs.iter().zip(&per_doc).enumerate() {
         for m in ms {
             let key = remap(&m.key);
@@ -401,6 +402,9 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
                 continue;
             };
             first_seen.entry(key.clone()).or_insert((di, m.start));
+            if let Key::New(_) = key {
+                *kind_votes.entry((key.clone(), m.kind)).or_default() += 1;
+            }
             let e = ents
                 .entry(key.clone())
                 .or_insert_with(|| new_entity(kb, &key, m.kind, &news));
@@ -411,6 +415,23 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
                 evidence: ev,
                 form: m.form,
             });
+        }
+    }
+    // A new entity takes the type most of its mentions were given (ties: the first seen), so one
+    // stray tagger label does not retype every mention merged with it.
+    let mut best: HashMap<&Key, (usize, EntityType)> = HashMap::new();
+    for ((k, t), n) in &kind_votes {
+        let b = best.entry(k).or_insert((0, *t));
+        if *n > b.0 {
+            *b = (*n, *t);
+        }
+    }
+    for (k, e) in ents.iter_mut() {
+        if let Some(&(n, t)) = best.get(k) {
+            let first = kind_votes.get(&(k.clone(), e.kind)).copied().unwrap_or(0);
+            if n > first {
+                e.kind = t;
+            }
         }
     }
     for e in ents.values_mut() {
@@ -1409,6 +1430,8 @@ struct CandTok {
     proclitic: bool,
     /// A possessive/object pronoun was attached: names never take one.
     pronoun: bool,
+    /// A preposition and the article were attached (بالفضل).
+    prep_article: bool,
 }
 
 /// Strict common words: function words and the KB's O-only list (ANERcorp train), which holds no names.
@@ -1465,23 +1488,38 @@ fn read_cand_token(
     let stem_norm = normalize_str(seg.stem_str(word));
     // A known name that also parses as clitic + word keeps its letters (بايدن is not ب + ايدن, كمال
     // is not ك + مال), unless the stem is a function word (بأن is ب + أن though بان is a name).
+    let has_article = seg.has_article();
+    let prep = seg
+        .proclitics
+        .iter()
+        .any(|c| c.kind == CliticKind::Preposition);
+    // A preposition on a bare (article-less) word comes off only when the stem is a name we know:
+    // بعقوبة and بنها are places, not ب + عقوبة / ب + نها; ببريطانيا is ب + بريطانيا.
+    let stem_known = !kb.lookup(&stem_norm).is_empty()
+        || is_name_token(&stem_norm)
+        || known.cands.contains(&stem_norm)
+        || known.kb.iter().any(|(k, _)| *k == stem_norm)
+        || FUNCTION_WORDS.contains(&stem_norm.as_str());
     let proclitic = seg.proclitics.iter().any(|c| c.kind != CliticKind::Article)
-        && (!whole_name || FUNCTION_WORDS.contains(&stem_norm.as_str()));
+        && (!whole_name || FUNCTION_WORDS.contains(&stem_norm.as_str()))
+        && (!prep || has_article || stem_known);
     // The news frequency list holds some words with their pronoun (حلفائها); read them without the
-    // whole-word entry to see the pronoun.
+    // whole-word entry to see the pronoun. Stems of two letters are too easily names (بنها).
+    let long_stem = |sg: &marsad_text::Segmentation| sg.stem_str(word).chars().count() >= 3;
     let pronoun = !whole_name
-        && (seg
-            .enclitic
-            .is_some_and(|_| CommonWords.contains(&stem_norm) || common_strict(&stem_norm))
-            || segment(
-                word,
-                &ExceptWord {
-                    lex: &CommonWords,
-                    words: [&norm, &stem_norm],
-                },
-            )
-            .enclitic
-            .is_some());
+        && (seg.enclitic.is_some()
+            && long_stem(&seg)
+            && (CommonWords.contains(&stem_norm) || common_strict(&stem_norm))
+            || {
+                let sg = segment(
+                    word,
+                    &ExceptWord {
+                        lex: &CommonWords,
+                        words: [&norm, &stem_norm],
+                    },
+                );
+                sg.enclitic.is_some() && long_stem(&sg)
+            });
     if proclitic {
         let stem_text = seg.stem_str(word);
         let (stem, display) = match seg
@@ -1505,6 +1543,7 @@ fn read_cand_token(
             display,
             proclitic,
             pronoun,
+            prep_article: prep && has_article,
         };
     }
     if first && !is_name_token(&norm) && kb.lookup(&norm).is_empty() {
@@ -1530,6 +1569,7 @@ fn read_cand_token(
                     display: after_first_letter(word).to_string(),
                     proclitic: true,
                     pronoun,
+                    prep_article: false,
                 };
             }
         }
@@ -1540,23 +1580,25 @@ fn read_cand_token(
         display: word.to_string(),
         proclitic: false,
         pronoun,
+        prep_article: false,
     }
 }
 
 /// Whether a candidate token can be part of a person's name: not a function word, common word
 /// (unless nisba-shaped) or short imperfect verb (يثق), no attached pronoun (بجيشه), and no attached
 /// preposition or conjunction unless it starts the name (a name does not carry one inside: بأن).
-fn name_word(kb: &Kb, t: &CandTok, first: bool) -> bool {
+fn name_word(kb: &Kb, t: &CandTok, first: bool, words_cut: bool) -> bool {
     let s = t.stem.as_str();
     let clitic_inside = t.proclitic && !first;
     // علي is both "on" and a frequent first name; inside a span the tagger read as a person it is the name.
-    if s == "علي" && !t.proclitic {
+    if s == "علي" && (first || !t.proclitic) {
         return true;
     }
     let function = FUNCTION_WORDS.contains(&s);
     // Nisba surnames (العلمي, الشهري) are also common adjectives: the tagger's reading wins.
     let nisba = s.ends_with('ي') && s.chars().count() >= 4;
-    !(function || t.pronoun || clitic_inside || (common_broad(kb, s) && !nisba) || verb_like(kb, s))
+    let word = words_cut && (function || (common_broad(kb, s) && !nisba));
+    !(word || t.pronoun || clitic_inside || verb_like(kb, s))
 }
 
 /// [`name_word`] for a lone normalised token inside a name (after its first token).
@@ -1571,6 +1613,7 @@ fn name_word_inside(t: &str) -> bool {
         kb,
         &read_cand_token(kb, t, (0, t.len()), false, &known),
         false,
+        true,
     )
 }
 
@@ -1594,15 +1637,18 @@ fn clean_candidate(
         .map(|(i, t)| read_cand_token(kb, text, t.orig, i == 0, known))
         .collect();
     let (lo, hi) = if c.kind == EntityType::Per {
-        let name_like_tok = |i: usize, t: &CandTok| name_word(kb, t, i == 0);
+        // Leading function/common words go (a title the tagger took in); after the first name word a
+        // function or common word is kept (عادل إمام, ريتشارد غير: a single name word is rarely the whole
+        // name), after two or more it ends the name (دونالد ترامب تغريدة). Verbs, pronouns and clitics
+        // inside always end it.
         let lo = toks
             .iter()
             .enumerate()
-            .position(|(i, t)| name_like_tok(i, t))?;
+            .position(|(i, t)| name_word(kb, t, i == 0, true))?;
         let len = toks[lo..]
             .iter()
             .enumerate()
-            .take_while(|(j, t)| name_like_tok(lo + j, t))
+            .take_while(|(j, t)| name_word(kb, t, *j == 0, *j != 1))
             .count();
         (lo, lo + len)
     } else {
@@ -1623,11 +1669,19 @@ fn clean_candidate(
                     common_strict(s) || common_strict(bare)
                 }
         };
-        // A bare common word can be a name (القاعدة, الراية); one the tagger read with a
-        // preposition, conjunction or pronoun attached (بالفضل, وحلفائها) is a phrase, not a name.
-        let clitics = toks.iter().any(|t| t.proclitic || t.pronoun);
+        // A bare common word can be a name (القاعدة, الراية, والمدينة); one the tagger read with a
+        // preposition + article or a pronoun attached (بالفضل, وحلفائها) is a phrase, not a name.
+        // A stem the document also names on its own (بالقاعدة beside القاعدة) is kept.
+        let clitics = toks.iter().any(|t| t.prep_article || t.pronoun);
         let misc_word = c.kind == EntityType::Misc && toks.len() == 1;
-        if toks.iter().all(common) && (clitics || misc_word) {
+        let joined = toks
+            .iter()
+            .map(|t| t.stem.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named_elsewhere =
+            clitics && (known.cands.contains(&joined) || !kb.lookup(&joined).is_empty());
+        if toks.iter().all(common) && (clitics || misc_word) && !named_elsewhere {
             return None;
         }
         (0, toks.len())
