@@ -49,19 +49,8 @@ fn compatible(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
             }
         }
     }
-    // Something concrete must be shared: an actor, or the place — but a place alone is shared
-    // by many happenings (attacks in one country), so across documents it needs a matching date.
-    let actors = |e: &Event| {
-        e.sources
-            .iter()
-            .chain(e.targets.iter())
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    if overlap(&actors(a), &actors(b)) {
-        return true;
-    }
-    let same_place = a.location.is_some() && a.location == b.location;
+    // Across documents a shared target or place alone is weak (many arrests "in Syria"): it
+    // needs the same date. A shared source, or anything within one document, is enough.
     let same_doc = a
         .evidence
         .iter()
@@ -70,7 +59,9 @@ fn compatible(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
         (Some(x), Some(y)) => dates.get(x).is_some() && dates.get(x) == dates.get(y),
         _ => false,
     };
-    same_place && (same_doc || dated)
+    let shared_target = overlap(&a.targets, &b.targets);
+    let same_place = a.location.is_some() && a.location == b.location;
+    overlap(&a.sources, &b.sources) || ((shared_target || same_place) && (same_doc || dated))
 }
 
 fn absorb(into: &mut Event, e: Event) {
@@ -112,7 +103,8 @@ fn absorb(into: &mut Event, e: Event) {
 }
 
 /// Merges events that tell the same happening (same type and mode class, compatible actors,
-/// place and date, at least one shared entity); ids become `ev1`, `ev2`, … in first-seen order.
+/// place and date; a shared source, or a shared target or place within one document or on the
+/// same date); ids become `ev1`, `ev2`, … in first-seen order.
 /// Events with no actor, place or figure are left out: they say nothing about who or where.
 /// `dates` maps DateMention ids to their ISO values.
 pub fn merge_events(events: Vec<Event>, dates: &HashMap<String, String>) -> Vec<Event> {
@@ -440,7 +432,9 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
                 .filter(|x| x.as_str() != actor)
                 .cloned()
                 .collect();
-            if v.is_empty() {
+            // An accusation with no accuser named is about the document's story; an act with
+            // no target has no counterpart.
+            if v.is_empty() && !e.sources.iter().any(|x| x == actor) {
                 v.extend(
                     inp.topics
                         .get(doc)

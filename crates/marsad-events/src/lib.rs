@@ -467,6 +467,27 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     Mode::Asserted
 }
 
+/// Title nouns that stand between a verb and its subject's name (طلب الرئيس توكاييف).
+fn is_title_word(norm: &str) -> bool {
+    let n = norm.strip_prefix("ال").unwrap_or(norm);
+    matches!(
+        n,
+        "رئيس"
+            | "رئيسه"
+            | "وزير"
+            | "وزيره"
+            | "ملك"
+            | "امير"
+            | "زعيم"
+            | "مرشد"
+            | "سفير"
+            | "متحدث"
+            | "قائد"
+            | "امين"
+            | "نائب"
+    )
+}
+
 fn preposition(norm: &str) -> bool {
     matches!(
         norm,
@@ -531,6 +552,11 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
         // Right after the trigger: a nisba (التدخل الروسي) or a genitive/VSO subject.
         let mut k = h.j;
         let mut subject_taken = false;
+        // Where the subject may start: right after the trigger, past title words (الرئيس …).
+        let mut subj_at = h.j;
+        while subj_at < cb && is_title_word(&doc.toks[subj_at].norm) {
+            subj_at += 1;
+        }
         while k < cb && k < h.j + 4 {
             if doc.toks[k].punct || preposition(&doc.toks[k].norm) || doc.toks[k].norm == "في" {
                 break;
@@ -540,10 +566,13 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
                 if mm.form == MentionForm::Adjective && protestish && is_place(mm.kind) {
                     location = Some(mm.entity.clone());
                     span.1 = span.1.max(mm.end);
-                } else if is_agent(agent(m)) && !subject_taken {
+                } else if is_agent(agent(m)) && !subject_taken && k <= subj_at {
+                    // The subject (or genitive agent) stands right after the trigger; a name
+                    // after an intervening noun is that noun's complement (تؤيد قرار ترامب).
                     push(&mut sources, m, &mut span);
                     subject_taken = true;
                 } else if is_agent(agent(m)) {
+                    subject_taken = true;
                     push(&mut targets, m, &mut span);
                 }
                 k = doc.mtok[m].1 + 1;
