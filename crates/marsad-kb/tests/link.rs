@@ -412,6 +412,45 @@ fn a_name_that_parses_as_preposition_plus_word_keeps_its_letters() {
     assert_eq!(e.name.ar, "جو بايدن", "{e:#?}");
 }
 
+#[test]
+fn a_place_that_parses_as_preposition_plus_word_stays_whole() {
+    // ANERcorp train: بعقوبة (Baqubah) is not ب + عقوبة.
+    let s = "وقتل في المقدادية شمال شرق بعقوبة ثلاثة مدنيين فيما أصيب حوالي 20 آخرين";
+    let out = run_cands(&[("a", s, &[("بعقوبة", EntityType::Loc)])]);
+    assert_eq!(entity_with(&out, "بعقوبة").name.ar, "بعقوبة");
+}
+
+#[test]
+fn a_bare_organisation_name_that_is_a_common_word_is_kept() {
+    // ANERcorp train: القاعدة is also "the base"; written bare, the tagger's reading stands.
+    let s = "وتقول الولايات المتحدة إن أنصار شبكة القاعدة بزعامة أسامة بن لادن اندسوا وسط صفوف الاسلاميين في الصومال";
+    let out = run_cands(&[("a", s, &[("القاعدة", EntityType::Org)])]);
+    assert_eq!(entity_with(&out, "القاعدة").kind, EntityType::Org);
+}
+
+#[test]
+fn a_common_word_after_a_lone_first_name_stays_in_the_name() {
+    // ANERcorp train: إمام is also أمام "in front of" once normalised.
+    let s = "وحصل على نوبل وهو على المقهي عادل إمام حوار : حسام عبدالبصير";
+    let out = run_cands(&[("a", s, &[("عادل إمام", EntityType::Per)])]);
+    assert_eq!(entity_with(&out, "عادل إمام").kind, EntityType::Per);
+}
+
+#[test]
+fn a_new_entity_takes_the_type_most_mentions_have() {
+    let a = "لماذا تقلق أوروبا وليس فقط روسيا والصين من أزمة كازاخستان؟";
+    let b = "في مجال الطاقة والسياسة الخارجية مع كل من أوروبا والولايات المتحدة والصين";
+    let c = "سواء في أوروبا الشرقية أو آسيا الوسطى";
+    let out = run_cands(&[
+        ("a", a, &[("أوروبا", EntityType::Org)]),
+        ("b", b, &[("أوروبا", EntityType::Loc)]),
+        ("c", c, &[("أوروبا", EntityType::Loc)]),
+    ]);
+    let e = entity_with(&out, "أوروبا");
+    assert_eq!(e.mentions.len(), 3, "{e:#?}");
+    assert_eq!(e.kind, EntityType::Loc);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
@@ -431,6 +470,31 @@ proptest! {
         for r in &out.relations {
             for ev in &r.evidence {
                 prop_assert_eq!(&doc[ev.start..ev.end], ev.text.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn any_candidate_span_gives_exact_evidence_inside_it(
+        spans in proptest::collection::vec((0usize..6000, 0usize..80, 0usize..4), 0..40)
+    ) {
+        let text = include_str!("../../../examples/kazakhstan-2022/002_bcef1e2ff6c2592e.txt");
+        let kinds = [EntityType::Per, EntityType::Loc, EntityType::Org, EntityType::Misc];
+        let cands: Vec<CandidateMention> = spans
+            .iter()
+            .map(|&(a, l, k)| {
+                let mut s = a.min(text.len());
+                while !text.is_char_boundary(s) { s -= 1; }
+                let mut e = (s + l).min(text.len());
+                while !text.is_char_boundary(e) { e -= 1; }
+                CandidateMention { start: s, end: e, kind: kinds[k] }
+            })
+            .collect();
+        let (out, _) = link(Kb::builtin(), &[DocInput { id: "x", text, published: None, extra_mentions: &cands }]);
+        for ent in &out.entities {
+            for m in &ent.mentions {
+                prop_assert_eq!(&text[m.evidence.start..m.evidence.end], m.evidence.text.as_str());
+                prop_assert!(m.evidence.start < m.evidence.end);
             }
         }
     }
