@@ -766,10 +766,12 @@ fn link_doc(
             } else {
                 let mut k = j;
                 let mut toks = Vec::new();
+                // Past two name words a news-frequent noun in ة ends the name (دونالد ترامب تغريدة).
                 while k < dt.toks.len()
                     && k < j + 3
                     && tok_match[k].is_none()
                     && name_like(dt.text(k))
+                    && !(k >= j + 2 && common_broad(kb, dt.text(k)) && dt.text(k).ends_with('ه'))
                 {
                     toks.push(dt.text(k).to_string());
                     if !gap_ok(k) {
@@ -857,6 +859,12 @@ fn link_doc(
                 }
                 toks.insert(0, dt.text(p).to_string());
                 k = p;
+            }
+            // A name read leftwards from its title can take in the verb before it (هاجم أنور
+            // قرقاش): a leading news-frequent word that is not a known name token is not the name.
+            while toks.len() > 2 && common_broad(kb, &toks[0]) {
+                toks.remove(0);
+                k += 1;
             }
             if toks.len() >= 2 && toks.iter().any(|t| is_name_token(t)) {
                 let key = resolve_new_person(kb, &toks, &persons);
@@ -1445,13 +1453,14 @@ fn common_broad(kb: &Kb, t: &str) -> bool {
     (common_strict(t) || CommonWords.contains(t)) && !is_name_token(t) && kb.lookup(t).is_empty()
 }
 
-/// A short word in the shape of an imperfect verb (يثق, يقول): ي + 2–3 letters, not ending in ي
-/// (foreign surnames such as ينزي do), not a known name.
+/// A short word in the shape of an imperfect verb (يثق, يعد): ي + 2 letters, not ending in ي, not a
+/// known name. Longer ones (يقول) are in the common-word lists; ي + 3 letters is also a foreign
+/// name's shape (يلدز).
 fn verb_like(kb: &Kb, t: &str) -> bool {
     let n = t.chars().count();
     t.starts_with('ي')
         && !t.ends_with('ي')
-        && (3..=4).contains(&n)
+        && n == 3
         && !is_name_token(t)
         && kb.lookup(t).is_empty()
 }
@@ -1584,10 +1593,21 @@ fn read_cand_token(
     }
 }
 
+/// Which common words end a person's name at a position (see [`name_word`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordCut {
+    /// None (the word after a lone first name: عادل إمام).
+    None,
+    /// Function words, strict common words, and news-frequent nouns in ة.
+    Inside,
+    /// Function words and any news-frequent word (titles and verbs before a name).
+    Leading,
+}
+
 /// Whether a candidate token can be part of a person's name: not a function word, common word
 /// (unless nisba-shaped) or short imperfect verb (يثق), no attached pronoun (بجيشه), and no attached
 /// preposition or conjunction unless it starts the name (a name does not carry one inside: بأن).
-fn name_word(kb: &Kb, t: &CandTok, first: bool, words_cut: bool) -> bool {
+fn name_word(kb: &Kb, t: &CandTok, first: bool, words: WordCut) -> bool {
     let s = t.stem.as_str();
     let clitic_inside = t.proclitic && !first;
     // علي is both "on" and a frequent first name; inside a span the tagger read as a person it is the name.
@@ -1597,11 +1617,19 @@ fn name_word(kb: &Kb, t: &CandTok, first: bool, words_cut: bool) -> bool {
     let function = FUNCTION_WORDS.contains(&s);
     // Nisba surnames (العلمي, الشهري) are also common adjectives: the tagger's reading wins.
     let nisba = s.ends_with('ي') && s.chars().count() >= 4;
-    let word = words_cut && (function || (common_broad(kb, s) && !nisba));
+    let broad = common_broad(kb, s) && !nisba;
+    let word = match words {
+        WordCut::None => false,
+        // The news list also holds frequent surnames (لودريان): past a name's start only its
+        // nouns in ة (تغريدة) and the strict list cut.
+        WordCut::Inside => function || common_strict(s) || (broad && s.ends_with('ه')),
+        WordCut::Leading => function || broad,
+    };
     !(word || t.pronoun || clitic_inside || verb_like(kb, s))
 }
 
-/// [`name_word`] for a lone normalised token inside a name (after its first token).
+/// [`name_word`] for a lone normalised token inside a name (after its first token), without the
+/// word lists (the title patterns check the strict list themselves): verbs, pronouns, clitics.
 fn name_word_inside(t: &str) -> bool {
     let kb = Kb::builtin();
     let empty = HashSet::new();
@@ -1613,7 +1641,7 @@ fn name_word_inside(t: &str) -> bool {
         kb,
         &read_cand_token(kb, t, (0, t.len()), false, &known),
         false,
-        true,
+        WordCut::None,
     )
 }
 
@@ -1644,11 +1672,18 @@ fn clean_candidate(
         let lo = toks
             .iter()
             .enumerate()
-            .position(|(i, t)| name_word(kb, t, i == 0, true))?;
+            .position(|(i, t)| name_word(kb, t, i == 0, WordCut::Leading))?;
         let len = toks[lo..]
             .iter()
             .enumerate()
-            .take_while(|(j, t)| name_word(kb, t, *j == 0, *j != 1))
+            .take_while(|(j, t)| {
+                let cut = match j {
+                    0 => WordCut::Leading,
+                    1 => WordCut::None,
+                    _ => WordCut::Inside,
+                };
+                name_word(kb, t, *j == 0, cut)
+            })
             .count();
         (lo, lo + len)
     } else {
