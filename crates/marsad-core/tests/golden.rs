@@ -23,7 +23,13 @@ fn picture_of(dir: &str) -> (Picture, Vec<(String, String)>) {
         .iter()
         .map(|d| (d.id.clone(), d.text.clone()))
         .collect();
-    let (picture, _diags) = analyze(&docs, &AnalyzeOptions::default());
+    let (mut picture, _diags) = analyze(&docs, &AnalyzeOptions::default());
+    // Sources are paths: keep them relative to the checkout so the snapshot holds anywhere.
+    for d in &mut picture.documents {
+        if let Ok(rel) = Path::new(&d.source).strip_prefix(repo_root()) {
+            d.source = rel.to_string_lossy().into_owned();
+        }
+    }
     (picture, texts)
 }
 
