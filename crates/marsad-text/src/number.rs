@@ -94,7 +94,9 @@ impl Scan {
                 None => break,
             };
             let cl = c.len_utf8();
-            if c.is_whitespace() {
+            // A line break is a boundary token, not space: a figure or a date never runs across
+            // lines (a blanked chrome line between "أكثر من" and "ألف" once made one figure).
+            if c.is_whitespace() && c != '\n' {
                 glued = false;
                 i += cl;
                 continue;
@@ -1437,5 +1439,23 @@ mod tests {
                 prop_assert!(m.value.is_finite());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod line_break_regression {
+    use super::*;
+
+    /// Regression (found by the pipeline property test): a hedge and a multiplier on different
+    /// lines, with a blanked chrome line between them, were read as one figure.
+    #[test]
+    fn figures_never_span_line_breaks() {
+        let text = "أكثر من\n            \nألف";
+        for m in find_numbers(text) {
+            assert!(!text[m.start..m.end].contains('\n'), "{m:?}");
+        }
+        let m = find_numbers("قتل أكثر من 6000 شخص");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value, 6000.0);
     }
 }
