@@ -580,6 +580,34 @@ fn new_entity(kb: &Kb, key: &Key, kind: EntityType, news: &HashMap<String, NewEn
 
 /// Canonical key for each new-entity key: variants of one name (by skeleton) map to the longest form.
 fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
+    /// A name token with its two skeletons, computed once: recomputing them inside the pairwise
+    /// loop made this merge the slowest step of linking a large corpus.
+    struct Tok<'a> {
+        t: &'a str,
+        sk: String,
+        ssk: String,
+    }
+    impl<'a> Tok<'a> {
+        fn new(t: &'a str) -> Tok<'a> {
+            Tok {
+                t,
+                sk: skeleton(t),
+                ssk: surname_skeleton(t),
+            }
+        }
+        fn same(&self, o: &Tok<'_>) -> bool {
+            same_name_sk(self.t, &self.ssk, o.t, &o.ssk)
+        }
+        fn loose(&self, o: &Tok<'_>) -> bool {
+            self.same(o) || self.sk == o.sk
+        }
+    }
+    struct Name<'a> {
+        key: &'a String,
+        kind: Option<EntityType>,
+        last: Tok<'a>,
+        first: Option<Tok<'a>>,
+    }
     let mut keys: Vec<&String> = news.keys().collect();
     // Longest names first, so a surname alone joins the full name.
     keys.sort_by(|a, b| {
@@ -590,42 +618,42 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
             .then_with(|| a.cmp(b))
     });
     let mut canon: HashMap<String, String> = HashMap::new();
-    let mut heads: Vec<&String> = Vec::new();
+    let mut heads: Vec<Name<'_>> = Vec::new();
     for k in keys {
         let n = &news[k];
-        let (Some(last), first) = (n.toks.last(), (n.toks.len() > 1).then(|| &n.toks[0])) else {
+        let Some(last) = n.toks.last() else {
             continue;
+        };
+        let name = Name {
+            key: k,
+            kind: n.kind,
+            last: Tok::new(last),
+            first: (n.toks.len() > 1).then(|| Tok::new(&n.toks[0])),
         };
         let mut target = None;
         let mut hits = 0;
-        for hk in &heads {
-            let h = &news[*hk];
-            if n.kind.is_some() && h.kind.is_some() && n.kind != h.kind {
+        for h in &heads {
+            if name.kind.is_some() && h.kind.is_some() && name.kind != h.kind {
                 continue;
             }
-            let hl = h.toks.last().map_or("", String::as_str);
-            let hf = (h.toks.len() > 1).then(|| h.toks[0].as_str());
-            let ok = match (first, hf) {
+            let ok = match (&name.first, &h.first) {
                 // Two full names: both tokens agree, at least up to the spelling skeleton.
-                (Some(a), Some(b)) => {
-                    let loose = |x: &str, y: &str| same_name(x, y) || skeleton(x) == skeleton(y);
-                    loose(a, b) && loose(last, hl)
-                }
-                _ => same_name(last, hl),
+                (Some(a), Some(b)) => a.loose(b) && name.last.loose(&h.last),
+                _ => name.last.same(&h.last),
             };
             if ok {
                 hits += 1;
                 if target.is_none() {
-                    target = Some((*hk).clone());
+                    target = Some(h.key.clone());
                 }
             }
         }
         // A surname shared by two different full names is left alone.
         match target {
-            Some(t) if hits == 1 || first.is_some() => {
+            Some(t) if hits == 1 || name.first.is_some() => {
                 canon.insert(k.clone(), t);
             }
-            _ => heads.push(k),
+            _ => heads.push(name),
         }
     }
     canon
