@@ -38,6 +38,9 @@ pub struct AnalyzeArgs {
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_bytes: u64,
+    /// Print how long reading, per-document analysis and cross-document assembly took (stderr).
+    #[arg(long)]
+    timings: bool,
 }
 
 /// Arguments of `marsad text`.
@@ -96,7 +99,9 @@ fn progress_bar(len: u64, what: &'static str) -> ProgressBar {
 
 /// Runs `marsad analyze`.
 pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let t0 = std::time::Instant::now();
     let (docs, failures) = read_inputs(&args.paths, args.max_bytes)?;
+    let t_read = t0.elapsed();
     if docs.is_empty() {
         anyhow::bail!(
             "no document could be read from {} ({failures} error(s) above)",
@@ -122,7 +127,18 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         bar.inc(1);
     }
     bar.finish_and_clear();
+    let t_docs = t0.elapsed();
     let (picture, _diags) = marsad_core::assemble(analyses);
+    if args.timings {
+        let t_all = t0.elapsed();
+        eprintln!(
+            "timings: read {:.2} s, per-document {:.2} s, cross-document {:.2} s ({} documents)",
+            t_read.as_secs_f64(),
+            (t_docs - t_read).as_secs_f64(),
+            (t_all - t_docs).as_secs_f64(),
+            docs.len()
+        );
+    }
 
     let mut out: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(BufWriter::new(
