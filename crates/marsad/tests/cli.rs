@@ -170,3 +170,29 @@ fn every_command_has_help() {
         );
     }
 }
+
+/// Regression: `marsad analyze … | head` reported "error: Broken pipe" and failed.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("marsad"))
+        .args(["analyze", "--format", "json"])
+        .arg(sample())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The picture is far larger than a pipe buffer, so closing the read end makes writes fail.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
