@@ -203,6 +203,13 @@ function quantityItem(q) {
   );
 }
 
+/** A date value as shown: ISO as is, a year-less `--MM-DD` marked, missing ones as undated. */
+function dateLabel(v) {
+  if (!v || v === 'unknown' || v === 'undated') return t('undated');
+  if (v.startsWith('--')) return `${v.slice(2)} (${t('year_unknown')})`;
+  return v;
+}
+
 function mapById(list) {
   const m = new Map();
   for (const x of list || []) m.set(x.id, x);
@@ -560,7 +567,7 @@ async function viewSearch(el, _parts, query) {
                 h(
                   'a',
                   { href: docHref(s.doc, s.start, s.end), class: 'hit-link' },
-                  h('p', { class: 'hit-text' }, highlighted(s.text, rel)),
+                  h('p', { class: 'hit-text', dir: 'rtl', lang: 'ar' }, highlighted(s.text, rel)),
                 ),
                 h(
                   'div',
@@ -698,22 +705,32 @@ async function viewEntity(el, parts) {
     section(
       'mentions_in_context',
       ctxs.length,
-      emptyOr(ctxs, (list) =>
-        h(
-          'ol',
-          { class: 'contexts' },
-          list.map((c) => {
+      emptyOr(ctxs, (list) => {
+        const render = (c) => {
             const s = c.sentence;
             const rel = [[c.mention.start - s.start, c.mention.end - s.start]];
             return h(
               'li',
               { class: 'context' },
-              h('a', { href: docHref(c.doc, c.mention.start, c.mention.end), class: 'context-link' }, highlighted(s.text, rel, 'hl mention-hl')),
+              h('a', { href: docHref(c.doc, c.mention.start, c.mention.end), class: 'context-link', dir: 'rtl' }, highlighted(s.text, rel, 'hl mention-hl')),
               h('div', { class: 'hit-meta' }, h('bdi', null, c.title || docTitle(c.doc))),
             );
-          }),
-        ),
-      ),
+        };
+        const FIRST = 15;
+        const head = h('ol', { class: 'contexts' }, list.slice(0, FIRST).map(render));
+        if (list.length <= FIRST) return head;
+        return h(
+          'div',
+          null,
+          head,
+          h(
+            'details',
+            { class: 'more-contexts' },
+            h('summary', null, `${t('show')} ${num(list.length - FIRST)} ${t('n_mentions')}`),
+            h('ol', { class: 'contexts', start: String(FIRST + 1) }, list.slice(FIRST).map(render)),
+          ),
+        );
+      }),
       'sec-mentions',
     ),
   );
@@ -962,7 +979,7 @@ async function viewDocument(el, parts, query) {
     d.outlet ? [h('span', { class: 'lbl' }, t('outlet'), ': '), h('bdi', null, d.outlet), ' · '] : null,
     d.published ? [h('span', { class: 'lbl' }, t('published'), ': '), d.published, ' · '] : null,
     d.source ? [h('bdi', { dir: 'ltr', class: 'source' }, d.source), ' · '] : null,
-    `${num(d.bytes)} B`,
+    h('bdi', { dir: 'ltr' }, `${num(d.bytes)} B`),
     (d.removed || []).length ? [' · ', h('span', { class: 'seg l-removed' }, `${t('removed')}: ${num(d.removed.length)}`)] : null,
   );
 
@@ -1113,17 +1130,17 @@ async function viewTimeline(el) {
   const max = Math.max(1, ...days.map((d) => (d.events || []).length));
   const bw = 28;
   const H = 120;
-  const W = Math.max(300, days.length * (bw + 6));
-  const chart = h('svg:svg', { viewBox: `0 0 ${W} ${H + 40}`, class: 'timeline-chart', role: 'img', 'aria-label': t('per_day') });
+  const W = Math.max(300, days.length * (bw + 6) + 80);
+  const chart = h('svg:svg', { viewBox: `0 0 ${W} ${H + 90}`, class: 'timeline-chart', role: 'img', 'aria-label': t('per_day') });
   days.forEach((d, i) => {
     const n = (d.events || []).length;
-    const bh = Math.round((n / max) * H);
-    const x = i * (bw + 6) + 3;
+    const bh = Math.round((n / max) * (H - 16));
+    const x = i * (bw + 6) + 60;
     const a = h('svg:a', { href: `#day-${i}` },
-      h('svg:title', null, `${d.date || t('undated')}: ${num(n)} ${t('n_events')}`),
+      h('svg:title', null, `${dateLabel(d.date)}: ${num(n)} ${t('n_events')}`),
       h('svg:rect', { x: String(x), y: String(H - bh), width: String(bw), height: String(Math.max(bh, 1)), class: 'bar' }),
       h('svg:text', { x: String(x + bw / 2), y: String(H - bh - 3), 'text-anchor': 'middle', class: 'bar-n' }, String(n)),
-      h('svg:text', { x: String(x + bw / 2), y: String(H + 14), 'text-anchor': 'end', class: 'bar-l', transform: `rotate(-45 ${x + bw / 2} ${H + 14})` }, (d.date || '?').slice(0, 10)),
+      h('svg:text', { x: String(x + bw / 2), y: String(H + 14), 'text-anchor': 'end', class: 'bar-l', transform: `rotate(-45 ${x + bw / 2} ${H + 14})` }, dateLabel(d.date)),
     );
     chart.append(a);
   });
@@ -1136,7 +1153,7 @@ async function viewTimeline(el) {
         h(
           'li',
           { class: 'day', id: `day-${i}` },
-          h('h2', { class: 'day-date' }, h('time', { datetime: d.date || '' }, d.date || t('undated')), h('span', { class: 'count' }, ` (${num((d.events || []).length)} ${t('n_events')})`)),
+          h('h2', { class: 'day-date' }, h('time', { datetime: d.date || '' }, dateLabel(d.date)), h('span', { class: 'count' }, ` (${num((d.events || []).length)} ${t('n_events')})`)),
           (d.quantities || []).length
             ? h(
                 'div',
@@ -1187,7 +1204,7 @@ function disagreementCard(x) {
     );
     col.evidence = p.evidence || [];
     col.evBox = evBox;
-    for (const ev of col.evidence) evBox.append(h('blockquote', { class: 'position-quote' }, evidenceLink(ev)));
+    for (const ev of col.evidence) evBox.append(h('blockquote', { class: 'position-quote', dir: 'rtl' }, evidenceLink(ev)));
     return col;
   });
   const card = h(
@@ -1209,13 +1226,13 @@ function disagreementCard(x) {
           quotes.push(
             h(
               'blockquote',
-              { class: 'position-quote' },
+              { class: 'position-quote', dir: 'rtl' },
               h('a', { href: docHref(ev.doc, ev.start, ev.end), class: 'evidence' }, highlighted(s.text, [[ev.start - s.start, ev.end - s.start]], 'hl evidence-hl')),
               h('div', { class: 'hit-meta' }, h('bdi', null, docTitle(ev.doc))),
             ),
           );
         } catch {
-          quotes.push(h('blockquote', { class: 'position-quote' }, evidenceLink(ev)));
+          quotes.push(h('blockquote', { class: 'position-quote', dir: 'rtl' }, evidenceLink(ev)));
         }
       }
       if (quotes.length) col.evBox.replaceChildren(...quotes);

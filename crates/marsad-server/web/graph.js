@@ -78,8 +78,9 @@ function layout(nodes, edges, width, height, iterations = 350) {
       const step = Math.min(d, temp);
       v.x += (dx[i] / d) * step;
       v.y += (dy[i] / d) * step;
-      v.x = Math.max(20, Math.min(width - 20, v.x));
-      v.y = Math.max(20, Math.min(height - 20, v.y));
+      // Margins leave room for the labels drawn under and beside each node.
+      v.x = Math.max(70, Math.min(width - 70, v.x));
+      v.y = Math.max(25, Math.min(height - 40, v.y));
     }
     temp = Math.max(temp * 0.985, 0.5);
   }

@@ -115,6 +115,7 @@ const LABELS = {
   zoom_out: ['تصغير', 'Zoom out'],
   reset: ['إعادة الضبط', 'Reset'],
   undated: ['بلا تاريخ', 'Undated'],
+  year_unknown: ['السنة غير معروفة', 'year unknown'],
   per_day: ['الأحداث في كل يوم', 'Events per day'],
   side_by_side: ['المواقف جنبًا إلى جنب', 'Positions side by side'],
   exports_help: [
