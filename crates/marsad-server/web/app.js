@@ -844,8 +844,19 @@ async function viewDocument(el, parts, query) {
   }
 
   const details = h('div', { class: 'details', id: 'span-details', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('click_span')));
-  const showDetails = (seg) => {
-    const items = seg.spans.filter((x) => x.layer !== 'focus');
+  const showDetails = (seg) => showItems(seg.spans);
+  const showItems = (spansHere) => {
+    const seen = new Set();
+    const items = [];
+    for (const x of spansHere) {
+      if (x.layer === 'focus' || seen.has(x.item)) continue;
+      seen.add(x.item);
+      items.push(x);
+    }
+    if (!items.length) {
+      details.replaceChildren(h('p', { class: 'muted' }, t('click_span')));
+      return;
+    }
     details.replaceChildren(
       h('h3', null, t('items_here')),
       h('ul', { class: 'items' }, items.map((x) => h('li', { class: `detail detail-${x.layer}` }, spanDetail(x, dates, quantities)))),
@@ -870,15 +881,19 @@ async function viewDocument(el, parts, query) {
     const b = map.at(end);
     for (const x of article.querySelectorAll('.flash')) x.classList.remove('flash');
     let first = null;
+    const here = [];
     for (const s of segEls) {
       if (s.b > a && s.a < b) {
         s.el.classList.add('flash');
         if (!first) first = s;
+        here.push(...s.spans);
       }
     }
     if (first) {
       first.el.scrollIntoView({ block: 'center' });
-      showDetails(first);
+      // Items that lie inside the marked range first (the mention itself), then the ones around it.
+      const inside = (x) => x.start >= start && x.end <= end;
+      showItems([...here.filter(inside), ...here.filter((x) => !inside(x))].slice(0, 40));
     }
   };
 
