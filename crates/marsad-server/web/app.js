@@ -10,6 +10,7 @@ import {
   eventLabel,
   modeLabel,
   boundLabel,
+  formLabel,
   num,
   EVENT_TYPE_CODES,
   ENTITY_TYPE_CODES,
@@ -695,12 +696,24 @@ async function viewEntity(el, parts) {
         null,
         h('ul', { class: 'chips aliases' }, aliases.map((a) => h('li', { lang: 'ar', dir: 'rtl' }, a))),
         forms.size
-          ? h('p', { class: 'muted' }, t('form'), ': ', [...forms].map(([f, n]) => `${f} ${num(n)}`).join(' · '))
+          ? h('p', { class: 'muted' }, t('form'), ': ', [...forms].map(([f, n]) => `${formLabel(f)} ${num(n)}`).join(' · '))
           : null,
       ),
     ),
   );
-  const ctxs = res.contexts || [];
+  // One line per sentence: several mentions in the same sentence are marked together.
+  const ctxs = [];
+  const bySentence = new Map();
+  for (const c of res.contexts || []) {
+    const key = `${c.doc}\u0000${c.sentence.start}`;
+    let g = bySentence.get(key);
+    if (!g) {
+      g = { ...c, marks: [] };
+      bySentence.set(key, g);
+      ctxs.push(g);
+    }
+    g.marks.push(c.mention);
+  }
   el.append(
     section(
       'mentions_in_context',
@@ -708,7 +721,7 @@ async function viewEntity(el, parts) {
       emptyOr(ctxs, (list) => {
         const render = (c) => {
             const s = c.sentence;
-            const rel = [[c.mention.start - s.start, c.mention.end - s.start]];
+            const rel = c.marks.map((m) => [m.start - s.start, m.end - s.start]);
             return h(
               'li',
               { class: 'context' },
@@ -1036,7 +1049,7 @@ function spanDetail(x, dates, quantities) {
   const head = h('div', { class: 'detail-head' }, h('span', { class: `swatch sw-${x.layer}`, 'aria-hidden': 'true' }), h('strong', null, t({ mention: 'mention', quantity: 'quantity', date: 'date_mention', event: 'event_evidence', claim: 'claim', removed: 'removed' }[x.layer])));
   switch (x.layer) {
     case 'mention':
-      return [head, h('div', null, entityLink(it.entity), ' · ', typeBadge(it.type), ' · ', t('form'), ': ', it.form || '—'), h('q', { lang: 'ar' }, it.text)];
+      return [head, h('div', null, entityLink(it.entity), ' · ', typeBadge(it.type), ' · ', t('form'), ': ', formLabel(it.form)), h('q', { lang: 'ar' }, it.text)];
     case 'quantity':
       return [head, h('div', null, h('strong', null, h('bdi', null, quantityText(it))), it.kind ? ` · ${it.kind}` : null, it.about && it.about.length ? [' · ', entityList(it.about)] : null)];
     case 'date':
@@ -1106,7 +1119,18 @@ async function viewGraph(el, _parts, query) {
     holder.append(h('p', { class: 'muted' }, t('none')));
     return;
   }
-  const g = drawGraph(holder, data, {
+  // The layout is quadratic in nodes: a large store shows its best-known actors, the rest are in the list.
+  const MAX_NODES = 250;
+  let shown = data;
+  if (nodes.length > MAX_NODES) {
+    const keep = new Set([...nodes].sort((x, y) => (y.mentions || 0) - (x.mentions || 0)).slice(0, MAX_NODES).map((n) => n.id));
+    shown = {
+      nodes: nodes.filter((n) => keep.has(n.id)),
+      edges: (data.edges || []).filter((e) => keep.has(e.source) && keep.has(e.target)),
+    };
+    holder.before(h('p', { class: 'muted' }, t('graph_capped').replace('{n}', num(MAX_NODES)).replace('{total}', num(nodes.length))));
+  }
+  const g = drawGraph(holder, shown, {
     label,
     edgeLabel,
     title: t('graph'),

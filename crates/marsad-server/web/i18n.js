@@ -110,6 +110,10 @@ const LABELS = {
   min_weight: ['أدنى وزن للصلة', 'Minimum edge weight'],
   edge_relation: ['علاقة', 'Relation'],
   edge_event: ['حدث', 'Event'],
+  graph_capped: [
+    'تُعرض {n} عقدة من {total} (الأكثر ذكرًا)؛ ارفع أدنى وزن للصلة لرؤية غيرها.',
+    'Showing {n} of {total} nodes (the most mentioned); raise the minimum edge weight to see others.',
+  ],
   node_list: ['قائمة العقد', 'Node list'],
   zoom_in: ['تكبير', 'Zoom in'],
   zoom_out: ['تصغير', 'Zoom out'],
@@ -186,6 +190,13 @@ const BOUNDS = {
   less_than: ['أقل من', 'less than'],
 };
 
+const FORMS = {
+  name: ['اسم', 'name'],
+  adjective: ['نسبة', 'adjective'],
+  title: ['لقب', 'title'],
+  metonym: ['كناية', 'metonym'],
+};
+
 let lang = 'ar';
 try {
   if (localStorage.getItem('marsad.lang') === 'en') lang = 'en';
@@ -224,6 +235,8 @@ export const eventLabel = (ty) => pick(EVENT_TYPES, ty);
 export const modeLabel = (m) => pick(MODES, m);
 /** Quantity bound label. */
 export const boundLabel = (b) => pick(BOUNDS, b);
+/** Mention form label (name, adjective, title, metonym). */
+export const formLabel = (f) => (f ? pick(FORMS, f) : '—');
 /** All PLOVER event types, for the search filter. */
 export const EVENT_TYPE_CODES = Object.keys(EVENT_TYPES);
 /** All entity types. */
