@@ -327,6 +327,8 @@ async function route() {
   const seq = ++routeSeq;
   const { parts, query } = parseHash();
   markNav();
+  const quick = document.getElementById('quick-q');
+  if (document.activeElement !== quick) quick.value = parts[0] === 'search' ? query.get('q') || '' : '';
   const view = VIEWS[parts[0] || 'home'];
   const container = h('div', { class: 'view' });
   main.setAttribute('aria-busy', 'true');
@@ -1157,10 +1159,15 @@ async function viewGraph(el, _parts, query) {
 // ---------------------------------------------------------------- timeline
 
 async function viewTimeline(el) {
-  const [res] = await Promise.all([api('/api/timeline'), loadDocs()]);
+  const [res, stats] = await Promise.all([api('/api/timeline'), api('/api/stats').catch(() => null), loadDocs()]);
   addRefs(res.refs);
   const days = res.days || [];
   el.append(h('h1', null, t('timeline')));
+  const placed = days.reduce((n, d) => n + (d.events || []).length, 0);
+  const all = statCount(stats, 'events');
+  if (all !== null && all > placed) {
+    el.append(h('p', { class: 'muted', id: 'undated-note' }, t('undated_note').replace('{n}', num(all - placed))));
+  }
   if (!days.length) {
     el.append(h('p', { class: 'muted' }, t('none')));
     return;

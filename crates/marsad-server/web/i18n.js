@@ -119,6 +119,10 @@ const LABELS = {
   zoom_out: ['تصغير', 'Zoom out'],
   reset: ['إعادة الضبط', 'Reset'],
   undated: ['بلا تاريخ', 'Undated'],
+  undated_note: [
+    '{n} من الأحداث بلا تاريخ معروف فلا تظهر هنا؛ تجدها في صفحات الكيانات والوثائق.',
+    '{n} events have no known date and are not shown here; they are on the entity and document pages.',
+  ],
   year_unknown: ['السنة غير معروفة', 'year unknown'],
   per_day: ['الأحداث في كل يوم', 'Events per day'],
   side_by_side: ['المواقف جنبًا إلى جنب', 'Positions side by side'],
