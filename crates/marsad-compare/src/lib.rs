@@ -105,7 +105,8 @@ fn absorb(into: &mut Event, e: Event) {
 /// Merges events that tell the same happening (same type and mode class, compatible actors,
 /// place and date; a shared source, or a shared target or place within one document or on the
 /// same date); ids become `ev1`, `ev2`, … in first-seen order.
-/// Events with no actor, place or figure are left out: they say nothing about who or where.
+/// Events with no actor, place, date or figure are left out: they say nothing about who, where or
+/// when (a bare mention of "protests" is no happening).
 /// `dates` maps DateMention ids to their ISO values.
 pub fn merge_events(events: Vec<Event>, dates: &HashMap<String, String>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
@@ -113,6 +114,7 @@ pub fn merge_events(events: Vec<Event>, dates: &HashMap<String, String>) -> Vec<
         if e.sources.is_empty()
             && e.targets.is_empty()
             && e.location.is_none()
+            && e.date.is_none()
             && e.quantities.is_empty()
         {
             continue;

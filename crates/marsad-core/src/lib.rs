@@ -164,6 +164,7 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         v.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
     let (mut events, mut claims, mut text_relations) = (Vec::new(), Vec::new(), Vec::new());
+    let mut described = Vec::new();
     let no_mentions = Vec::new();
     for doc in docs {
         let mut quantities = Vec::with_capacity(doc.quantities.len());
@@ -196,6 +197,8 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
             c
         }));
         events.extend(found.events);
+        // Described actors (المتظاهرون، قوات الأمن) are per-document entities of their own.
+        described.extend(found.actors);
         text_relations.extend(found.relations);
         picture.quantities.extend(found.quantities);
         picture.dates.extend(dates);
@@ -237,6 +240,7 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     let names: std::collections::HashMap<String, String> = picture
         .entities
         .iter()
+        .chain(described.iter())
         .map(|e| {
             (
                 e.id.clone(),
@@ -262,6 +266,8 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
             v.into_iter().map(|(e, _)| e.to_string()).collect(),
         );
     }
+    drop(mentions);
+    picture.entities.extend(described);
     picture.disagreements = marsad_compare::disagreements(marsad_compare::Inputs {
         events: &picture.events,
         doc_events: &doc_events,

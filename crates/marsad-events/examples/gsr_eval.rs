@@ -5,17 +5,54 @@
 //!
 //! Gold: label `yes` (unanimous accept) is positive; `easy no` and `difficult no` are negative;
 //! `ambiguous` is left out. Predicted positive: the extractor finds an event of that type in the
-//! sentence whose mode is not negated or hypothetical. No entity mentions are given (the linker is
-//! not run), so this measures the trigger and mode layer alone.
+//! sentence whose mode is not negated or hypothetical.
+//!
+//! By default each sentence runs through the whole pipeline (`marsad_core::analyze`) and the
+//! picture's events count (events with no actor, place or figure are not in the picture). With
+//! `--layer` the event layer runs alone with no entity mentions (the first measure taken).
 
 use std::path::Path;
 
+use marsad_core::{analyze, AnalyzeOptions, SourceDocument};
 use marsad_events::{extract, DocInput};
-use marsad_picture::Mode;
+use marsad_picture::{Event, Mode};
+
+/// Events of one sentence: the picture's, or the bare event layer's (`layer`).
+fn events_of(n: usize, text: &str, layer: bool) -> Vec<Event> {
+    if layer {
+        let sents = marsad_text::sentences(text);
+        let (out, _) = extract(DocInput {
+            doc: "s",
+            text,
+            sentences: &sents,
+            mentions: &[],
+            quantities: &[],
+            dates: &[],
+        });
+        return out.events;
+    }
+    let doc = SourceDocument {
+        id: format!("s{n}"),
+        source: "gsr".to_string(),
+        title: None,
+        outlet: None,
+        author: None,
+        published: None,
+        sha256: String::new(),
+        bytes: text.len(),
+        text: text.to_string(),
+        warnings: Vec::new(),
+    };
+    analyze(&[doc], &AnalyzeOptions::default()).0.events
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let layer = args.iter().any(|a| a == "--layer");
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
         .unwrap_or_else(|| "../shared/data/arabic_event_gsr".to_string());
     for (file, kind) in [
         ("protest_gsr.csv", "PROTEST"),
@@ -28,7 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             return Err(format!("{file}: no label/text columns").into());
         };
         let (mut tp, mut fp, mut fneg, mut tn, mut skipped) = (0u32, 0u32, 0u32, 0u32, 0u32);
-        for rec in rdr.records() {
+        for (n, rec) in rdr.records().enumerate() {
             let rec = rec?;
             let gold = match rec.get(lc).unwrap_or("") {
                 "yes" => true,
@@ -39,17 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             };
             let text = rec.get(tc).unwrap_or("");
-            let sents = marsad_text::sentences(text);
-            let (out, _) = extract(DocInput {
-                doc: "s",
-                text,
-                sentences: &sents,
-                mentions: &[],
-                quantities: &[],
-                dates: &[],
-            });
-            let pred = out
-                .events
+            let pred = events_of(n, text, layer)
                 .iter()
                 .any(|e| e.kind == kind && !matches!(e.mode, Mode::Negated | Mode::Hypothetical));
             match (gold, pred) {

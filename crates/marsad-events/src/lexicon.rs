@@ -51,6 +51,27 @@ const TRIGGERS: &[Row] = &[
         false,
         &[],
     ),
+    // مسيرة is also a career or a course (مسيرة سياسية): only with a protest word close after.
+    (
+        &["مسيرة"],
+        "PROTEST",
+        "demonstration",
+        false,
+        &[
+            "احتجاجية",
+            "احتجاجا",
+            "جماهيرية",
+            "حاشدة",
+            "غاضبة",
+            "سلمية",
+            "تنديدا",
+            "للتنديد",
+            "للمطالبة",
+            "ضد",
+            "مناهضة",
+            "رافضة",
+        ],
+    ),
     (
         &[
             "احتج",

@@ -8,14 +8,15 @@
 //! ([`lexicon`]) and the OEDA Arabic CAMEO verb dictionary ([`cameo`]), never from particular
 //! documents.
 
+pub mod agents;
 pub mod cameo;
 mod claims;
 pub mod lexicon;
 mod relations;
 
 use marsad_picture::{
-    Claim, DateMention, Diagnostic, EntityType, Event, Evidence, MentionForm, Mode, Quantity,
-    Relation, Severity,
+    Claim, DateMention, Diagnostic, Entity, EntityType, Event, Evidence, Mention, MentionForm,
+    Mode, Name, Quantity, Relation, Severity,
 };
 use marsad_text::normalize_str;
 use marsad_text::sentence::Span;
@@ -81,6 +82,9 @@ pub struct DocEvents {
     pub relations: Vec<Relation>,
     /// Quantities with their `kind` and `about` filled in (same ids as given).
     pub quantities: Vec<Quantity>,
+    /// Described actors (المتظاهرون، قوات الأمن) that events of this document name as sources or
+    /// targets: one entity per kind of group and document, id `A:<doc>:<n>`, `kb` null.
+    pub actors: Vec<Entity>,
 }
 
 /// A token of the working text with its normalised form.
@@ -235,7 +239,7 @@ pub fn extract(input: DocInput<'_>) -> (DocEvents, Vec<Diagnostic>) {
     let (doc, mut diags) = Doc::new(input);
     let (claims, d) = claims::extract(&doc);
     diags.extend(d);
-    let mut events = find_events(&doc, &claims);
+    let (mut events, actors) = find_events(&doc, &claims);
     let mut quantities = figure_kinds(&doc, &mut events);
     let relations = relations::extract(&doc);
     relations::member_counts(&doc, &mut quantities);
@@ -248,6 +252,7 @@ pub fn extract(input: DocInput<'_>) -> (DocEvents, Vec<Diagnostic>) {
             claims,
             relations,
             quantities,
+            actors,
         },
         diags,
     )
@@ -448,7 +453,14 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
                 .get(k + 1)
                 .is_some_and(|n| n.norm.starts_with(['ي', 'ت', 'ن']))
     };
-    if (hyp_from..h.i).any(|k| doc.is(k, &lex.hypothetical) || may(k)) {
+    // ربما، إذا، لو govern their whole clause, however far the trigger is.
+    let strong = |k: usize| {
+        matches!(
+            doc.toks[k].norm.as_str(),
+            "ربما" | "وربما" | "اذا" | "واذا" | "لو" | "ولو"
+        )
+    };
+    if (hyp_from..h.i).any(|k| doc.is(k, &lex.hypothetical) || may(k)) || (ca..h.i).any(strong) {
         return Mode::Hypothetical;
     }
     if (sa..h.i).any(|k| doc.is(k, &lex.claimed)) {
@@ -505,9 +517,478 @@ fn preposition(norm: &str) -> bool {
     )
 }
 
-fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
+/// What a trigger's surroundings say about it before any argument is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// An event told as happening (or as a fact).
+    Happening,
+    /// Not a happening at all: a name or title, a topic (التحقيق في الهجوم), a generic mention.
+    Drop,
+    /// Asked about, called for or planned (هل، دعا إلى إضراب، المقبل), or hedged (المحتمل).
+    Hypothetical,
+    /// Denied (تنفي … أي هجوم).
+    Negated,
+}
+
+/// Normalised word lists for [`frame_of`], built once.
+struct FrameWords {
+    title: Vec<String>,
+    media: Vec<String>,
+    topic: Vec<String>,
+    call: Vec<String>,
+    future: Vec<String>,
+    hedge_after: Vec<String>,
+    question: Vec<String>,
+    deny: Vec<String>,
+    movement: Vec<String>,
+    demonstrative: Vec<String>,
+}
+
+fn frame_words() -> &'static FrameWords {
+    static W: std::sync::OnceLock<FrameWords> = std::sync::OnceLock::new();
+    let n = |ws: &[&str]| ws.iter().map(|w| normalize_str(w)).collect::<Vec<_>>();
+    W.get_or_init(|| FrameWords {
+        // Words that introduce a name or title in quotes (بعنوان "…"، تحت شعار "…").
+        title: n(&[
+            "بعنوان",
+            "عنوان",
+            "عنوانه",
+            "عنوانها",
+            "شعار",
+            "اسم",
+            "باسم",
+            "عليها",
+            "عليه",
+            "المسمى",
+            "المسماة",
+            "تسمى",
+            "يسمى",
+            "وسم",
+            "هاشتاغ",
+            "عنونت",
+        ]),
+        // Media nouns: an event word right after them is the work's title or subject.
+        media: n(&[
+            "صحيفة",
+            "كتاب",
+            "فيلم",
+            "برنامج",
+            "مقال",
+            "مقالا",
+            "تقرير",
+            "غلاف",
+            "مسلسل",
+            "رواية",
+        ]),
+        // Nouns and verbs that make an event noun the topic of something else, not a new
+        // happening: investigating, commemorating, fighting or charging with it.
+        topic: n(&[
+            "تحقيق",
+            "التحقيق",
+            "تحقيقات",
+            "ملابسات",
+            "ذكرى",
+            "الذكرى",
+            "ذكري",
+            "لوقف",
+            "وقف",
+            "منع",
+            "لمنع",
+            "مكافحة",
+            "لمكافحة",
+            "التصدي",
+            "بتهمة",
+            "تهمة",
+            "تهم",
+            "اتهامها",
+            "اتهامه",
+            "اتهامهم",
+            "متورطة",
+            "متورط",
+            "تورط",
+            "بتورط",
+            "تورطها",
+            "حد",
+        ]),
+        // Calls, plans and threats: what they govern has not happened.
+        call: n(&[
+            "دعا",
+            "دعت",
+            "يدعو",
+            "تدعو",
+            "دعوة",
+            "دعوته",
+            "دعوتها",
+            "دعوات",
+            "طالب",
+            "طالبت",
+            "يطالب",
+            "تطالب",
+            "خطة",
+            "تخطط",
+            "يخطط",
+            "يعتزم",
+            "تعتزم",
+            "يعتزمون",
+            "للخروج",
+            "استعداد",
+            "استعدادا",
+            "يستعد",
+            "يستعدون",
+            "تستعد",
+            "حوافز",
+        ]),
+        future: n(&[
+            "المقبل",
+            "المقبلة",
+            "القادم",
+            "القادمة",
+            "المقرر",
+            "المقررة",
+            "سوف",
+            "سيشاركون",
+        ]),
+        hedge_after: n(&[
+            "محتمل",
+            "المحتمل",
+            "محتملة",
+            "المحتملة",
+            "المشتبه",
+            "مشتبه",
+            "المزعوم",
+            "مزعوم",
+            "المزعومة",
+            "مزعومة",
+            "المفترض",
+            "المفترضة",
+        ]),
+        question: n(&["هل", "لماذا", "ماذا", "كيف", "متى", "أين"]),
+        deny: n(&["نفى", "نفت", "ينفي", "تنفي", "نفي", "تنفيان", "ينفون"]),
+        // Heads whose complement is a kind of event, not one (حركة الاحتجاج).
+        movement: n(&["حركة", "حركات", "الحركة", "الحركات"]),
+        demonstrative: n(&["هؤلاء", "هذه", "هذا", "تلك", "أولئك"]),
+    })
+}
+
+/// Reads the trigger's frame from its sentence: quoted titles, topics, calls and plans,
+/// questions, hedges and denials. `governed`: the trigger may be the object of a call word just
+/// before it (دعوة إلى إضراب).
+fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
+    let w = frame_words();
+    let (sa, sb) = doc.sentence_of(h.i);
+    let (ca, _) = doc.clause_of(h.i);
+    let text = doc.input.text;
+    // Inside a quote opened after an introducing word or a media noun: a title or a name.
+    let tstart = doc.toks[h.i].start;
+    let sstart = doc.toks[sa].start;
+    if let Some(seg) = text.get(sstart..tstart) {
+        let mut open: Option<usize> = None;
+        for (pos, c) in seg.char_indices() {
+            match c {
+                '"' => open = if open.is_some() { None } else { Some(pos) },
+                '«' | '“' => open = Some(pos),
+                '»' | '”' => open = None,
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            let qpos = sstart + o;
+            let qt = doc.toks.partition_point(|t| t.end <= qpos);
+            let before = qt.saturating_sub(3).max(sa)..qt;
+            if before
+                .clone()
+                .any(|k| doc.is_word(k, &w.title) || doc.is(k, &w.media))
+            {
+                return Frame::Drop;
+            }
+        }
+    }
+    if !h.verb {
+        let near = h.i.saturating_sub(3).max(ca)..h.i;
+        if near.clone().any(|k| doc.is(k, &w.topic)) {
+            return Frame::Drop;
+        }
+        if h.i > sa && doc.is(h.i - 1, &w.movement) {
+            return Frame::Drop;
+        }
+        if h.i > sa && doc.is_word(h.i - 1, &w.media) {
+            return Frame::Drop;
+        }
+        // هؤلاء الجرحى: people already counted, not a new happening.
+        if h.i > sa
+            && doc.is_word(h.i - 1, &w.demonstrative)
+            && !doc.toks[h.i].norm.contains("هجوم")
+        {
+            return Frame::Drop;
+        }
+        // أي هجوم: any attack at all, generic.
+        if h.i > sa && matches!(doc.toks[h.i - 1].norm.as_str(), "اي" | "أي") {
+            return Frame::Negated;
+        }
+    }
+    if (sa..h.i).any(|k| doc.is_word(k, &w.deny)) {
+        return Frame::Negated;
+    }
+    let ends_q = (sa..sb)
+        .rev()
+        .find(|&k| !doc.toks[k].punct || matches!(doc.toks[k].norm.as_str(), "?" | "؟"))
+        .is_some_and(|k| matches!(doc.toks[k].norm.as_str(), "?" | "؟"));
+    if ends_q || doc.is_word(sa, &w.question) {
+        return Frame::Hypothetical;
+    }
+    let before = h.i.saturating_sub(3).max(ca)..h.i;
+    if governed && before.clone().any(|k| doc.is(k, &w.call)) {
+        return Frame::Hypothetical;
+    }
+    let (_, cb) = doc.clause_of(h.i);
+    if (ca..cb).any(|k| doc.is_word(k, &w.future)) {
+        return Frame::Hypothetical;
+    }
+    let after = h.j..(h.j + 3).min(cb);
+    if after.clone().any(|k| doc.is_word(k, &w.hedge_after)) {
+        return Frame::Hypothetical;
+    }
+    Frame::Happening
+}
+
+/// Quantifier words that stand before the group they count (مئات المعارضين، عشرات من الناشطين).
+fn quantifier(norm: &str) -> bool {
+    static Q: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let q = Q.get_or_init(|| {
+        [
+            "مئات",
+            "آلاف",
+            "عشرات",
+            "نحو",
+            "حوالي",
+            "من",
+            "أكثر",
+            "ملايين",
+            "أحد",
+            "بعض",
+            "مجموعة",
+            "عدد",
+            "كبير",
+            "جموع",
+            "حشود",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    });
+    let n = norm.strip_prefix('و').unwrap_or(norm);
+    let n = n.strip_prefix("ال").unwrap_or(n);
+    q.iter().any(|w| w == n) || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// An actor found in a clause: a linked mention, or a described group at tokens `a..b`.
+#[derive(Debug, Clone, Copy)]
+enum Found {
+    Named(usize),
+    Described(agents::Agent, usize, usize),
+}
+
+/// The actor starting at token `k` (past quantifiers): a named agent, or an agent noun — with
+/// a nisba or genitive name right after it, that name (القوات الإسرائيلية → Israel).
+fn actor_at(doc: &Doc<'_>, start: usize, cb: usize) -> Option<Found> {
+    let mut k = start;
+    // من only after a quantifier (مئات من الناشطين); alone it is a preposition. نحو and حوالي
+    // are "about" only before a number (else نحو is "toward").
+    while k < cb
+        && k < start + 3
+        && quantifier(&doc.toks[k].norm)
+        && (k > start || doc.toks[k].norm != "من")
+        && (!matches!(doc.toks[k].norm.as_str(), "نحو" | "حوالي")
+            || doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| quantifier(&t.norm) && t.norm != "من"))
+        && doc.mention_at(k).is_none()
+    {
+        k += 1;
+    }
+    // A quantifier that is itself a group noun (حشود غاضبة) when nothing follows it.
+    if k > start {
+        if let Some(f) = actor_here(doc, k, cb) {
+            return Some(f);
+        }
+        k = start;
+    }
+    actor_here(doc, k, cb)
+}
+
+fn actor_here(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
+    if k >= cb || doc.toks[k].punct {
+        return None;
+    }
+    if let Some(m) = doc.mention_at(k) {
+        return is_agent(doc.input.mentions[m].kind).then_some(Found::Named(m));
+    }
+    let next = doc
+        .toks
+        .get(k + 1)
+        .filter(|_| k + 1 < cb)
+        .map(|t| t.norm.as_str());
+    let (a, len) = agents::agent_at(&doc.toks[k].norm, next)?;
+    let end = k + len;
+    // One adjective may stand between the noun and its nisba (الطيران الحربي الإسرائيلي).
+    let adj_gap = end + 1 < cb
+        && doc.toks[end].norm.starts_with("ال")
+        && doc.mention_at(end).is_none()
+        && doc
+            .mention_at(end + 1)
+            .is_some_and(|m| doc.input.mentions[m].form == MentionForm::Adjective);
+    let end = if adj_gap { end + 1 } else { end };
+    if end < cb {
+        if let Some(m) = doc.mention_at(end) {
+            let mm = &doc.input.mentions[m];
+            if matches!(
+                mm.kind,
+                EntityType::Gpe | EntityType::Org | EntityType::Norp
+            ) && !(mm.kind == EntityType::Norp && mm.form == MentionForm::Name)
+            {
+                return Some(Found::Named(m));
+            }
+        }
+    }
+    Some(Found::Described(a, k, k + len))
+}
+
+/// Agent phrases after an event word: برصاص X، بنيران X، على يد/أيدي X، من قبل X، من جانب X.
+fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
+    let mut k = from;
+    while k < cb {
+        let n = doc.toks[k].norm.as_str();
+        let next = doc.toks.get(k + 1).map(|t| t.norm.as_str());
+        let skip = match (n, next) {
+            ("برصاص" | "بنيران" | "برصاصه" | "بقصف" | "بغاره", _) => {
+                Some(1)
+            }
+            ("علي" | "على", Some("يد" | "ايدي" | "أيدي")) => Some(2),
+            ("من", Some("قبل" | "جانب")) => Some(2),
+            (
+                "نفذه" | "نفذها" | "نفذهما" | "شنه" | "شنها" | "تبناه" | "تبنته" | "تبناها"
+                | "ارتكبه" | "ارتكبها",
+                _,
+            ) => Some(1),
+            _ => None,
+        };
+        if let Some(s) = skip {
+            return actor_at(doc, k + s, cb);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Verbs that carry an event noun (شن غارة، نفذ هجوماً، نظم مظاهرة، خرج في مسيرة).
+fn support_verbs() -> &'static [String] {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        [
+            "شن",
+            "شنت",
+            "شنوا",
+            "يشن",
+            "تشن",
+            "نفذ",
+            "نفذت",
+            "نفذوا",
+            "ينفذ",
+            "تنفذ",
+            "ارتكب",
+            "ارتكبت",
+            "ارتكبوا",
+            "نظم",
+            "نظمت",
+            "نظموا",
+            "ينظم",
+            "تنظم",
+            "خرج",
+            "خرجت",
+            "خرجوا",
+            "يخرج",
+            "تخرج",
+            "يخرجون",
+            "بدأ",
+            "بدأت",
+            "بدأوا",
+            "شارك",
+            "شاركت",
+            "شاركوا",
+            "يشارك",
+            "يشاركون",
+            "أطلق",
+            "أطلقت",
+            "أطلقوا",
+            "قاد",
+            "قادت",
+            "تبنى",
+            "تبنت",
+            "أعلن",
+            "أعلنت",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    })
+}
+
+/// Subtypes whose noun takes its patient, not its agent, as genitive (مقتل X، اعتقال X).
+fn patient_genitive(subtype: &str) -> bool {
+    matches!(subtype, "killing" | "wounding" | "arrest")
+}
+
+/// Described actors of one document, one per kind of group.
+#[derive(Default)]
+struct Actors {
+    list: Vec<Entity>,
+}
+
+impl Actors {
+    /// The id of the described actor `a` at tokens `s..e`, adding the mention.
+    fn id(&mut self, doc: &Doc<'_>, a: agents::Agent, s: usize, e: usize) -> Option<String> {
+        let ev = doc.ev(doc.toks[s].start, doc.toks[e - 1].end)?;
+        let surface = ev.text.clone();
+        let ent = match self
+            .list
+            .iter_mut()
+            .find(|x| x.name.en.as_deref() == Some(a.en))
+        {
+            Some(x) => x,
+            None => {
+                let n = self.list.len() + 1;
+                self.list.push(Entity {
+                    id: format!("A:{}:{n}", doc.input.doc),
+                    kb: None,
+                    kind: a.kind,
+                    name: Name {
+                        ar: surface.clone(),
+                        en: Some(a.en.to_string()),
+                    },
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                self.list.last_mut()?
+            }
+        };
+        if !ent.aliases.contains(&surface) {
+            ent.aliases.push(surface);
+        }
+        if !ent.mentions.iter().any(|m| m.evidence == ev) {
+            ent.mentions.push(Mention {
+                evidence: ev,
+                form: MentionForm::Name,
+            });
+        }
+        Some(ent.id.clone())
+    }
+}
+
+fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
     let lex = lexicon();
     let mut out = Vec::new();
+    let mut actors = Actors::default();
     let mut i = 0;
     while i < doc.toks.len() {
         // A CAMEO pattern spans its object words, which may hold a trigger of their own
@@ -534,6 +1015,11 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
             i += 1;
             continue;
         }
+        let frame = frame_of(doc, &h, true);
+        if frame == Frame::Drop {
+            i = next;
+            continue;
+        }
         let (ca, cb) = doc.clause_of(h.i);
         let mut sources: Vec<String> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
@@ -548,13 +1034,52 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
             span.0 = span.0.min(m.start);
             span.1 = span.1.max(m.end);
         };
+        let push_found =
+            |v: &mut Vec<String>, f: Found, span: &mut (usize, usize), actors: &mut Actors| match f
+            {
+                Found::Named(m) => push(v, m, span),
+                Found::Described(a, s, e) => {
+                    if let Some(id) = actors.id(doc, a, s, e) {
+                        if !v.contains(&id) {
+                            v.push(id);
+                        }
+                        span.0 = span.0.min(doc.toks[s].start);
+                        span.1 = span.1.max(doc.toks[e - 1].end);
+                    }
+                }
+            };
         let protestish = matches!(h.kind, "PROTEST" | "ASSAULT" | "COERCE");
+        // Killing, wounding and arrest words take their patient right after them: as a noun
+        // (مقتل 55 فلسطينياً) and as an unmarked passive verb (قتل ثمانية فلسطينيين، أصيب …).
+        let patient_first = patient_genitive(&h.subtype)
+            && (!h.verb
+                || doc.toks[h.i].norm.contains("صيب")
+                || doc.toks.get(h.j).is_some_and(|t| {
+                    (quantifier(&t.norm) && t.norm != "من")
+                        || t.punct
+                        || preposition(&t.norm)
+                        || matches!(
+                            t.norm.as_str(),
+                            "في" | "خلال"
+                                | "برصاص"
+                                | "جراء"
+                                | "اثر"
+                                | "بنيران"
+                                | "امس"
+                                | "اليوم"
+                        )
+                }));
         // Right after the trigger: a nisba (التدخل الروسي) or a genitive/VSO subject.
         let mut k = h.j;
-        let mut subject_taken = false;
-        // Where the subject may start: right after the trigger, past title words (الرئيس …).
+        let mut subject_taken = patient_first;
+        // Where the subject may start: right after the trigger, past title words (الرئيس …)
+        // and quantifiers (مئات المعارضين).
         let mut subj_at = h.j;
-        while subj_at < cb && is_title_word(&doc.toks[subj_at].norm) {
+        while subj_at < cb
+            && subj_at < h.j + 4
+            && (is_title_word(&doc.toks[subj_at].norm)
+                || (quantifier(&doc.toks[subj_at].norm) && doc.mention_at(subj_at).is_none()))
+        {
             subj_at += 1;
         }
         while k < cb && k < h.j + 4 {
@@ -580,20 +1105,106 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
             }
             k += 1;
         }
-        // SVO or light verb before the trigger (قامت تركيا بعرض ...).
-        if sources.is_empty() {
-            let from = h.i.saturating_sub(if h.verb { 6 } else { 4 }).max(ca);
-            if let Some(m) = doc
-                .mentions_in(from, h.i)
-                .filter(|&m| is_agent(agent(m)) && doc.mtok[m].1 < h.i)
-                .filter(|&m| doc.input.mentions[m].form != MentionForm::Adjective || h.verb)
-                .last()
-            {
-                let before_prep = (doc.mtok[m].0.saturating_sub(1)..doc.mtok[m].0)
-                    .any(|p| preposition(&doc.toks[p].norm));
-                let light = (from..h.i).any(|p| doc.is(p, &lex.light));
-                if !before_prep && (h.verb || light || doc.mtok[m].1 + 1 == h.i) {
-                    push(&mut sources, m, &mut span);
+        // A described group as the VSO subject (تظاهر المئات من الناشطات) or, for patient
+        // words, as the patient (مقتل متظاهرين).
+        if sources.is_empty() && (!patient_first || targets.is_empty()) {
+            if let Some(f) = actor_at(doc, h.j, cb) {
+                if patient_first {
+                    push_found(&mut targets, f, &mut span, &mut actors);
+                } else if h.verb || matches!(h.kind, "PROTEST") {
+                    push_found(&mut sources, f, &mut span, &mut actors);
+                }
+            }
+        }
+        // Agent phrases (برصاص الجيش، على أيدي القوات، من قبل أحد المحتجين) name the source.
+        let (_, sb) = doc.sentence_of(h.i);
+        if let Some(f) = by_phrase(doc, h.j, sb.min(h.j + 20)) {
+            let before = sources.clone();
+            let mut v = Vec::new();
+            push_found(&mut v, f, &mut span, &mut actors);
+            if !v.is_empty() {
+                sources = v;
+                for s in before {
+                    if !targets.contains(&s) && !sources.contains(&s) {
+                        targets.push(s);
+                    }
+                }
+            }
+        }
+        // SVO or light verb before the trigger (قامت تركيا بعرض ...): the nearest actor, named
+        // or described, in the same clause and after any complementiser (… إن أحد المهاجمين فجر).
+        if sources.is_empty() && !(patient_first && h.verb) {
+            let mut from = h.i.saturating_sub(if h.verb { 6 } else { 4 }).max(ca);
+            if let Some(c) = (from..h.i).rev().find(|&k| {
+                matches!(
+                    doc.toks[k].norm.as_str(),
+                    "ان" | "بان" | "وان" | "انه" | "انها" | "الذي" | "التي" | "الذين"
+                )
+            }) {
+                from = c + 1;
+            }
+            let light = (from..h.i).any(|p| doc.is(p, &lex.light));
+            let found = (from..h.i).rev().find_map(|k| {
+                if k > 0 && preposition(&doc.toks[k - 1].norm) {
+                    return None;
+                }
+                match actor_at(doc, k, h.i) {
+                    Some(Found::Named(m)) if doc.mtok[m].0 == k && doc.mtok[m].1 < h.i => {
+                        let mm = &doc.input.mentions[m];
+                        let ok = (mm.form != MentionForm::Adjective || h.verb)
+                            && (h.verb || light || doc.mtok[m].1 + 1 == h.i);
+                        ok.then_some(Found::Named(m))
+                    }
+                    Some(f @ Found::Described(_, s, _)) if s == k && h.verb => Some(f),
+                    _ => None,
+                }
+            });
+            if let Some(f) = found {
+                push_found(&mut sources, f, &mut span, &mut actors);
+            }
+        }
+        // A noun after a support verb (شنت القوات غارة، خرجت حشود في مظاهرات، بدأ الطلبة
+        // تظاهرات): the verb's subject, after it or before it, is the event's source.
+        if sources.is_empty() && !h.verb && !patient_first {
+            // Between the verb and the noun only its subject and في may stand (خرجت حشود
+            // في مظاهرات), no other preposition or time anchor (بدأت تضيق … غداة الانسحاب).
+            let lv = (h.i.saturating_sub(6).max(ca)..h.i)
+                .rev()
+                .find(|&k| doc.is_word(k, support_verbs()))
+                .filter(|&lv| {
+                    (lv + 1..h.i).all(|k| {
+                        let n = doc.toks[k].norm.as_str();
+                        !doc.toks[k].punct
+                            && !preposition(n)
+                            && !matches!(
+                                n,
+                                "غداه"
+                                    | "غداة"
+                                    | "بعد"
+                                    | "قبل"
+                                    | "اثر"
+                                    | "عقب"
+                                    | "خلال"
+                                    | "منذ"
+                                    | "بالتزامن"
+                            )
+                    })
+                });
+            if let Some(lv) = lv {
+                let found = actor_at(doc, lv + 1, h.i).or_else(|| {
+                    (lv.saturating_sub(5).max(ca)..lv).rev().find_map(|k| {
+                        if k > 0 && preposition(&doc.toks[k - 1].norm) {
+                            return None;
+                        }
+                        match actor_at(doc, k, lv) {
+                            Some(Found::Named(m)) if doc.mtok[m].0 == k => Some(Found::Named(m)),
+                            Some(f @ Found::Described(_, s, _)) if s == k => Some(f),
+                            _ => None,
+                        }
+                    })
+                });
+                if let Some(f) = found {
+                    push_found(&mut sources, f, &mut span, &mut actors);
                 }
             }
         }
@@ -635,7 +1246,16 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
             if let Some(m) = doc
                 .mentions_in(ca, cb)
                 .chain(doc.mentions_in(sa, sb))
-                .find(|&m| is_place(agent(m)) && !sources.contains(&doc.input.mentions[m].entity))
+                .find(|&m| {
+                    // A nisba after an agent noun (برصاص الجيش الإسرائيلي) says whose forces,
+                    // not where.
+                    let mm = &doc.input.mentions[m];
+                    let (a, _) = doc.mtok[m];
+                    let of_agent = mm.form == MentionForm::Adjective
+                        && a > 0
+                        && agents::agent_at(&doc.toks[a - 1].norm, None).is_some();
+                    is_place(mm.kind) && !of_agent && !sources.contains(&mm.entity)
+                })
             {
                 location = Some(doc.input.mentions[m].entity.clone());
             }
@@ -658,7 +1278,11 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
                 .iter()
                 .any(|e| e.start >= doc.toks[ca].start && e.end <= doc.toks[cb.max(ca + 1) - 1].end)
         });
-        let mode = mode_of(doc, &h, claims);
+        let mode = match (frame, mode_of(doc, &h, claims)) {
+            (_, Mode::Negated) | (Frame::Negated, _) => Mode::Negated,
+            (Frame::Hypothetical, _) => Mode::Hypothetical,
+            (_, m) => m,
+        };
         if let Some(ev) = doc.ev(span.0, span.1) {
             out.push(Event {
                 id: String::new(),
@@ -675,7 +1299,88 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Event> {
         }
         i = next;
     }
-    out
+    implied_protests(doc, claims, &mut out, &mut actors);
+    (out, actors.list)
+}
+
+/// A group of protesters acting or acted upon (ويطالب المتظاهرون، حمل محتجون لافتات، اعتقال
+/// المحتجين) tells that a protest is happening even with no protest word: one PROTEST event per
+/// sentence that has none, with the group as its source.
+fn implied_protests(doc: &Doc<'_>, claims: &[Claim], out: &mut Vec<Event>, actors: &mut Actors) {
+    for &(sa, sb) in &doc.stoks {
+        let (lo, hi) = match (doc.toks.get(sa), doc.toks.get(sb.max(sa + 1) - 1)) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            _ => continue,
+        };
+        if out
+            .iter()
+            .any(|e| e.kind == "PROTEST" && e.evidence[0].start >= lo && e.evidence[0].start < hi)
+        {
+            continue;
+        }
+        for k in sa..sb {
+            let next = doc
+                .toks
+                .get(k + 1)
+                .filter(|_| k + 1 < sb)
+                .map(|t| t.norm.as_str());
+            let Some((a, len)) = agents::agent_at(&doc.toks[k].norm, next) else {
+                continue;
+            };
+            // Only as a subject: the nominative plural (المتظاهرون) or the feminine plural,
+            // never after a preposition (للمحتجين، من قبل المحتجين is someone else's act).
+            let w = &doc.toks[k + len - 1].norm;
+            let nominative = w.ends_with("ون") || w.ends_with("ات");
+            if !a.protester || !nominative || (k > sa && preposition(&doc.toks[k - 1].norm)) {
+                continue;
+            }
+            let h = Hit {
+                i: k,
+                j: k + len,
+                kind: "PROTEST",
+                subtype: "demonstration".to_string(),
+                verb: false,
+            };
+            // The group is the subject of what precedes it, not governed by it (ويطالب
+            // المتظاهرون is a demand by protesters, not a call for a protest).
+            let frame = frame_of(doc, &h, false);
+            if matches!(frame, Frame::Drop | Frame::Hypothetical) {
+                continue;
+            }
+            let Some(id) = actors.id(doc, a, k, k + len) else {
+                continue;
+            };
+            let Some(ev) = doc.ev(doc.toks[k].start, doc.toks[k + len - 1].end) else {
+                continue;
+            };
+            let (ca, cb) = doc.clause_of(k);
+            let location = doc
+                .mentions_in(ca, cb)
+                .chain(doc.mentions_in(sa, sb))
+                .find(|&m| {
+                    let mm = &doc.input.mentions[m];
+                    is_place(mm.kind) && mm.form == MentionForm::Name
+                })
+                .map(|m| doc.input.mentions[m].entity.clone());
+            let mode = match (frame, mode_of(doc, &h, claims)) {
+                (Frame::Negated, _) => Mode::Negated,
+                (_, m) => m,
+            };
+            out.push(Event {
+                id: String::new(),
+                kind: "PROTEST".to_string(),
+                subtype: Some("demonstration".to_string()),
+                mode,
+                sources: vec![id],
+                targets: Vec::new(),
+                location,
+                date: None,
+                quantities: Vec::new(),
+                evidence: vec![ev],
+            });
+            break;
+        }
+    }
 }
 
 /// Fills each quantity's `kind` (what it counts) from the words around it when the figure layer

@@ -295,3 +295,99 @@ proptest! {
         for r in &out.relations { prop_assert!(r.evidence.iter().all(ok)); }
     }
 }
+
+// Sentences from the ANT corpus (shared/data/ant_news) for the frame and actor mechanisms.
+
+#[test]
+fn event_word_in_a_quoted_title_is_no_event() {
+    let t = "وأصدرت الصحيفة عددا خاصة تكريما لضحايا الهجوم وخرجت بعنوان رئيسي هو \"مقتل خمسة أشخاص في صحيفة كابيتال\".";
+    let out = run(t, vec![]);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.subtype.as_deref() != Some("killing")),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn investigated_attack_is_a_topic_not_a_happening() {
+    let t = "وبدأت العديد من الوكالات الفيدرالية العمل لكشف ملابسات الهجوم والتعامل مع الحادث.";
+    assert!(run(t, vec![]).events.iter().all(|e| e.kind != "ASSAULT"));
+}
+
+#[test]
+fn called_strike_is_hypothetical() {
+    let t = "وجدد مجلس النقابات المهنية الأردنية دعوته للمرة الثانية، إلى إضراب عام عن العمل على مستوى المملكة يوم الأربعاء المقبل.";
+    let out = run(t, vec![]);
+    let e = out.events.iter().find(|e| e.kind == "PROTEST").unwrap();
+    assert_eq!(e.mode, Mode::Hypothetical);
+}
+
+#[test]
+fn by_phrase_names_the_shooter_and_victims_are_no_source() {
+    let t = "قتل ثمانية فلسطينيين وأصيب أكثر من 440 آخرين، بينهم 25 بجروح خطرة، برصاص الجيش الإسرائيلي على حدود قطاع غزة الجمعة.";
+    let out = run(
+        t,
+        vec![
+            m(
+                t,
+                "الإسرائيلي",
+                "il",
+                EntityType::Gpe,
+                MentionForm::Adjective,
+            ),
+            name(t, "غزة", "gaza", EntityType::Gpe),
+        ],
+    );
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.subtype.as_deref() == Some("killing"))
+        .unwrap();
+    assert_eq!(e.sources, vec!["il".to_string()]);
+    assert_eq!(e.location.as_deref(), Some("gaza"));
+}
+
+#[test]
+fn described_protesters_are_a_source_and_imply_a_protest() {
+    let t = "ويطالب المتظاهرون بحقهم في تعليم أطفالهم اللغة العربية.";
+    let out = run(t, vec![]);
+    let e = out.events.iter().find(|e| e.kind == "PROTEST").unwrap();
+    assert_eq!(out.actors.len(), 1);
+    let a = &out.actors[0];
+    assert_eq!(a.name.en.as_deref(), Some("protesters"));
+    assert_eq!(a.mentions[0].evidence.text, "المتظاهرون");
+    assert_eq!(e.sources, vec![a.id.clone()]);
+}
+
+#[test]
+fn security_forces_with_a_nisba_are_their_state() {
+    let t = "وكانت القوات الإسرائيلية أطلقت، الاثنين، الرصاص الحي على الفلسطينيين.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الإسرائيلية",
+            "il",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    // No event word here; the actor reading is checked through a support-verb attack.
+    assert!(out.actors.is_empty());
+    let t = "وقد قصف الطيران الحربي الإسرائيلي ليلة السبت موقعين لحركة حماس.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الإسرائيلي",
+            "il",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(e.sources, vec!["il".to_string()]);
+}
