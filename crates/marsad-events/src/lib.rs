@@ -934,6 +934,65 @@ fn support_verbs() -> &'static [String] {
     })
 }
 
+/// The word carries the article (after و/ف and ب/ل): الاحتجاجات، وبالاحتجاجات، للاحتجاجات.
+fn definite(norm: &str) -> bool {
+    let n = norm
+        .strip_prefix('و')
+        .or_else(|| norm.strip_prefix('ف'))
+        .unwrap_or(norm);
+    n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل") || n.starts_with("كال")
+}
+
+/// Verbs that tell an event noun is happening (اندلعت الاحتجاجات، شهدت المدينة مظاهرات).
+fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let v = V.get_or_init(|| {
+        [
+            "اندلع",
+            "اندلعت",
+            "تجدد",
+            "تجددت",
+            "استمر",
+            "استمرت",
+            "تستمر",
+            "يستمر",
+            "تواصل",
+            "تواصلت",
+            "شهد",
+            "شهدت",
+            "تشهد",
+            "يشهد",
+            "انطلق",
+            "انطلقت",
+            "وقع",
+            "وقعت",
+            "أسفر",
+            "أسفرت",
+            "أدى",
+            "أدت",
+            "تسبب",
+            "تسببت",
+            "خلف",
+            "خلفت",
+            "تصاعد",
+            "تصاعدت",
+            "عمت",
+            "اجتاحت",
+            "امتدت",
+            "جرت",
+            "حصل",
+            "حدث",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    });
+    (h.i.saturating_sub(3).max(ca)..(h.j + 3).min(cb)).any(|k| doc.is_word(k, v))
+        || support_verbs()
+            .iter()
+            .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
+}
+
 /// Subtypes whose noun takes its patient, not its agent, as genitive (مقتل X، اعتقال X).
 fn patient_genitive(subtype: &str) -> bool {
     matches!(subtype, "killing" | "wounding" | "arrest")
@@ -1241,6 +1300,29 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
             }
             k += 1;
         }
+        let date = doc.input.dates.iter().find(|d| {
+            d.evidence
+                .iter()
+                .any(|e| e.start >= doc.toks[ca].start && e.end <= doc.toks[cb.max(ca + 1) - 1].end)
+        });
+        // A definite event noun with nothing of its own (no actor, place or date in its clause)
+        // and no verb of happening beside it (اندلعت، شهدت، أسفر) refers back to a known event
+        // or a kind of event (الاحتجاجات الأخيرة عنوانها اقتصادي): no new happening is told.
+        let (clo, chi) = (doc.toks[ca].start, doc.toks[cb.max(ca + 1) - 1].end);
+        let local = !sources.is_empty()
+            || !targets.is_empty()
+            || location.is_some()
+            || date.is_some()
+            || doc.input.quantities.iter().any(|q| {
+                q.evidence
+                    .first()
+                    .is_some_and(|e| e.start >= clo && e.end <= chi)
+            })
+            || (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &lex.light));
+        if !h.verb && !local && definite(&doc.toks[h.i].norm) && !happening_near(doc, &h, ca, cb) {
+            i = next;
+            continue;
+        }
         if location.is_none() && protestish {
             let (sa, sb) = doc.sentence_of(h.i);
             if let Some(m) = doc
@@ -1273,11 +1355,6 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
             }
         }
         targets.retain(|t| !sources.contains(t));
-        let date = doc.input.dates.iter().find(|d| {
-            d.evidence
-                .iter()
-                .any(|e| e.start >= doc.toks[ca].start && e.end <= doc.toks[cb.max(ca + 1) - 1].end)
-        });
         let mode = match (frame, mode_of(doc, &h, claims)) {
             (_, Mode::Negated) | (Frame::Negated, _) => Mode::Negated,
             (Frame::Hypothetical, _) => Mode::Hypothetical,
