@@ -250,7 +250,7 @@ fn bound_prefix(b: Bound) -> &'static str {
     }
 }
 
-/// Rounds a sum of counts to an integer cell; null when there is nothing or it is not a number.
+/// Rounds a count to an integer cell; null when there is nothing or it is not a number.
 fn count_cell(sum: Option<f64>) -> Cell {
     match sum {
         Some(v) if v.is_finite() && v.abs() < 9.0e15 => Cell::Int(v.round() as i64),
@@ -327,7 +327,9 @@ fn event_row(ev: &Event, ix: &Index<'_>) -> Vec<Cell> {
         None => row.extend([Cell::Null, Cell::Null, Cell::Null]),
     }
 
-    let mut sums: [Option<f64>; 4] = [None; 4];
+    // Counts add up within one document (killed in two cities); across documents they are
+    // competing reports of the same toll, so the largest document total is taken, not the sum.
+    let mut per_doc: Vec<(usize, &str, f64)> = Vec::new();
     let mut figures = String::new();
     for q in ev
         .quantities
@@ -342,7 +344,11 @@ fn event_row(ev: &Event, ix: &Index<'_>) -> Vec<Cell> {
             _ => None,
         };
         if let Some(i) = slot {
-            sums[i] = Some(sums[i].unwrap_or(0.0) + q.value);
+            let doc = q.evidence.first().map_or("", |e| e.doc.as_str());
+            match per_doc.iter_mut().find(|(s, d, _)| *s == i && *d == doc) {
+                Some(entry) => entry.2 += q.value,
+                None => per_doc.push((i, doc, q.value)),
+            }
         }
         if !figures.is_empty() {
             figures.push(';');
@@ -352,7 +358,11 @@ fn event_row(ev: &Event, ix: &Index<'_>) -> Vec<Cell> {
         figures.push(' ');
         figures.push_str(&q.kind);
     }
-    row.extend(sums.map(count_cell));
+    let mut totals: [Option<f64>; 4] = [None; 4];
+    for (i, _, v) in per_doc {
+        totals[i] = Some(totals[i].map_or(v, |t: f64| t.max(v)));
+    }
+    row.extend(totals.map(count_cell));
     row.push(Cell::text_or_null(figures));
 
     let docs: Vec<&Document> = {
@@ -582,6 +592,30 @@ mod tests {
         assert_eq!(
             r[col(&t, "source_url")],
             Cell::Text("https://example.org/a".into())
+        );
+    }
+
+    #[test]
+    fn counts_add_within_a_document_and_take_the_largest_across_documents() {
+        let mut p = picture();
+        let mut q2 = p.quantities[0].clone();
+        q2.id = "q2".into();
+        q2.value = 100.0;
+        let mut q3 = p.quantities[0].clone();
+        q3.id = "q3".into();
+        q3.value = 5000.0;
+        q3.evidence[0].doc = "doc2".into();
+        p.quantities.extend([q2, q3]);
+        p.events[0].quantities = vec!["q1".into(), "q2".into(), "q3".into()];
+        let t = events(&p);
+        // doc1 says 4266 + 100, doc2 says 5000: the larger report wins.
+        assert_eq!(t.rows[0][col(&t, "arrested")], Cell::Int(5000));
+        p.events[0].quantities.pop();
+        let t = events(&p);
+        assert_eq!(t.rows[0][col(&t, "arrested")], Cell::Int(4366));
+        assert_eq!(
+            t.rows[0][col(&t, "figures")],
+            Cell::Text("4266 arrested;100 arrested".into())
         );
     }
 
