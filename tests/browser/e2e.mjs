@@ -44,6 +44,24 @@ async function waitFor(page, selector, what) {
   }
 }
 
+/** Basic accessibility checks: every control has a label, every link and button a name. */
+async function accessible(page, where) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('input, select, textarea')) {
+      const labelled = (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label') || el.getAttribute('aria-label');
+      if (!labelled) out.push(`control without a label: ${el.outerHTML.slice(0, 80)}`);
+    }
+    for (const el of document.querySelectorAll('a, button')) {
+      const name = (el.textContent || '').trim() || el.getAttribute('aria-label');
+      if (!name) out.push(`${el.tagName.toLowerCase()} without a name: ${el.outerHTML.slice(0, 80)}`);
+    }
+    if (document.querySelectorAll('main h1').length !== 1) out.push(`${document.querySelectorAll('main h1').length} h1 headings in main`);
+    return out;
+  });
+  check(bad.length === 0, `${where}: accessibility: ${bad.slice(0, 5).join('; ')}`);
+}
+
 async function main() {
   const profile = mkdtempSync(join(tmpdir(), 'marsad-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -93,6 +111,7 @@ async function main() {
     check(nDocs && nDocs !== '0' && nDocs !== '٠', `home: document count is ${nDocs}`);
     const topRows = await page.$$eval('.entity-table tbody tr', (rows) => rows.length);
     check(topRows >= 3, `home: only ${topRows} top entities listed`);
+    await accessible(page, 'home');
     await screenshot(page, 'home');
 
     // 2. Search from the header box.
@@ -109,6 +128,7 @@ async function main() {
     check(!marks.some((m) => m.includes('\uFFFD')), 'search: a highlight contains a broken character');
     const hitHref = await page.$eval('.hits .hit a.hit-link', (a) => a.getAttribute('href'));
     check(/^#\/doc\/[^?]+\?s=\d+&e=\d+$/.test(hitHref), `search: hit links to ${hitHref}, not to a sentence of a document`);
+    await accessible(page, 'search');
     await screenshot(page, 'search');
 
     // 3. Entity page of the entity named Kazakhstan in English.
@@ -134,6 +154,7 @@ async function main() {
     check(evs >= 1, 'entity: no events shown');
     check(ctx.length >= 3, `entity: only ${ctx.length} mentions in context`);
     check(ctx.some((m) => m.includes('كازاخ')), `entity: mention highlights do not name the entity (${ctx.slice(0, 5).join(' | ')})`);
+    await accessible(page, 'entity');
     await screenshot(page, 'entity');
 
     // 4. Document from a mention: pick a mention in a document that has removed chrome.
@@ -185,6 +206,7 @@ async function main() {
     check(spanOk.missing === 0, `document: ${spanOk.missing} of ${spanOk.total} mentions are not highlighted`);
     await page.click('#doc-text .seg.l-mention');
     await waitFor(page, '#span-details .detail-mention a.entity-link', 'details of a clicked mention');
+    await accessible(page, 'document');
     await screenshot(page, 'document');
 
     // 5. Disagreements: positions side by side.
@@ -206,6 +228,7 @@ async function main() {
     check(a.summary && b.summary && a.summary !== b.summary, `disagreements: positions say the same thing (${a.summary} / ${b.summary})`);
     // In RTL the first position is on the right.
     check(a.x > b.x, 'disagreements: the first position is not on the right in the RTL layout');
+    await accessible(page, 'disagreements');
     await screenshot(page, 'disagreements');
 
     // 6. English toggle: interface labels switch, names stay.
@@ -247,6 +270,7 @@ async function main() {
     check(g.colours >= 2, 'graph: nodes are not coloured by type');
     check(g.legend >= 3, 'graph: no legend');
     check(g.inside, 'graph: some nodes are not drawn');
+    await accessible(page, 'graph');
     await screenshot(page, 'graph');
     // The best-connected node: the first in the list is drawn with the most mentions.
     const nodeId = await page.$eval('.graph-svg .node', (n) => n.getAttribute('data-id'));
@@ -264,6 +288,7 @@ async function main() {
     const bars = await page.$$eval('.timeline-chart .bar', (l) => l.length);
     check(days >= 1 && tEvents >= 3, `timeline: ${days} days, ${tEvents} events`);
     check(bars === days, `timeline: ${bars} bars for ${days} days`);
+    await accessible(page, 'timeline');
     await screenshot(page, 'timeline');
 
     // 9. Exports are links to the API.
