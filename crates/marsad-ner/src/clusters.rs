@@ -2,24 +2,54 @@
 
 use std::collections::HashMap;
 
-/// Word → (fine cluster, coarse cluster). Empty when the model was trained without clusters.
+/// Word → cluster ids under several clusterings: `[fine, coarse, extra...]`. Empty when the
+/// model was trained without clusters.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Clusters {
-    map: HashMap<String, (u16, u16)>,
+    map: HashMap<String, u32>,
+    width: usize,
+    ids: Vec<u16>,
 }
 
 impl Clusters {
     /// Builds from explicit entries (normalised word, fine id, coarse id).
     pub fn from_entries(entries: impl IntoIterator<Item = (String, u16, u16)>) -> Clusters {
-        Clusters {
-            map: entries.into_iter().map(|(w, f, c)| (w, (f, c))).collect(),
-        }
+        Clusters::from_rows(2, entries.into_iter().map(|(w, f, c)| (w, vec![f, c])))
     }
 
-    /// Cluster ids of a normalised word.
+    /// Builds from rows of `width` cluster ids per word (shorter rows are padded with 0).
+    pub fn from_rows(width: usize, rows: impl IntoIterator<Item = (String, Vec<u16>)>) -> Clusters {
+        let mut c = Clusters {
+            map: HashMap::new(),
+            width,
+            ids: Vec::new(),
+        };
+        for (w, mut r) in rows {
+            r.resize(width, 0);
+            let row = match c.map.get(&w) {
+                Some(&row) => row as usize,
+                None => {
+                    let row = c.ids.len() / width.max(1);
+                    c.map.insert(w, row as u32);
+                    c.ids.extend(std::iter::repeat_n(0, width));
+                    row
+                }
+            };
+            c.ids[row * width..(row + 1) * width].copy_from_slice(&r);
+        }
+        c
+    }
+
+    /// Cluster ids of a normalised word: `[fine, coarse, extra...]`.
     #[inline]
-    pub fn get(&self, norm: &str) -> Option<(u16, u16)> {
-        self.map.get(norm).copied()
+    pub fn get(&self, norm: &str) -> Option<&[u16]> {
+        let r = *self.map.get(norm)? as usize;
+        self.ids.get(r * self.width..(r + 1) * self.width)
+    }
+
+    /// Number of cluster ids per word.
+    pub fn width(&self) -> usize {
+        self.width
     }
 
     /// Number of words with a cluster.
@@ -33,14 +63,49 @@ impl Clusters {
     }
 
     /// Entries sorted by word, so serialisation is deterministic.
-    pub fn sorted_entries(&self) -> Vec<(&str, u16, u16)> {
+    pub fn sorted_rows(&self) -> Vec<(&str, &[u16])> {
         let mut v: Vec<_> = self
             .map
             .iter()
-            .map(|(w, &(f, c))| (w.as_str(), f, c))
+            .map(|(w, &r)| {
+                let r = r as usize;
+                (w.as_str(), &self.ids[r * self.width..(r + 1) * self.width])
+            })
             .collect();
         v.sort_unstable();
         v
+    }
+
+    /// Text form (`width` on the first line, then `word<TAB>id id ...`), for caching.
+    pub fn to_text(&self) -> String {
+        let mut s = format!("{}\n", self.width);
+        for (w, ids) in self.sorted_rows() {
+            s.push_str(w);
+            s.push('\t');
+            let ids: Vec<String> = ids.iter().map(u16::to_string).collect();
+            s.push_str(&ids.join(" "));
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Parses [`Clusters::to_text`]; `None` if malformed.
+    pub fn from_text(text: &str) -> Option<Clusters> {
+        let mut lines = text.lines();
+        let width: usize = lines.next()?.trim().parse().ok()?;
+        let mut rows = Vec::new();
+        for l in lines {
+            let (w, ids) = l.split_once('\t')?;
+            let ids: Vec<u16> = ids
+                .split(' ')
+                .map(|x| x.parse().ok())
+                .collect::<Option<_>>()?;
+            if ids.len() != width {
+                return None;
+            }
+            rows.push((w.to_string(), ids));
+        }
+        Some(Clusters::from_rows(width, rows))
     }
 }
 
@@ -61,6 +126,9 @@ pub struct ClusterConfig {
     pub iterations: usize,
     /// Seed for choosing initial centroids.
     pub seed: u64,
+    /// Further independent k-means clusterings (number of clusters each; seeds derived from
+    /// `seed`): several granularities give the tagger both broad and sharp word classes.
+    pub extra: Vec<usize>,
 }
 
 impl Default for ClusterConfig {
@@ -73,6 +141,7 @@ impl Default for ClusterConfig {
             coarse: 32,
             iterations: 12,
             seed: 0x636c_7573,
+            extra: Vec::new(),
         }
     }
 }
@@ -188,9 +257,81 @@ pub fn learn_clusters<'a>(
             v
         })
         .collect();
-    let k = cfg.fine.min(n_vocab);
+    let (assign, cent, k) = kmeans(&vecs, dims, cfg.fine, cfg.seed, cfg.iterations);
+    // Extra clusterings: different k and seeds (a splitmix step of the base seed per clustering).
+    let extra: Vec<Vec<u16>> = cfg
+        .extra
+        .iter()
+        .enumerate()
+        .map(|(j, &kx)| {
+            let seed = cfg
+                .seed
+                .wrapping_add((j as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            kmeans(&vecs, dims, kx, seed, cfg.iterations).0
+        })
+        .collect();
+    // Coarse clusters: k-means over the fine centroids (dense, small).
+    let kc = cfg.coarse.clamp(1, k);
+    let centroid = |c: usize| -> Vec<f32> { (0..dims).map(|d| cent[d * k + c]).collect() };
+    let fine_c: Vec<Vec<f32>> = (0..k).map(centroid).collect();
+    let mut coarse_c: Vec<Vec<f32>> = (0..kc).map(|i| fine_c[i * k / kc].clone()).collect();
+    let mut coarse_of = vec![0u16; k];
+    for _ in 0..10 {
+        for (f, co) in fine_c.iter().zip(coarse_of.iter_mut()) {
+            let dot = |c: &Vec<f32>| f.iter().zip(c).map(|(a, b)| a * b).sum::<f32>();
+            let mut best = 0;
+            let mut bs = f32::NEG_INFINITY;
+            for (i, c) in coarse_c.iter().enumerate() {
+                let s = dot(c);
+                if s > bs {
+                    bs = s;
+                    best = i;
+                }
+            }
+            *co = best as u16;
+        }
+        for (i, c) in coarse_c.iter_mut().enumerate() {
+            let mut s = vec![0f32; dims];
+            let mut any = false;
+            for (f, &co) in fine_c.iter().zip(&coarse_of) {
+                if co as usize == i {
+                    any = true;
+                    s.iter_mut().zip(f).for_each(|(a, b)| *a += b);
+                }
+            }
+            if any {
+                let n = s.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+                *c = s.into_iter().map(|x| x / n).collect();
+            }
+        }
+    }
+    Clusters::from_rows(
+        2 + extra.len(),
+        rank.iter()
+            .take(n_vocab)
+            .enumerate()
+            .filter(|(r, _)| !vecs[*r].is_empty())
+            .map(|(r, &w)| {
+                let mut ids = vec![assign[r], coarse_of[assign[r] as usize]];
+                ids.extend(extra.iter().map(|e| e[r]));
+                (words[w as usize].clone(), ids)
+            }),
+    )
+}
+
+/// Spherical k-means over sparse unit vectors: (assignment per vector, centroids dimension-major
+/// `dims × k`, k). Initial centroids are distinct non-empty vectors drawn with a seeded generator.
+fn kmeans(
+    vecs: &[Vec<(u32, f32)>],
+    dims: usize,
+    k: usize,
+    seed: u64,
+    iterations: usize,
+) -> (Vec<u16>, Vec<f32>, usize) {
+    let n_vocab = vecs.len();
+    let k = k.min(n_vocab);
     // Initial centroids: k distinct words drawn with a seeded generator.
-    let mut rng = cfg.seed | 1;
+    let mut rng = seed | 1;
     let mut next = || {
         rng ^= rng >> 12;
         rng ^= rng << 25;
@@ -216,7 +357,7 @@ pub fn learn_clusters<'a>(
     }
     let mut assign = vec![0u16; n_vocab];
     let mut scores = vec![0f32; k];
-    for _ in 0..cfg.iterations.max(1) {
+    for _ in 0..iterations.max(1) {
         for (v, a) in vecs.iter().zip(assign.iter_mut()) {
             scores.iter_mut().for_each(|s| *s = 0.0);
             for &(d, x) in v {
@@ -255,52 +396,5 @@ pub fn learn_clusters<'a>(
             }
         }
     }
-    // Coarse clusters: k-means over the fine centroids (dense, small).
-    let kc = cfg.coarse.clamp(1, k);
-    let centroid = |c: usize| -> Vec<f32> { (0..dims).map(|d| cent[d * k + c]).collect() };
-    let fine_c: Vec<Vec<f32>> = (0..k).map(centroid).collect();
-    let mut coarse_c: Vec<Vec<f32>> = (0..kc).map(|i| fine_c[i * k / kc].clone()).collect();
-    let mut coarse_of = vec![0u16; k];
-    for _ in 0..10 {
-        for (f, co) in fine_c.iter().zip(coarse_of.iter_mut()) {
-            let dot = |c: &Vec<f32>| f.iter().zip(c).map(|(a, b)| a * b).sum::<f32>();
-            let mut best = 0;
-            let mut bs = f32::NEG_INFINITY;
-            for (i, c) in coarse_c.iter().enumerate() {
-                let s = dot(c);
-                if s > bs {
-                    bs = s;
-                    best = i;
-                }
-            }
-            *co = best as u16;
-        }
-        for (i, c) in coarse_c.iter_mut().enumerate() {
-            let mut s = vec![0f32; dims];
-            let mut any = false;
-            for (f, &co) in fine_c.iter().zip(&coarse_of) {
-                if co as usize == i {
-                    any = true;
-                    s.iter_mut().zip(f).for_each(|(a, b)| *a += b);
-                }
-            }
-            if any {
-                let n = s.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
-                *c = s.into_iter().map(|x| x / n).collect();
-            }
-        }
-    }
-    Clusters::from_entries(
-        rank.iter()
-            .take(n_vocab)
-            .enumerate()
-            .filter(|(r, _)| !vecs[*r].is_empty())
-            .map(|(r, &w)| {
-                (
-                    words[w as usize].clone(),
-                    assign[r],
-                    coarse_of[assign[r] as usize],
-                )
-            }),
-    )
+    (assign, cent, k)
 }

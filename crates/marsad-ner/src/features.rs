@@ -22,13 +22,96 @@ pub(crate) struct TokInfo {
     len: u64,
     cl_fine: u64,
     cl_coarse: u64,
+    cl_extra: [u64; MAX_EXTRA],
     gaz: u64,
     lex: u64,
     lex_stem: u64,
     pre4: u64,
     suf4: u64,
     tri: [u64; 6],
+    /// Key of the word for document-level counts (stem hash; 0 for punctuation/digits).
+    pub(crate) key: u64,
+    doc_maj: u64,
+    doc_ent: u64,
+    s1: u64,
 }
+
+/// Document-level evidence about a token, from the first-pass predictions of the same document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct DocInfo {
+    /// 1 + majority label (0 = O, 1.. entity types) of the word's other occurrences nearby,
+    /// mixed with how many there are (capped); 0 if none.
+    pub(crate) maj: u64,
+    /// 1 + majority entity type among those occurrences mixed with the entity share; 0 if none.
+    pub(crate) ent: u64,
+    /// 1 + the first pass's tag index of this token (0 when stacking is off).
+    pub(crate) s1: u64,
+}
+
+/// Label index of a tag for document counts: 0 = O, 1 + entity type otherwise.
+#[inline]
+pub(crate) fn label_slot(tag_index: usize) -> usize {
+    if tag_index == 0 || tag_index >= crate::N_TAGS {
+        0
+    } else {
+        1 + (tag_index - 1) / 2
+    }
+}
+
+/// Document features of every token of a stream from its keys and first-pass tags: counts over
+/// the other occurrences of the same key within `window` tokens on either side (sliding, O(n)).
+pub(crate) fn doc_infos(
+    keys: &[u64],
+    tags: &[usize],
+    window: usize,
+    stack: bool,
+    out: &mut Vec<DocInfo>,
+) {
+    use std::collections::HashMap;
+    out.clear();
+    let n = keys.len();
+    let mut counts: HashMap<u64, [u32; 5]> = HashMap::new();
+    let (mut lo, mut hi) = (0usize, 0usize);
+    for p in 0..n {
+        while hi < n && hi <= p + window {
+            if keys[hi] != 0 {
+                counts.entry(keys[hi]).or_default()[label_slot(tags[hi])] += 1;
+            }
+            hi += 1;
+        }
+        while lo + window < p {
+            if keys[lo] != 0 {
+                if let Some(c) = counts.get_mut(&keys[lo]) {
+                    c[label_slot(tags[lo])] -= 1;
+                }
+            }
+            lo += 1;
+        }
+        let mut d = DocInfo {
+            s1: if stack { 1 + tags[p] as u64 } else { 0 },
+            ..DocInfo::default()
+        };
+        if keys[p] != 0 {
+            let mut c = counts.get(&keys[p]).copied().unwrap_or_default();
+            c[label_slot(tags[p])] -= 1;
+            let total: u32 = c.iter().sum();
+            if total > 0 {
+                let maj = (0..5).fold(0, |b, i| if c[i] > c[b] { i } else { b });
+                d.maj = 1 + (maj as u64) * 8 + total.min(4) as u64;
+                let ent: u32 = c[1..].iter().sum();
+                if ent > 0 {
+                    let e = (1..5).fold(1, |b, i| if c[i] > c[b] { i } else { b });
+                    let share = (4 * ent / total).min(3) as u64;
+                    d.ent = 1 + (e as u64) * 8 + share;
+                }
+            }
+        }
+        out.push(d);
+    }
+}
+
+/// Extra clusterings used as features (more are ignored).
+pub(crate) const MAX_EXTRA: usize = 4;
 
 const BOS: u64 = 0x9e37_79b9_7f4a_7c15;
 const EOS: u64 = 0xc2b2_ae3d_27d4_eb4f;
@@ -85,6 +168,7 @@ impl Scratch {
         clusters: &Clusters,
         lexicon: &Lexicon,
         gaz: Option<&[Option<Tag>]>,
+        doc: Option<&[DocInfo]>,
     ) {
         self.infos.clear();
         let opts = NormalizeOptions::default();
@@ -143,9 +227,12 @@ impl Scratch {
             info.shape = hash_bytes(&self.shape);
             info.len = nchars.min(12) as u64;
             // Clitic-attached words are rare in raw text; fall back to the stem's cluster.
-            if let Some((f, c)) = clusters.get(norm).or_else(|| clusters.get(stem)) {
-                info.cl_fine = 1 + f as u64;
-                info.cl_coarse = 1 + c as u64;
+            if let Some(ids) = clusters.get(norm).or_else(|| clusters.get(stem)) {
+                info.cl_fine = 1 + ids[0] as u64;
+                info.cl_coarse = 1 + ids.get(1).copied().unwrap_or(0) as u64;
+                for (x, &id) in info.cl_extra.iter_mut().zip(ids.iter().skip(2)) {
+                    *x = 1 + id as u64;
+                }
             }
             info.lex = lexicon.get(norm) as u64;
             info.lex_stem = if pl > 0 {
@@ -155,6 +242,12 @@ impl Scratch {
             };
             if let Some(Some(t)) = gaz.and_then(|g| g.get(i)) {
                 info.gaz = 1 + t.index() as u64;
+            }
+            if stem.chars().count() >= 2 && stem.chars().all(char::is_alphabetic) {
+                info.key = info.stem;
+            }
+            if let Some(d) = doc.and_then(|d| d.get(i)) {
+                info.set_doc(d);
             }
             self.infos.push(info);
         }
@@ -215,6 +308,18 @@ enum T {
     LexP1,
     LexPair,
     LexWord,
+    ClX,
+    ClXM1,
+    ClXP1,
+    ClXBi,
+    DocMaj,
+    DocEnt,
+    DocEntM1,
+    DocEntP1,
+    S1,
+    S1M1,
+    S1P1,
+    DocEntWord,
 }
 
 /// Number of leading word-identity features [`features`] emits for every position.
@@ -297,6 +402,21 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     push(T::LexP1, or(p1, |t| t.lex_stem, 99));
     push(T::LexPair, mix(or(m1, |t| t.lex_stem, 99), cur.lex_stem));
     push(T::LexWord, mix(or(m1, |t| t.norm, BOS), cur.lex_stem));
+    for j in 0..MAX_EXTRA {
+        let x = cur.cl_extra[j];
+        let (xm1, xp1) = (
+            m1.map_or(BOS, |t| t.cl_extra[j]),
+            p1.map_or(EOS, |t| t.cl_extra[j]),
+        );
+        if x == 0 && (xm1 == 0 || xm1 == BOS) && (xp1 == 0 || xp1 == EOS) {
+            continue;
+        }
+        let j = j as u64;
+        push(T::ClX, mix(j, x));
+        push(T::ClXM1, mix(j, xm1));
+        push(T::ClXP1, mix(j, xp1));
+        push(T::ClXBi, mix(j, mix(xm1, x)));
+    }
     if cur.gaz != 0 {
         push(T::Gaz, cur.gaz);
     }
@@ -305,5 +425,44 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     }
     if let Some(g) = p1.map(|t| t.gaz).filter(|&g| g != 0) {
         push(T::GazP1, g);
+    }
+}
+
+/// Appends the document-level feature buckets of position `i` (none unless doc info was set).
+#[inline]
+pub(crate) fn doc_features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32>) {
+    let cur = &infos[i];
+    let m1 = i.checked_sub(1).map(|j| &infos[j]);
+    let p1 = infos.get(i + 1);
+    let shift = 64 - bits;
+    let mut push = |t: T, v: u64| out.push((mix(t as u64, v) >> shift) as u32);
+    let or = |o: Option<&TokInfo>, f: fn(&TokInfo) -> u64, edge: u64| o.map_or(edge, f);
+    if cur.doc_maj != 0 {
+        push(T::DocMaj, cur.doc_maj);
+    }
+    if cur.doc_ent != 0 {
+        push(T::DocEnt, cur.doc_ent);
+        push(T::DocEntWord, mix(cur.doc_ent, cur.lex_stem));
+    }
+    if let Some(d) = m1.map(|t| t.doc_ent).filter(|&d| d != 0) {
+        push(T::DocEntM1, d);
+    }
+    if let Some(d) = p1.map(|t| t.doc_ent).filter(|&d| d != 0) {
+        push(T::DocEntP1, d);
+    }
+    if cur.s1 != 0 {
+        push(T::S1, cur.s1);
+        push(T::S1M1, mix(or(m1, |t| t.s1, BOS), cur.s1));
+        push(T::S1P1, mix(cur.s1, or(p1, |t| t.s1, EOS)));
+    }
+}
+
+impl TokInfo {
+    /// Sets the document-level fields.
+    #[inline]
+    pub(crate) fn set_doc(&mut self, d: &DocInfo) {
+        self.doc_maj = d.maj;
+        self.doc_ent = d.ent;
+        self.s1 = d.s1;
     }
 }

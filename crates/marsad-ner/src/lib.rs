@@ -110,15 +110,22 @@ impl Tagger {
         self.model.clusters.len()
     }
 
-    /// Penalty on the `O` tag applied at decoding (larger = more entities, higher recall).
+    /// Penalty on the `O` tag applied at decoding of the final pass (larger = more entities,
+    /// higher recall).
     pub fn o_bias(&self) -> f32 {
-        self.model.o_bias
+        self.model
+            .doc
+            .as_ref()
+            .map_or(self.model.o_bias, |d| d.o_bias)
     }
 
-    /// Overrides the `O` penalty.
+    /// Overrides the `O` penalty of the final pass.
     pub fn set_o_bias(&mut self, bias: f32) {
         if bias.is_finite() {
-            self.model.o_bias = bias;
+            match self.model.doc.as_mut() {
+                Some(d) => d.o_bias = bias,
+                None => self.model.o_bias = bias,
+            }
         }
     }
 
@@ -132,14 +139,129 @@ impl Tagger {
         self.tag_with(tokens, None)
     }
 
+    /// Whether the model has a second, document-level pass.
+    pub fn is_two_stage(&self) -> bool {
+        self.model.doc.is_some()
+    }
+
     /// Tags one sentence, with gazetteer marks if the model uses them.
     pub fn tag_with(&self, tokens: &[&str], gaz: Option<&dyn Gazetteer>) -> Vec<Tag> {
         let mut st = TagState::default();
-        self.tag_into(tokens, gaz, &mut st);
-        st.path.iter().map(|&i| Tag::from_index(i)).collect()
+        self.tag_document(std::slice::from_ref(&tokens), gaz, &mut st);
+        st.paths
+            .first()
+            .map(|p| p.iter().map(|&i| Tag::from_index(i)).collect())
+            .unwrap_or_default()
     }
 
-    fn tag_into(&self, tokens: &[&str], gaz: Option<&dyn Gazetteer>, st: &mut TagState) {
+    /// Tags the sentences of one document, in order: with a two-stage model, a word's label
+    /// also depends on the first-pass labels of the same word nearby in the document.
+    pub fn tag_sentences<'a, S: AsRef<[&'a str]>>(
+        &self,
+        sentences: &[S],
+        gaz: Option<&dyn Gazetteer>,
+    ) -> Vec<Vec<Tag>> {
+        let mut st = TagState::default();
+        self.tag_document(sentences, gaz, &mut st);
+        st.paths
+            .iter()
+            .map(|p| p.iter().map(|&i| Tag::from_index(i)).collect())
+            .collect()
+    }
+
+    /// Leaves one tag-index path per sentence in `st.paths`. The first pass keeps every
+    /// token's infos and feature buckets, so the second pass only adds document features.
+    fn tag_document<'a, S: AsRef<[&'a str]>>(
+        &self,
+        sentences: &[S],
+        gaz: Option<&dyn Gazetteer>,
+        st: &mut TagState,
+    ) {
+        let m = &self.model;
+        let residual = m.doc.as_ref().is_some_and(|d| d.residual);
+        let joint = m.joint.as_ref();
+        let two = m.doc.is_some();
+        st.paths.resize_with(sentences.len(), Vec::new);
+        st.paths.truncate(sentences.len());
+        st.infos.clear();
+        st.em_all.clear();
+        for (k, s) in sentences.iter().enumerate() {
+            self.prepare(s.as_ref(), gaz, None, st);
+            let n = st.scratch.infos.len();
+            st.em.clear();
+            st.em.resize(n * N_TAGS, 0.0);
+            for i in 0..n {
+                st.feats.clear();
+                features::features(&st.scratch.infos, i, m.bits, &mut st.feats);
+                let row = &mut st.em[i * N_TAGS..(i + 1) * N_TAGS];
+                match joint {
+                    Some(j) => {
+                        // Second-pass partial sums over the same features, one lookup each.
+                        let mut row2 = [0f32; N_TAGS];
+                        for &f in st.feats.iter() {
+                            if let Some(w) = j.row(f as usize) {
+                                let (w1, w2) = w.split_at(N_TAGS);
+                                for (r, x) in row.iter_mut().zip(w1) {
+                                    *r += x;
+                                }
+                                for (r, x) in row2.iter_mut().zip(w2) {
+                                    *r += x;
+                                }
+                            }
+                        }
+                        st.em_all.extend_from_slice(&row2);
+                    }
+                    None => {
+                        model::add_rows(&m.w, &st.feats, row);
+                        if residual {
+                            st.em_all.extend_from_slice(row);
+                        }
+                    }
+                }
+                row[0] -= m.o_bias;
+            }
+            viterbi(&st.em, &m.trans, &mut st.paths[k], &mut st.back);
+            if two {
+                st.infos.extend_from_slice(&st.scratch.infos);
+            }
+        }
+        let Some(d) = &m.doc else { return };
+        st.flat.clear();
+        for p in &st.paths {
+            st.flat.extend_from_slice(p);
+        }
+        st.keys.clear();
+        st.keys.extend(st.infos.iter().map(|i| i.key));
+        features::doc_infos(&st.keys, &st.flat, d.window as usize, d.stack, &mut st.docs);
+        for (info, doc) in st.infos.iter_mut().zip(&st.docs) {
+            info.set_doc(doc);
+        }
+        let mut off = 0;
+        for (k, s) in sentences.iter().enumerate() {
+            let n = s.as_ref().len();
+            let infos = &st.infos[off..off + n];
+            st.em.clear();
+            st.em
+                .extend_from_slice(&st.em_all[off * N_TAGS..(off + n) * N_TAGS]);
+            for i in 0..n {
+                let row = &mut st.em[i * N_TAGS..(i + 1) * N_TAGS];
+                st.feats.clear();
+                features::doc_features(infos, i, m.bits, &mut st.feats);
+                model::add_rows(&d.w, &st.feats, row);
+                row[0] -= d.o_bias;
+            }
+            viterbi(&st.em, &d.trans, &mut st.paths[k], &mut st.back);
+            off += n;
+        }
+    }
+
+    fn prepare(
+        &self,
+        tokens: &[&str],
+        gaz: Option<&dyn Gazetteer>,
+        doc: Option<&[features::DocInfo]>,
+        st: &mut TagState,
+    ) {
         let marks = match gaz {
             Some(g) if self.model.uses_gazetteer => {
                 st.scratch.gaz.clear();
@@ -154,12 +276,11 @@ impl Tagger {
             &self.model.clusters,
             &self.model.lexicon,
             marks.as_deref(),
+            doc,
         );
         if let Some(m) = marks {
             st.scratch.gaz = m;
         }
-        self.model.emissions(&st.scratch, &mut st.feats, &mut st.em);
-        viterbi(&st.em, &self.model.trans, &mut st.path, &mut st.back);
     }
 
     /// Finds entities in raw text: tokenises it like ANERcorp, tags sentence by sentence, and
@@ -171,16 +292,24 @@ impl Tagger {
     /// [`Tagger::entities`] with gazetteer marks.
     pub fn entities_with(&self, text: &str, gaz: Option<&dyn Gazetteer>) -> Vec<NerSpan> {
         let toks = tokenize(text);
-        let mut out = Vec::new();
-        let mut st = TagState::default();
-        let mut words: Vec<&str> = Vec::new();
+        let mut bounds = Vec::new();
         let mut start = 0;
         while start < toks.len() {
             let end = sentence_end(text, &toks, start);
-            words.clear();
-            words.extend(toks[start..end].iter().map(|&(a, b)| &text[a..b]));
-            self.tag_into(&words, gaz, &mut st);
-            let tags: Vec<Tag> = st.path.iter().map(|&i| Tag::from_index(i)).collect();
+            bounds.push((start, end));
+            start = end;
+        }
+        let sents: Vec<Vec<&str>> = bounds
+            .iter()
+            .map(|&(a, b)| toks[a..b].iter().map(|&(x, y)| &text[x..y]).collect())
+            .collect();
+        let mut st = TagState::default();
+        self.tag_document(&sents, gaz, &mut st);
+        let mut out = Vec::new();
+        let mut tags: Vec<Tag> = Vec::new();
+        for (&(start, _), path) in bounds.iter().zip(&st.paths) {
+            tags.clear();
+            tags.extend(path.iter().map(|&i| Tag::from_index(i)));
             for (s, e, label) in chunks(&tags) {
                 out.push(NerSpan {
                     start: toks[start + s].0,
@@ -188,7 +317,6 @@ impl Tagger {
                     label,
                 });
             }
-            start = end;
         }
         out
     }
@@ -217,7 +345,14 @@ fn sentence_end(text: &str, toks: &[(usize, usize)], start: usize) -> usize {
 struct TagState {
     scratch: Scratch,
     feats: Vec<u32>,
+    infos: Vec<features::TokInfo>,
+    /// Second-pass emissions of the shared features (or, for a residual second pass, the
+    /// first pass's emissions without the O penalty), for every token of the document.
+    em_all: Vec<f32>,
     em: Vec<f32>,
-    path: Vec<usize>,
     back: Vec<u8>,
+    paths: Vec<Vec<usize>>,
+    keys: Vec<u64>,
+    flat: Vec<usize>,
+    docs: Vec<features::DocInfo>,
 }

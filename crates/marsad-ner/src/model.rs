@@ -1,7 +1,7 @@
 //! Weights, Viterbi decoding and the binary model format.
 
 use crate::clusters::Clusters;
-use crate::features::{features, Scratch};
+
 use crate::lexicon::Lexicon;
 use crate::tags::{Tag, N_TAGS};
 use crate::NerError;
@@ -12,7 +12,7 @@ pub(crate) const START: usize = N_TAGS;
 pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
 
 const MAGIC: &[u8; 8] = b"MRSDNER\0";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const FLAG_GAZ: u32 = 1;
 
 /// Allowed (prev, cur) transitions under BIO; `prev == START` is sentence start.
@@ -139,29 +139,118 @@ pub(crate) struct Model {
     pub(crate) uses_gazetteer: bool,
     /// Subtracted from every `O` score at decoding: trades precision for recall (tuned on dev).
     pub(crate) o_bias: f32,
+    /// Optional second pass that also sees document-level features from this model's output.
+    pub(crate) doc: Option<Box<DocStage>>,
+    /// Both passes' rows side by side (`2 × N_TAGS` per bucket), derived from `w` and `doc`, so
+    /// the first pass also sums the second pass's scores of the shared features in one lookup.
+    pub(crate) joint: Option<JointWeights>,
+}
+
+/// First- and second-pass weights of each used bucket, interleaved.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct JointWeights {
+    index: Vec<u32>,
+    rows: Vec<f32>,
+}
+
+impl JointWeights {
+    /// The `2 × N_TAGS` weights of a bucket, if either pass uses it.
+    #[inline]
+    pub(crate) fn row(&self, bucket: usize) -> Option<&[f32]> {
+        match self.index.get(bucket) {
+            Some(&r) if r != ABSENT => {
+                let s = r as usize * 2 * N_TAGS;
+                self.rows.get(s..s + 2 * N_TAGS)
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Model {
-    /// Emission scores for a prepared sentence into `em` (`n × N_TAGS`).
-    pub(crate) fn emissions(&self, scratch: &Scratch, feats: &mut Vec<u32>, em: &mut Vec<f32>) {
-        let n = scratch.infos.len();
-        em.clear();
-        em.resize(n * N_TAGS, 0.0);
-        for i in 0..n {
-            feats.clear();
-            features(&scratch.infos, i, self.bits, feats);
-            let row = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
-            row[0] = -self.o_bias;
-            for &f in feats.iter() {
-                if let Some(w) = self.w.row(f as usize) {
-                    for (r, x) in row.iter_mut().zip(w) {
-                        *r += x;
-                    }
+    /// Rebuilds the joint table after the passes' weights changed.
+    pub(crate) fn build_joint(&mut self) {
+        self.joint = self.doc.as_ref().filter(|d| !d.residual).map(|d| {
+            let n = self.w.index.len().max(d.w.index.len());
+            let mut index = vec![ABSENT; n];
+            let mut rows = Vec::new();
+            for (b, slot) in index.iter_mut().enumerate() {
+                let (r1, r2) = (self.w.row(b), d.w.row(b));
+                if r1.is_none() && r2.is_none() {
+                    continue;
                 }
+                *slot = (rows.len() / (2 * N_TAGS)) as u32;
+                rows.extend_from_slice(r1.unwrap_or(&[0.0; N_TAGS]));
+                rows.extend_from_slice(r2.unwrap_or(&[0.0; N_TAGS]));
+            }
+            JointWeights { index, rows }
+        });
+    }
+}
+
+/// The second-pass model of two-stage (document-consistency) tagging.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DocStage {
+    /// Tokens on either side whose first-pass labels are counted.
+    pub(crate) window: u32,
+    /// Whether the first pass's own tags are features (stacking).
+    pub(crate) stack: bool,
+    /// Whether `w` holds only document-feature weights added to the first pass's scores.
+    pub(crate) residual: bool,
+    pub(crate) w: Weights,
+    pub(crate) trans: [f32; N_TRANS],
+    pub(crate) o_bias: f32,
+}
+
+/// Adds the weight rows of `feats` to an emission row.
+#[inline]
+pub(crate) fn add_rows(w: &Weights, feats: &[u32], row: &mut [f32]) {
+    for &f in feats {
+        if let Some(w) = w.row(f as usize) {
+            for (r, x) in row.iter_mut().zip(w) {
+                *r += x;
             }
         }
     }
+}
 
+fn put_weights(b: &mut Vec<u8>, w: &Weights) {
+    // Rows never updated (all zero) are skipped and bucket ids delta-varint coded; weights stay
+    // f32 so a loaded model scores exactly like the trained one.
+    let used: Vec<(usize, &[f32])> = w.used().collect();
+    b.extend_from_slice(&(used.len() as u32).to_le_bytes());
+    let mut last = 0usize;
+    for (r, row) in used {
+        put_varint(b, (r - last) as u64);
+        last = r;
+        for x in row {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+fn read_weights(r: &mut Reader<'_>, bits: u32, total: usize) -> Result<Weights, NerError> {
+    let n_rows = 1usize << bits;
+    let mut index = vec![ABSENT; n_rows];
+    let count = r.u32()? as usize;
+    // Each stored row takes at least 1 + 36 bytes: bound the allocation by the input size.
+    let mut rows = Vec::with_capacity(count.min(total / (1 + 4 * N_TAGS)) * N_TAGS);
+    let mut row = 0usize;
+    for k in 0..count {
+        let d = r.varint()? as usize;
+        row = row
+            .checked_add(d)
+            .filter(|&x| x < n_rows && (k == 0 || d > 0))
+            .ok_or_else(|| NerError::Model("row index out of range".into()))?;
+        index[row] = (rows.len() / N_TAGS) as u32;
+        for _ in 0..N_TAGS {
+            rows.push(r.f32()?);
+        }
+    }
+    Ok(Weights { index, rows })
+}
+
+impl Model {
     /// Serialises to the versioned binary format (deterministic byte-for-byte).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::new();
@@ -174,14 +263,16 @@ impl Model {
         for t in &self.trans {
             b.extend_from_slice(&t.to_le_bytes());
         }
-        let entries = self.clusters.sorted_entries();
+        let entries = self.clusters.sorted_rows();
+        b.extend_from_slice(&(self.clusters.width() as u32).to_le_bytes());
         b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        for (w, f, c) in entries {
+        for (w, ids) in entries {
             let wb = w.as_bytes();
             b.extend_from_slice(&(wb.len().min(u16::MAX as usize) as u16).to_le_bytes());
             b.extend_from_slice(&wb[..wb.len().min(u16::MAX as usize)]);
-            b.extend_from_slice(&f.to_le_bytes());
-            b.extend_from_slice(&c.to_le_bytes());
+            for id in ids {
+                b.extend_from_slice(&id.to_le_bytes());
+            }
         }
         let lex = self.lexicon.sorted_entries();
         b.extend_from_slice(&(lex.len() as u32).to_le_bytes());
@@ -191,16 +282,17 @@ impl Model {
             b.extend_from_slice(wb);
             b.push(bits);
         }
-        // Rows never updated (all zero) are skipped and bucket ids delta-varint coded; weights stay
-        // f32 so a loaded model scores exactly like the trained one.
-        let used: Vec<(usize, &[f32])> = self.w.used().collect();
-        b.extend_from_slice(&(used.len() as u32).to_le_bytes());
-        let mut last = 0usize;
-        for (r, row) in used {
-            put_varint(&mut b, (r - last) as u64);
-            last = r;
-            for x in row {
-                b.extend_from_slice(&x.to_le_bytes());
+        put_weights(&mut b, &self.w);
+        match &self.doc {
+            None => b.push(0),
+            Some(d) => {
+                b.push(1 + d.stack as u8 + 2 * d.residual as u8);
+                b.extend_from_slice(&d.window.to_le_bytes());
+                b.extend_from_slice(&d.o_bias.to_le_bytes());
+                for t in &d.trans {
+                    b.extend_from_slice(&t.to_le_bytes());
+                }
+                put_weights(&mut b, &d.w);
             }
         }
         b
@@ -213,7 +305,7 @@ impl Model {
             return Err(NerError::Model("not a marsad NER model (bad magic)".into()));
         }
         let version = r.u32()?;
-        if version != VERSION {
+        if !(3..=VERSION).contains(&version) {
             return Err(NerError::Model(format!(
                 "unsupported model version {version}"
             )));
@@ -231,16 +323,22 @@ impl Model {
         for t in trans.iter_mut() {
             *t = r.f32()?;
         }
+        // Version 3 stored exactly two cluster ids per word.
+        let width = if version == 3 { 2 } else { r.u32()? as usize };
+        if width > 64 {
+            return Err(NerError::Model(format!("bad cluster width {width}")));
+        }
         let n_cl = r.u32()? as usize;
-        let mut entries = Vec::with_capacity(n_cl.min(1 << 20));
+        let mut entries = Vec::with_capacity(n_cl.min(bytes.len() / 2 + 1));
         for _ in 0..n_cl {
             let len = r.u16()? as usize;
             let w = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| NerError::Model("cluster word is not UTF-8".into()))?
                 .to_string();
-            let f = r.u16()?;
-            let c = r.u16()?;
-            entries.push((w, f, c));
+            let ids = (0..width)
+                .map(|_| r.u16())
+                .collect::<Result<Vec<u16>, _>>()?;
+            entries.push((w, ids));
         }
         let n_lex = r.u32()? as usize;
         let mut lexicon = Lexicon::default();
@@ -252,35 +350,51 @@ impl Model {
             let bits = r.take(1)?[0];
             lexicon.insert_raw(w, bits);
         }
-        let n_rows = 1usize << bits;
-        let mut index = vec![ABSENT; n_rows];
-        let count = r.u32()? as usize;
-        // Each stored row takes at least 1 + 36 bytes: bound the allocation by the input size.
-        let mut rows = Vec::with_capacity(count.min(bytes.len() / (1 + 4 * N_TAGS)) * N_TAGS);
-        let mut row = 0usize;
-        for k in 0..count {
-            let d = r.varint()? as usize;
-            row = row
-                .checked_add(d)
-                .filter(|&x| x < n_rows && (k == 0 || d > 0))
-                .ok_or_else(|| NerError::Model("row index out of range".into()))?;
-            index[row] = (rows.len() / N_TAGS) as u32;
-            for _ in 0..N_TAGS {
-                rows.push(r.f32()?);
+        let w = read_weights(&mut r, bits, bytes.len())?;
+        let doc = if version == 3 {
+            None
+        } else {
+            match r.take(1)?[0] {
+                0 => None,
+                k @ 1..=4 => {
+                    let window = r.u32()?;
+                    let o_bias = r.f32()?;
+                    if !o_bias.is_finite() {
+                        return Err(NerError::Model("non-finite O bias".into()));
+                    }
+                    let mut trans = [0f32; N_TRANS];
+                    for t in trans.iter_mut() {
+                        *t = r.f32()?;
+                    }
+                    let w = read_weights(&mut r, bits, bytes.len())?;
+                    Some(Box::new(DocStage {
+                        window,
+                        stack: (k - 1) & 1 == 1,
+                        residual: (k - 1) & 2 == 2,
+                        w,
+                        trans,
+                        o_bias,
+                    }))
+                }
+                k => return Err(NerError::Model(format!("bad document stage flag {k}"))),
             }
-        }
+        };
         if r.pos != bytes.len() {
             return Err(NerError::Model("trailing bytes after model".into()));
         }
-        Ok(Model {
+        let mut m = Model {
             bits,
-            w: Weights { index, rows },
+            w,
             trans,
-            clusters: Clusters::from_entries(entries),
+            clusters: Clusters::from_rows(width, entries),
             lexicon,
             uses_gazetteer: flags & FLAG_GAZ != 0,
             o_bias,
-        })
+            doc,
+            joint: None,
+        };
+        m.build_joint();
+        Ok(m)
     }
 }
 

@@ -3,9 +3,9 @@
 use crate::clusters::Clusters;
 use crate::conll::Sentence;
 use crate::eval::{score, Scores};
-use crate::features::{features, Scratch, N_LEXICAL};
+use crate::features::{doc_features, doc_infos, features, DocInfo, Scratch, N_LEXICAL};
 use crate::lexicon::Lexicon;
-use crate::model::{allowed, viterbi, Model, Weights, N_TRANS, START};
+use crate::model::{allowed, viterbi, DocStage, Model, Weights, N_TRANS, START};
 use crate::tags::{NerLabel, Tag, N_TAGS};
 use crate::{Gazetteer, NerError, Tagger};
 
@@ -33,6 +33,18 @@ pub struct TrainConfig {
     /// If set, train a linear-chain CRF by L2-regularised SGD with this L2 coefficient `c2`
     /// (the regulariser is `c2/N · ‖w‖²`) instead of the averaged perceptron.
     pub crf_l2: Option<f64>,
+    /// Two-stage tagging if > 0: a second perceptron also sees the first pass's labels of the
+    /// same word within this many tokens on either side (document consistency).
+    pub doc_window: usize,
+    /// Second stage also sees the first pass's own tags (stacking).
+    pub doc_stack: bool,
+    /// Folds of the jack-knife that gives the second stage honest first-pass labels in training.
+    pub doc_folds: usize,
+    /// O penalty of the first pass when it feeds the second (fixed, so training and tagging agree).
+    pub doc_first_bias: f32,
+    /// Residual second stage: it adds document-feature weights to the first pass's scores
+    /// instead of rescoring every feature (cheaper to tag).
+    pub doc_residual: bool,
 }
 
 impl Default for TrainConfig {
@@ -47,6 +59,11 @@ impl Default for TrainConfig {
             o_bias: Some(0.0),
             crf_l2: None,
             train_entity_folds: 0,
+            doc_window: 0,
+            doc_stack: false,
+            doc_folds: 5,
+            doc_first_bias: 8.0,
+            doc_residual: false,
         }
     }
 }
@@ -67,6 +84,10 @@ struct Prepared {
     /// Start offset into `feats` of each token, plus the end.
     offs: Vec<u32>,
     gold: Vec<usize>,
+    /// Document keys of the tokens (see `TokInfo::key`).
+    keys: Vec<u64>,
+    /// Fixed emission scores the features add to (residual second stage); empty = zeros.
+    base: Vec<f32>,
 }
 
 struct Rng(u64);
@@ -87,6 +108,8 @@ fn prepare(
     bits: u32,
     gaz: Option<&dyn Gazetteer>,
     sc: &mut Scratch,
+    doc: Option<&[DocInfo]>,
+    doc_only: bool,
 ) -> Prepared {
     let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
     let g = gaz.map(|g| {
@@ -94,18 +117,23 @@ fn prepare(
         g.annotate(&toks, &mut v);
         v
     });
-    sc.prepare(&toks, &cfg.clusters, lexicon, g.as_deref());
+    sc.prepare(&toks, &cfg.clusters, lexicon, g.as_deref(), doc);
     let mut feats = Vec::with_capacity(toks.len() * 36);
     let mut offs = Vec::with_capacity(toks.len() + 1);
     for i in 0..toks.len() {
         offs.push(feats.len() as u32);
-        features(&sc.infos, i, bits, &mut feats);
+        if !doc_only {
+            features(&sc.infos, i, bits, &mut feats);
+        }
+        doc_features(&sc.infos, i, bits, &mut feats);
     }
     offs.push(feats.len() as u32);
     Prepared {
         feats,
         offs,
         gold: s.tags.iter().map(|t| t.index()).collect(),
+        keys: sc.infos.iter().map(|i| i.key).collect(),
+        base: Vec::new(),
     }
 }
 
@@ -129,6 +157,23 @@ impl Learner {
         self.tacc[k] += self.c * d as i64;
     }
 
+    /// Averaged weights as dense floats plus transitions.
+    fn averaged_dense(&self) -> (Vec<f32>, [f32; N_TRANS]) {
+        let c = self.c as f64;
+        let avg = |w: i32, a: i64| (w as f64 - a as f64 / c) as f32;
+        let w = self
+            .w
+            .iter()
+            .zip(&self.acc)
+            .map(|(&w, &a)| avg(w, a))
+            .collect::<Vec<f32>>();
+        let mut trans = [0f32; N_TRANS];
+        for (k, t) in trans.iter_mut().enumerate() {
+            *t = avg(self.tw[k], self.tacc[k]);
+        }
+        (w, trans)
+    }
+
     fn averaged(&self, bits: u32, cfg: &TrainConfig, uses_gazetteer: bool) -> Model {
         let c = self.c as f64;
         let avg = |w: i32, a: i64| (w as f64 - a as f64 / c) as f32;
@@ -150,6 +195,8 @@ impl Learner {
             lexicon: cfg.lexicon.clone(),
             uses_gazetteer,
             o_bias: cfg.o_bias.unwrap_or(0.0),
+            doc: None,
+            joint: None,
         }
     }
 }
@@ -193,7 +240,7 @@ pub fn train(
         let prepared = usable
             .iter()
             .enumerate()
-            .map(|(i, s)| prepare(s, cfg, &fold_lex[i % k], bits, gaz, &mut sc))
+            .map(|(i, s)| prepare(s, cfg, &fold_lex[i % k], bits, gaz, &mut sc, None, false))
             .collect::<Vec<_>>();
         let mut all = cfg.lexicon.clone();
         usable.iter().for_each(|s| all.add_entities(s));
@@ -201,7 +248,7 @@ pub fn train(
     } else {
         let prepared = usable
             .iter()
-            .map(|s| prepare(s, cfg, &cfg.lexicon, bits, gaz, &mut sc))
+            .map(|s| prepare(s, cfg, &cfg.lexicon, bits, gaz, &mut sc, None, false))
             .collect::<Vec<_>>();
         (prepared, cfg.lexicon.clone())
     };
@@ -214,6 +261,121 @@ pub fn train(
         let tagger = train_crf(&prepared, dev, cfg, c2, gaz, &mut on_epoch);
         return Ok(tune_o_bias(tagger, cfg, dev, gaz));
     }
+    let all: Vec<&Prepared> = prepared.iter().collect();
+    let mut last: Option<Tagger> = None;
+    let doc_stage = cfg.doc_window > 0;
+    let l = perceptron(&all, cfg, size, |epoch, errors, l| {
+        let need_model = (dev.is_some() && !doc_stage) || epoch == cfg.epochs.max(1);
+        let tagger = need_model.then(|| Tagger {
+            model: l.averaged(bits, cfg, gaz.is_some()),
+        });
+        let dev_scores = match (dev, &tagger) {
+            (Some(d), Some(t)) if !doc_stage => Some(evaluate(t, d, gaz, &NerLabel::ALL)),
+            _ => None,
+        };
+        on_epoch(&EpochReport {
+            epoch,
+            train_token_errors: errors,
+            dev: dev_scores,
+        });
+        last = tagger;
+    });
+    drop(l);
+    let mut tagger = last.ok_or(NerError::EmptyTrainingData)?;
+    if !doc_stage {
+        return Ok(tune_o_bias(tagger, cfg, dev, gaz));
+    }
+    // Jack-knifed first-pass tags of every training sentence (contiguous folds keep stories
+    // together), so the second stage learns how far to trust first-pass labels on unseen text.
+    let k = cfg.doc_folds.max(2);
+    let n = prepared.len();
+    let mut first: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut first_em: Vec<Vec<f32>> = vec![Vec::new(); n];
+    let mut em: Vec<f32> = Vec::new();
+    let mut back: Vec<u8> = Vec::new();
+    for f in 0..k {
+        let (a, b) = (n * f / k, n * (f + 1) / k);
+        let rest: Vec<&Prepared> = prepared[..a].iter().chain(&prepared[b..]).collect();
+        let l = perceptron(&rest, cfg, size, |_, _, _| {});
+        let (w, tr) = l.averaged_dense();
+        for (si, p) in prepared.iter().enumerate().take(b).skip(a) {
+            dense_emissions(p, &w, cfg.doc_first_bias, &mut em);
+            viterbi(&em, &tr, &mut first[si], &mut back);
+            if cfg.doc_residual {
+                dense_emissions(p, &w, 0.0, &mut first_em[si]);
+            }
+        }
+    }
+    let keys: Vec<u64> = prepared
+        .iter()
+        .flat_map(|p| p.keys.iter().copied())
+        .collect();
+    let flat: Vec<usize> = first.concat();
+    let mut docs = Vec::new();
+    doc_infos(&keys, &flat, cfg.doc_window, cfg.doc_stack, &mut docs);
+    let mut off = 0;
+    let lexicon = &cfg.lexicon;
+    let prepared2: Vec<Prepared> = usable
+        .iter()
+        .map(|s| {
+            let d = docs.get(off..off + s.tokens.len());
+            off += s.tokens.len();
+            prepare(s, cfg, lexicon, bits, gaz, &mut sc, d, cfg.doc_residual)
+        })
+        .zip(first_em)
+        .map(|(mut p, em)| {
+            p.base = em;
+            p
+        })
+        .collect();
+    let all2: Vec<&Prepared> = prepared2.iter().collect();
+    let l2 = perceptron(&all2, cfg, size, |_, _, _| {});
+    let (w2, tr2) = l2.averaged_dense();
+    tagger.model.o_bias = cfg.doc_first_bias;
+    tagger.model.doc = Some(Box::new(DocStage {
+        window: cfg.doc_window as u32,
+        stack: cfg.doc_stack,
+        residual: cfg.doc_residual,
+        w: Weights::from_dense(&w2),
+        trans: tr2,
+        o_bias: cfg.o_bias.unwrap_or(0.0),
+    }));
+    tagger.model.build_joint();
+    let tagger = tune_o_bias(tagger, cfg, dev, gaz);
+    if let Some(d) = dev {
+        on_epoch(&EpochReport {
+            epoch: cfg.epochs.max(1),
+            train_token_errors: 0,
+            dev: Some(evaluate(&tagger, d, gaz, &NerLabel::ALL)),
+        });
+    }
+    Ok(tagger)
+}
+
+/// First-pass emissions of a prepared sentence under dense weights (`O` penalised by `o_bias`).
+fn dense_emissions(p: &Prepared, w: &[f32], o_bias: f32, em: &mut Vec<f32>) {
+    let n = p.gold.len();
+    em.clear();
+    em.resize(n * N_TAGS, 0.0);
+    for i in 0..n {
+        let row = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
+        row[0] = -o_bias;
+        for &f in &p.feats[p.offs[i] as usize..p.offs[i + 1] as usize] {
+            let base = f as usize * N_TAGS;
+            for (r, &x) in row.iter_mut().zip(&w[base..base + N_TAGS]) {
+                *r += x;
+            }
+        }
+    }
+}
+
+/// Averaged structured perceptron over `data`; `after_epoch(epoch, token_errors, learner)`.
+fn perceptron(
+    data: &[&Prepared],
+    cfg: &TrainConfig,
+    size: usize,
+    mut after_epoch: impl FnMut(usize, usize, &Learner),
+) -> Learner {
     let mut l = Learner {
         w: vec![0; size],
         acc: vec![0; size],
@@ -221,14 +383,13 @@ pub fn train(
         tacc: [0; N_TRANS],
         c: 1,
     };
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(cfg.seed | 1);
     let mut em: Vec<f32> = Vec::new();
     let mut pred: Vec<usize> = Vec::new();
     let mut back: Vec<u8> = Vec::new();
     let mut skip: Vec<u32> = Vec::new();
     let mut trans_f = [0f32; N_TRANS];
-    let mut last: Option<Tagger> = None;
     for epoch in 1..=cfg.epochs.max(1) {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -236,7 +397,7 @@ pub fn train(
         }
         let mut errors = 0usize;
         for &si in &order {
-            let p = &prepared[si];
+            let p = data[si];
             let n = p.gold.len();
             // Per-token start of the features in use: past the lexical ones when dropped.
             skip.clear();
@@ -249,7 +410,11 @@ pub fn train(
                 }
             }));
             em.clear();
-            em.resize(n * N_TAGS, 0.0);
+            if p.base.is_empty() {
+                em.resize(n * N_TAGS, 0.0);
+            } else {
+                em.extend_from_slice(&p.base);
+            }
             for i in 0..n {
                 let row = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
                 for &f in &p.feats[(p.offs[i] + skip[i]) as usize..p.offs[i + 1] as usize] {
@@ -284,23 +449,9 @@ pub fn train(
             }
             l.c += 1;
         }
-        let need_model = dev.is_some() || epoch == cfg.epochs.max(1);
-        let tagger = need_model.then(|| Tagger {
-            model: l.averaged(bits, cfg, gaz.is_some()),
-        });
-        let dev_scores = match (dev, &tagger) {
-            (Some(d), Some(t)) => Some(evaluate(t, d, gaz, &NerLabel::ALL)),
-            _ => None,
-        };
-        on_epoch(&EpochReport {
-            epoch,
-            train_token_errors: errors,
-            dev: dev_scores,
-        });
-        last = tagger;
+        after_epoch(epoch, errors, &l);
     }
-    let tagger = last.ok_or(NerError::EmptyTrainingData)?;
-    Ok(tune_o_bias(tagger, cfg, dev, gaz))
+    l
 }
 
 fn tune_o_bias(
@@ -311,15 +462,19 @@ fn tune_o_bias(
 ) -> Tagger {
     if let (None, Some(d)) = (cfg.o_bias, dev) {
         let mut best = (f64::NEG_INFINITY, 0.0f32);
+        let set = |t: &mut Tagger, b: f32| match t.model.doc.as_mut() {
+            Some(doc) => doc.o_bias = b,
+            None => t.model.o_bias = b,
+        };
         for k in 0..=24 {
             let b = k as f32;
-            tagger.model.o_bias = b;
+            set(&mut tagger, b);
             let f = evaluate(&tagger, d, gaz, &NerLabel::ALL).overall.f1();
             if f > best.0 + 1e-9 {
                 best = (f, b);
             }
         }
-        tagger.model.o_bias = best.1;
+        set(&mut tagger, best.1);
     }
     tagger
 }
@@ -387,6 +542,8 @@ fn train_crf(
             lexicon: cfg.lexicon.clone(),
             uses_gazetteer: gaz.is_some(),
             o_bias: cfg.o_bias.unwrap_or(0.0),
+            doc: None,
+            joint: None,
         }
     };
     let mut last = None;
@@ -527,12 +684,11 @@ pub fn tag_all(
     data: &[Sentence],
     gaz: Option<&dyn Gazetteer>,
 ) -> (Vec<Vec<Tag>>, Vec<Vec<Tag>>) {
-    let mut gold = Vec::with_capacity(data.len());
-    let mut pred = Vec::with_capacity(data.len());
-    for s in data {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        pred.push(tagger.tag_with(&toks, gaz));
-        gold.push(s.tags.clone());
-    }
+    let sents: Vec<Vec<&str>> = data
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let pred = tagger.tag_sentences(&sents, gaz);
+    let gold = data.iter().map(|s| s.tags.clone()).collect();
     (gold, pred)
 }

@@ -60,6 +60,30 @@ pub struct TrainNerArgs {
     /// Number of fine word clusters.
     #[arg(long, default_value_t = ClusterConfig::default().fine)]
     clusters: usize,
+    /// Further k-means clusterings of the same word vectors (cluster counts), e.g. `64,1024`.
+    #[arg(long, value_delimiter = ',')]
+    extra_clusters: Vec<usize>,
+    /// Two-stage tagging: a second pass sees the first pass's labels of the same word within
+    /// this many tokens on either side (0 = one pass).
+    #[arg(long, default_value_t = 0)]
+    doc_window: usize,
+    /// The second pass also sees the first pass's own tags (stacking).
+    #[arg(long)]
+    doc_stack: bool,
+    /// Residual second pass: adds document-feature weights to the first pass's scores.
+    #[arg(long)]
+    doc_residual: bool,
+    /// O penalty of the first pass when it feeds the second.
+    #[arg(long, default_value_t = TrainConfig::default().doc_first_bias)]
+    doc_first_bias: f32,
+    /// K-fold cross-validation on the training file (contiguous blocks) instead of training one
+    /// model: prints pooled dev F1 for a range of O penalties; writes no model.
+    #[arg(long, conflicts_with_all = ["dev", "holdout"])]
+    cv: Option<usize>,
+    /// Cache of the learned clusters: read if it exists, else written after learning (speeds up
+    /// experiments; the caller must delete it when cluster settings change).
+    #[arg(long)]
+    clusters_cache: Option<PathBuf>,
 }
 
 /// Arguments of `marsad eval ner`.
@@ -240,13 +264,27 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         Some(p) => read_raw_docs(p)?,
         None => Vec::new(),
     };
-    let clusters = match &args.clusters_from {
-        Some(_) => {
+    let cached = args
+        .clusters_cache
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|t| Clusters::from_text(&t));
+    let clusters = match (&args.clusters_from, cached) {
+        (_, Some(c)) => {
+            eprintln!("clusters for {} words read from the cache", c.len());
+            c
+        }
+        (Some(_), None) => {
             let cc = ClusterConfig {
                 fine: args.clusters,
+                extra: args.extra_clusters.clone(),
                 ..ClusterConfig::default()
             };
             let c = marsad_ner::learn_clusters(docs.iter().map(String::as_str), &cc);
+            if let Some(p) = &args.clusters_cache {
+                std::fs::write(p, c.to_text())
+                    .with_context(|| format!("writing {}", p.display()))?;
+            }
             eprintln!(
                 "learned clusters for {} words from {} documents [{:.1}s]",
                 c.len(),
@@ -255,7 +293,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
             );
             c
         }
-        None => Clusters::default(),
+        (None, None) => Clusters::default(),
     };
     let cfg = TrainConfig {
         epochs: args.epochs,
@@ -265,6 +303,11 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         word_dropout: args.word_dropout,
         crf_l2: args.crf_l2,
         train_entity_folds: args.train_entity_folds,
+        doc_window: args.doc_window,
+        doc_stack: args.doc_stack,
+        doc_first_bias: args.doc_first_bias,
+        doc_residual: args.doc_residual,
+        doc_folds: TrainConfig::default().doc_folds,
         o_bias: if dev.is_some() {
             args.o_bias
         } else {
@@ -296,6 +339,9 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         dev.as_ref()
             .map_or(String::new(), |d| format!("; dev {} sentences", d.len()))
     );
+    if let Some(k) = args.cv {
+        return cross_validate(&data, &cfg, k);
+    }
     let tagger = marsad_ner::train(&data, dev.as_deref(), &cfg, None, |r| {
         let dev = r.dev.as_ref().map_or(String::new(), |s| {
             let per: Vec<String> = s
@@ -314,6 +360,15 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         );
     })?;
     eprintln!("O bias: {}", tagger.o_bias());
+    if let Some(d) = &dev {
+        let s = marsad_ner::evaluate(&tagger, d, None, &NerLabel::ALL);
+        eprintln!(
+            "final dev P {:.2} R {:.2} F1 {:.2}",
+            s.overall.precision(),
+            s.overall.recall(),
+            s.overall.f1()
+        );
+    }
     let bytes = tagger.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!(
@@ -322,6 +377,52 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         bytes.len() as f64 / 1e6,
         t0.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// O penalties scored by [`cross_validate`].
+const CV_BIASES: [f32; 7] = [0.0, 4.0, 7.0, 10.0, 13.0, 16.0, 20.0];
+
+/// Trains `k` models, each without one contiguous block of `data`, and scores the pooled
+/// predictions on the held-out blocks.
+fn cross_validate(data: &[Sentence], cfg: &TrainConfig, k: usize) -> anyhow::Result<()> {
+    anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
+    let mut gold = Vec::new();
+    let mut preds: Vec<Vec<Vec<marsad_ner::Tag>>> = vec![Vec::new(); CV_BIASES.len()];
+    for f in 0..k {
+        let (a, b) = (data.len() * f / k, data.len() * (f + 1) / k);
+        let train: Vec<Sentence> = data[..a].iter().chain(&data[b..]).cloned().collect();
+        let held = &data[a..b];
+        let cfg = TrainConfig {
+            o_bias: Some(0.0),
+            ..cfg.clone()
+        };
+        let mut t = marsad_ner::train(&train, None, &cfg, None, |_| {})?;
+        for (bi, &bias) in CV_BIASES.iter().enumerate() {
+            t.set_o_bias(bias);
+            let (g, p) = marsad_ner::tag_all(&t, held, None);
+            preds[bi].extend(p);
+            if bi == 0 {
+                gold.extend(g);
+            }
+        }
+        eprintln!("fold {} done", f + 1);
+    }
+    for (bias, p) in CV_BIASES.iter().zip(&preds) {
+        let s = marsad_ner::score(&gold, p, &NerLabel::ALL);
+        let per: Vec<String> = s
+            .per_type
+            .iter()
+            .map(|(l, c)| format!("{} {:.2}", l.as_str(), c.f1()))
+            .collect();
+        println!(
+            "cv O bias {bias:>4}: P {:.2} R {:.2} F1 {:.2} ({})",
+            s.overall.precision(),
+            s.overall.recall(),
+            s.overall.f1(),
+            per.join(", ")
+        );
+    }
     Ok(())
 }
 
