@@ -1,0 +1,153 @@
+//! Query-string validation: unknown or repeated parameters, out-of-range numbers and malformed
+//! dates or ids are 400 errors that name the parameter.
+
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+
+use crate::error::ApiError;
+use crate::views::{valid_id, valid_iso_date};
+
+/// Longest free-text parameter (`q`), in chars.
+pub const MAX_TEXT_CHARS: usize = 500;
+
+/// Largest `offset` accepted by paged endpoints.
+pub const MAX_OFFSET: usize = 100_000;
+
+/// The query parameters of one request, each at most once.
+#[derive(Debug, Default)]
+pub struct Params(HashMap<String, String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Params {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| ApiError::bad_request(format!("malformed query string: {e}")))?;
+        let mut map = HashMap::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            if map.contains_key(&k) {
+                return Err(ApiError::bad_request(format!(
+                    "query parameter {k:?} given more than once"
+                )));
+            }
+            map.insert(k, v);
+        }
+        Ok(Params(map))
+    }
+}
+
+impl Params {
+    /// Refuses any parameter not in `allowed`.
+    pub fn allow(&self, allowed: &[&str]) -> Result<(), ApiError> {
+        let mut unknown: Vec<&str> = self
+            .0
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !allowed.contains(k))
+            .collect();
+        unknown.sort_unstable();
+        match unknown.first() {
+            None => Ok(()),
+            Some(k) if allowed.is_empty() => Err(ApiError::bad_request(format!(
+                "unknown query parameter {k:?}: this endpoint takes none"
+            ))),
+            Some(k) => Err(ApiError::bad_request(format!(
+                "unknown query parameter {k:?}; expected one of: {}",
+                allowed.join(", ")
+            ))),
+        }
+    }
+
+    /// A free-text parameter, trimmed; empty counts as absent.
+    pub fn text(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let Some(v) = self.0.get(name) else {
+            return Ok(None);
+        };
+        if v.chars().count() > MAX_TEXT_CHARS {
+            return Err(ApiError::bad_request(format!(
+                "query parameter {name:?} is longer than {MAX_TEXT_CHARS} characters"
+            )));
+        }
+        if v.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(ApiError::bad_request(format!(
+                "query parameter {name:?} contains control characters"
+            )));
+        }
+        let t = v.trim();
+        Ok((!t.is_empty()).then(|| t.to_string()))
+    }
+
+    /// An id parameter (entity id): must pass [`valid_id`].
+    pub fn id(&self, name: &str) -> Result<Option<String>, ApiError> {
+        match self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) if valid_id(v) => Ok(Some(v.to_string())),
+            Some(v) => Err(ApiError::bad_request(format!(
+                "query parameter {name:?} is not a valid id: {:?} (ids are 1-200 letters, digits, '.', '_', ':' or '-')",
+                truncate(v, 80)
+            ))),
+        }
+    }
+
+    /// An ISO date parameter (`2022`, `2022-01`, `2022-01-06`).
+    pub fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
+        match self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) if valid_iso_date(v) => Ok(Some(v.to_string())),
+            Some(v) => Err(ApiError::bad_request(format!(
+                "query parameter {name:?} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {:?}",
+                truncate(v, 40)
+            ))),
+        }
+    }
+
+    /// A whole-number parameter in `min..=max`, `default` when absent.
+    pub fn number(
+        &self,
+        name: &str,
+        default: usize,
+        min: usize,
+        max: usize,
+    ) -> Result<usize, ApiError> {
+        let Some(v) = self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) else {
+            return Ok(default);
+        };
+        let n: usize = v.parse().map_err(|_| {
+            ApiError::bad_request(format!(
+                "query parameter {name:?} must be a whole number from {min} to {max}, got {:?}",
+                truncate(v, 40)
+            ))
+        })?;
+        if n < min || n > max {
+            return Err(ApiError::bad_request(format!(
+                "query parameter {name:?} must be from {min} to {max}, got {n}"
+            )));
+        }
+        Ok(n)
+    }
+
+    /// Checks that `from` is not after `to` when both are given.
+    pub fn date_range(&self) -> Result<(Option<String>, Option<String>), ApiError> {
+        let from = self.date("from")?;
+        let to = self.date("to")?;
+        if let (Some(f), Some(t)) = (&from, &to) {
+            if f > t && !f.starts_with(t.as_str()) {
+                return Err(ApiError::bad_request(format!(
+                    "\"from\" ({f}) is after \"to\" ({t})"
+                )));
+            }
+        }
+        Ok((from, to))
+    }
+}
+
+/// The first `max` chars of `s`, for echoing bad input back safely.
+pub fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}

@@ -1,0 +1,735 @@
+//! The real server on 127.0.0.1:0 over a store holding the sample corpus, hit with a real HTTP
+//! client: every endpoint, and the answers to hostile input.
+
+mod common;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use common::{sample_store, start, TestServer};
+
+async fn server() -> TestServer {
+    start(sample_store(), marsad_server::Config::default()).await
+}
+
+async fn get(base: &str, path: &str) -> (u16, Value) {
+    let res = reqwest::get(format!("{base}{path}")).await.unwrap();
+    let status = res.status().as_u16();
+    let ctype = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = res.text().await.unwrap();
+    assert!(
+        ctype.starts_with("application/json"),
+        "{path}: content-type {ctype:?}, body {body:?}"
+    );
+    (status, serde_json::from_str(&body).unwrap())
+}
+
+fn error_message(v: &Value, status: u16) -> String {
+    assert_eq!(v["error"]["status"], status, "{v}");
+    v["error"]["message"].as_str().unwrap().to_string()
+}
+
+/// Byte-offset slice of a document text, as the API's offsets mean it.
+fn slice(text: &str, start: &Value, end: &Value) -> String {
+    text.get(start.as_u64().unwrap() as usize..end.as_u64().unwrap() as usize)
+        .expect("offsets on char boundaries")
+        .to_string()
+}
+
+async fn doc_text(base: &str, id: &str) -> String {
+    let (s, v) = get(base, &format!("/api/documents/{id}")).await;
+    assert_eq!(s, 200);
+    v["document"]["text"].as_str().unwrap().to_string()
+}
+
+async fn kazakhstan(base: &str) -> String {
+    let (s, v) = get(base, "/api/entities?q=Kazakhstan&type=GPE").await;
+    assert_eq!(s, 200);
+    v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"]["en"] == "Kazakhstan")
+        .expect("Kazakhstan is among the entities")["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn health_stats_and_document_list() {
+    let srv = server().await;
+    let (s, h) = get(&srv.base, "/api/health").await;
+    assert_eq!(s, 200);
+    assert_eq!(h["status"], "ok");
+    assert_eq!(h["documents"], 5);
+    assert!(h["version"].as_u64().unwrap() >= 1);
+
+    let (s, st) = get(&srv.base, "/api/stats").await;
+    assert_eq!(s, 200);
+    assert_eq!(st["documents"], 5);
+    for k in [
+        "entities",
+        "relations",
+        "events",
+        "quantities",
+        "dates",
+        "claims",
+    ] {
+        assert!(st[k].as_u64().unwrap() > 0, "{k}: {st}");
+    }
+
+    let (s, docs) = get(&srv.base, "/api/documents").await;
+    assert_eq!(s, 200);
+    let docs = docs["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    for d in docs {
+        assert_eq!(d["sha256"].as_str().unwrap().len(), 64);
+        assert!(d["bytes"].as_u64().unwrap() > 1000);
+    }
+}
+
+#[tokio::test]
+async fn document_page_offsets_index_its_text() {
+    let srv = server().await;
+    let (_, docs) = get(&srv.base, "/api/documents").await;
+    let mut mentions_seen = 0;
+    for d in docs["documents"].as_array().unwrap() {
+        let id = d["id"].as_str().unwrap();
+        let (s, page) = get(&srv.base, &format!("/api/documents/{id}")).await;
+        assert_eq!(s, 200);
+        let text = page["document"]["text"].as_str().unwrap();
+        assert_eq!(page["document"]["id"], id);
+        for m in page["mentions"].as_array().unwrap() {
+            assert_eq!(
+                slice(text, &m["start"], &m["end"]),
+                m["text"].as_str().unwrap()
+            );
+            assert!(
+                page["refs"][m["entity"].as_str().unwrap()].is_object(),
+                "{m}"
+            );
+            mentions_seen += 1;
+        }
+        for r in page["document"]["removed"].as_array().unwrap() {
+            assert_eq!(
+                slice(text, &r["start"], &r["end"]),
+                r["text"].as_str().unwrap()
+            );
+        }
+        for kind in ["quantities", "dates", "events", "relations"] {
+            for item in page[kind].as_array().unwrap() {
+                let here: Vec<&Value> = item["evidence"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|e| e["doc"] == id)
+                    .collect();
+                assert!(!here.is_empty(), "{kind} item without evidence in {id}");
+                for e in here {
+                    assert_eq!(
+                        slice(text, &e["start"], &e["end"]),
+                        e["text"].as_str().unwrap()
+                    );
+                }
+            }
+        }
+    }
+    assert!(mentions_seen > 50);
+    let (s, v) = get(&srv.base, "/api/documents/no-such-doc").await;
+    assert_eq!(s, 404);
+    error_message(&v, 404);
+}
+
+#[tokio::test]
+async fn entity_page_of_kazakhstan() {
+    let srv = server().await;
+    let id = kazakhstan(&srv.base).await;
+    let (s, page) = get(&srv.base, &format!("/api/entities/{id}")).await;
+    assert_eq!(s, 200);
+    assert_eq!(page["entity"]["id"], id.as_str());
+    assert_eq!(page["entity"]["name"]["ar"], "كازاخستان");
+    assert!(!page["events"].as_array().unwrap().is_empty());
+    assert!(!page["relations"].as_array().unwrap().is_empty());
+    for e in page["events"].as_array().unwrap() {
+        let involved = e["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(e["targets"].as_array().unwrap())
+            .chain(std::iter::once(&e["location"]))
+            .any(|x| x == id.as_str());
+        assert!(involved, "{e}");
+        for x in e["sources"].as_array().unwrap() {
+            assert!(page["refs"][x.as_str().unwrap()].is_object());
+        }
+    }
+    for r in page["relations"].as_array().unwrap() {
+        assert!(r["subject"] == id.as_str() || r["object"] == id.as_str());
+    }
+    // Each context is the mention inside its sentence, both exact bytes of the document.
+    let contexts = page["contexts"].as_array().unwrap();
+    assert!(!contexts.is_empty());
+    let mut texts: HashMap<String, String> = HashMap::new();
+    for c in contexts {
+        let doc = c["doc"].as_str().unwrap().to_string();
+        if !texts.contains_key(&doc) {
+            texts.insert(doc.clone(), doc_text(&srv.base, &doc).await);
+        }
+        let text = &texts[&doc];
+        let (sen, men) = (&c["sentence"], &c["mention"]);
+        assert_eq!(
+            slice(text, &sen["start"], &sen["end"]),
+            sen["text"].as_str().unwrap()
+        );
+        assert_eq!(
+            slice(text, &men["start"], &men["end"]),
+            men["text"].as_str().unwrap()
+        );
+        assert!(sen["start"].as_u64() <= men["start"].as_u64());
+        assert!(men["end"].as_u64() <= sen["end"].as_u64());
+    }
+    assert!(page["refs"][id.as_str()]["name"]["en"] == "Kazakhstan");
+    let (s, v) = get(&srv.base, "/api/entities/E999999").await;
+    assert_eq!(s, 404);
+    error_message(&v, 404);
+}
+
+#[tokio::test]
+async fn entity_list_filters_and_pages() {
+    let srv = server().await;
+    let (_, all) = get(&srv.base, "/api/entities?limit=500").await;
+    let total = all["total"].as_u64().unwrap();
+    let list = all["entities"].as_array().unwrap();
+    assert_eq!(list.len() as u64, total);
+    let counts: Vec<u64> = list
+        .iter()
+        .map(|e| e["mentions"].as_u64().unwrap())
+        .collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "sorted by mentions"
+    );
+    // Arabic query, with a hamza form the text may write bare.
+    let (_, ar) = get(&srv.base, "/api/entities?q=كازاخستان").await;
+    assert!(ar["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"]["en"] == "Kazakhstan"));
+    let (_, per) = get(&srv.base, "/api/entities?type=PER&limit=3&offset=1").await;
+    assert!(per["entities"].as_array().unwrap().len() <= 3);
+    assert!(per["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["type"] == "PER"));
+}
+
+#[tokio::test]
+async fn search_hits_are_exact_document_bytes() {
+    let srv = server().await;
+    let (s, res) = get(
+        &srv.base,
+        "/api/search?q=%D9%83%D8%A7%D8%B2%D8%A7%D8%AE%D8%B3%D8%AA%D8%A7%D9%86",
+    )
+    .await;
+    assert_eq!(s, 200);
+    let hits = res["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(res["total"].as_u64().unwrap() >= hits.len() as u64);
+    let mut texts: HashMap<String, String> = HashMap::new();
+    for h in hits {
+        let sen = &h["sentence"];
+        let doc = sen["doc"].as_str().unwrap().to_string();
+        if !texts.contains_key(&doc) {
+            texts.insert(doc.clone(), doc_text(&srv.base, &doc).await);
+        }
+        let text = &texts[&doc];
+        assert_eq!(
+            slice(text, &sen["start"], &sen["end"]),
+            sen["text"].as_str().unwrap()
+        );
+        for hl in h["highlights"].as_array().unwrap() {
+            assert!(hl[0].as_u64() >= sen["start"].as_u64());
+            assert!(hl[1].as_u64() <= sen["end"].as_u64());
+            slice(text, &hl[0], &hl[1]);
+        }
+    }
+    let (s, v) = get(&srv.base, "/api/search?q=x&limit=100000").await;
+    assert_eq!(s, 400);
+    assert!(error_message(&v, 400).contains("limit"));
+    let (s, v) = get(&srv.base, "/api/search?q=x&from=2022-13-01").await;
+    assert_eq!(s, 400);
+    assert!(error_message(&v, 400).contains("from"));
+    let (s, v) = get(&srv.base, "/api/search?q=x&entity=..%2Fetc").await;
+    assert_eq!(s, 400);
+    assert!(error_message(&v, 400).contains("entity"));
+}
+
+#[tokio::test]
+async fn events_timeline_graph_disagreements() {
+    let srv = server().await;
+    let id = kazakhstan(&srv.base).await;
+    let (s, ev) = get(&srv.base, &format!("/api/events?entity={id}&limit=1000")).await;
+    assert_eq!(s, 200);
+    assert!(ev["total"].as_u64().unwrap() > 0);
+    for e in ev["events"].as_array().unwrap() {
+        for x in e["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(e["targets"].as_array().unwrap())
+        {
+            assert!(ev["refs"][x.as_str().unwrap()].is_object());
+        }
+    }
+    let (_, typed) = get(&srv.base, "/api/events?type=MOBILIZE").await;
+    assert!(typed["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["type"] == "MOBILIZE"));
+
+    let (s, tl) = get(&srv.base, "/api/timeline").await;
+    assert_eq!(s, 200);
+    let days = tl["days"].as_array().unwrap();
+    assert!(!days.is_empty());
+    let dates: Vec<&str> = days.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+    let placed: usize = days
+        .iter()
+        .map(|d| d["events"].as_array().unwrap().len())
+        .sum();
+    assert!(placed > 0);
+    let (_, st) = get(&srv.base, "/api/stats").await;
+    assert!(placed as u64 <= st["events"].as_u64().unwrap());
+    for d in &dates {
+        assert!(matches!(d.len(), 4 | 7 | 10), "{d}");
+    }
+    let (_, jan) = get(&srv.base, "/api/timeline?from=2022-01-01&to=2022-01-31").await;
+    for d in jan["days"].as_array().unwrap() {
+        assert!(d["date"].as_str().unwrap().starts_with("2022"), "{d}");
+    }
+    let (s, v) = get(&srv.base, "/api/timeline?from=2022-02-01&to=2022-01-01").await;
+    assert_eq!(s, 400);
+    error_message(&v, 400);
+
+    let (s, g) = get(&srv.base, "/api/graph").await;
+    assert_eq!(s, 200);
+    let nodes: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    let edges = g["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    for e in edges {
+        assert!(nodes.contains(&e["source"].as_str().unwrap()));
+        assert!(nodes.contains(&e["target"].as_str().unwrap()));
+        assert_eq!(
+            e["weight"].as_u64().unwrap() as usize,
+            e["items"].as_array().unwrap().len()
+        );
+    }
+    let (_, g2) = get(&srv.base, "/api/graph?min_weight=2").await;
+    assert!(g2["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["weight"].as_u64() >= Some(2)));
+
+    let (s, d) = get(&srv.base, "/api/disagreements").await;
+    assert_eq!(s, 200);
+    for dis in d["disagreements"].as_array().unwrap() {
+        assert!(dis["positions"].as_array().unwrap().len() >= 2);
+        for a in dis["about"].as_array().unwrap() {
+            assert!(d["refs"][a.as_str().unwrap()].is_object());
+        }
+    }
+}
+
+#[tokio::test]
+async fn path_traversal_and_bad_ids_are_400() {
+    let srv = server().await;
+    // Sent byte for byte (an HTTP client library would normalise `..` away).
+    for path in [
+        "/api/documents/..",
+        "/api/documents/%2e%2e",
+        "/api/documents/..%2F..%2Fetc%2Fpasswd",
+        "/api/entities/..%5C..%5Cwindows",
+    ] {
+        let (s, body) = raw_get(srv.addr, path).await;
+        assert_eq!(s, 400, "{path}: {body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert!(error_message(&v, 400).contains("valid id"), "{v}");
+    }
+    for path in [
+        "/api/documents/..%2F..%2Fetc%2Fpasswd",
+        "/api/entities/a%5Cb",
+        "/api/entities/a%00b",
+        "/api/documents/a%20b",
+    ] {
+        let (s, v) = get(&srv.base, path).await;
+        assert_eq!(s, 400, "{path}: {v}");
+        assert!(error_message(&v, 400).contains("valid id"), "{v}");
+    }
+    let long = "a".repeat(201);
+    let (s, _) = get(&srv.base, &format!("/api/entities/{long}")).await;
+    assert_eq!(s, 400);
+    let (s, _) = get(&srv.base, "/assets/..%2F..%2FCargo.toml").await;
+    assert!(s == 400 || s == 404, "{s}");
+}
+
+#[tokio::test]
+async fn unknown_routes_methods_and_params_are_json_errors() {
+    let srv = server().await;
+    let (s, v) = get(&srv.base, "/api/nothing-here").await;
+    assert_eq!(s, 404);
+    assert!(error_message(&v, 404).contains("/api/nothing-here"));
+    let client = reqwest::Client::new();
+    let res = client
+        .delete(format!("{}/api/entities", srv.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    let v: Value = res.json().await.unwrap();
+    error_message(&v, 405);
+    let res = client
+        .get(format!("{}/api/ingest", srv.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    let (s, v) = get(&srv.base, "/api/entities?limit=abc").await;
+    assert_eq!(s, 400);
+    assert!(error_message(&v, 400).contains("limit"));
+    let (s, v) = get(&srv.base, "/api/entities?bogus=1").await;
+    assert_eq!(s, 400);
+    assert!(error_message(&v, 400).contains("bogus"));
+    let (s, v) = get(&srv.base, "/api/entities?type=ALIEN").await;
+    assert_eq!(s, 400);
+    assert!(error_message(&v, 400).contains("type"));
+    let (s, _) = get(&srv.base, "/api/entities?limit=1&limit=2").await;
+    assert_eq!(s, 400);
+}
+
+#[tokio::test]
+async fn ingest_rejects_hostile_bodies() {
+    let srv = server().await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/api/ingest", srv.base);
+
+    // 20 MiB: refused with 413 before the body is read.
+    let huge = vec![b'a'; 20 * 1024 * 1024];
+    let res = client
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await;
+    match res {
+        Ok(res) => {
+            assert_eq!(res.status().as_u16(), 413);
+            let v: Value = res.json().await.unwrap();
+            assert!(error_message(&v, 413).contains("limit"));
+        }
+        // The server may close the connection before the client finished sending; the test
+        // below proves the server answered 413 in that case too.
+        Err(e) => panic!("20 MiB upload failed on the client side: {e}"),
+    }
+
+    for (body, needle) in [
+        (r#"{"documents": [{"id": "x"}]}"#, "text"),
+        (r#"{"documents": [{"id": "x", "text": "نص"}"#, "EOF"),
+        (r#"{"docs": []}"#, "docs"),
+        (
+            "{\"documents\":\n [{\"id\": 7, \"text\": \"t\"}]}",
+            "line 2",
+        ),
+        (r#"{"documents": []}"#, "empty"),
+        (r#"{"documents": [{"id": "../x", "text": "نص"}]}"#, "id"),
+    ] {
+        let res = client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400, "{body}");
+        let v: Value = res.json().await.unwrap();
+        let msg = error_message(&v, 400);
+        assert!(msg.contains(needle), "{body}: {msg}");
+    }
+
+    let res = client
+        .post(&url)
+        .header("content-type", "application/xml")
+        .body("<a/>")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 415);
+    let res = client
+        .post(&url)
+        .header("content-type", "text/plain")
+        .body("نص بلا معرف")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let (_, h) = get(&srv.base, "/api/health").await;
+    assert_eq!(h["documents"], 5, "nothing was ingested");
+}
+
+#[tokio::test]
+async fn ingest_adds_a_document_and_the_views_follow() {
+    let srv = server().await;
+    let client = reqwest::Client::new();
+    let (_, before) = get(&srv.base, "/api/health").await;
+    let text = "أعلنت وزارة الداخلية في كازاخستان اليوم اعتقال 50 شخصاً في مدينة ألماتي.";
+    let body = serde_json::json!({"documents": [{"id": "api-1", "text": text, "title": "خبر",
+        "outlet": "test", "published": "2022-01-09"}]});
+    let res = client
+        .post(format!("{}/api/ingest", srv.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let report: Value = res.json().await.unwrap();
+    assert_eq!(
+        report["documents"][0],
+        serde_json::json!(["api-1", "added"])
+    );
+    assert!(report["version"].as_u64() > before["version"].as_u64());
+    let (_, after) = get(&srv.base, "/api/health").await;
+    assert_eq!(after["documents"], 6);
+    assert_eq!(after["version"], report["version"]);
+    assert_eq!(doc_text(&srv.base, "api-1").await, text);
+    // The same bytes again: unchanged.
+    let res = client
+        .post(format!("{}/api/ingest", srv.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let report: Value = res.json().await.unwrap();
+    assert_eq!(report["documents"][0][1], "unchanged");
+    // text/plain with the id in the query.
+    let res = client
+        .post(format!(
+            "{}/api/ingest?id=api-2&published=2022-01-10",
+            srv.base
+        ))
+        .header("content-type", "text/plain; charset=utf-8")
+        .body("قالت روسيا إن قواتها ستبقى في كازاخستان.")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let (_, page) = get(&srv.base, "/api/documents/api-2").await;
+    assert_eq!(page["document"]["published"], "2022-01-10");
+}
+
+/// One GET over a raw TCP connection with `path` exactly as given; (status, body).
+async fn raw_get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let req = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).await.unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    let status = text[9..12].parse().unwrap();
+    let body = text.split_once("\r\n\r\n").unwrap().1.to_string();
+    (status, body)
+}
+
+/// Reads from `stream` until the server closes it; false if it is still open after `rounds`
+/// reads of at most `each` (bounded, so the test always ends).
+async fn closed_by_server(
+    stream: &mut tokio::net::TcpStream,
+    rounds: usize,
+    each: Duration,
+) -> bool {
+    let mut buf = [0u8; 1024];
+    for _ in 0..rounds {
+        match tokio::time::timeout(each, stream.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            Ok(Ok(_)) => continue,
+            Err(_) => continue,
+        }
+    }
+    false
+}
+
+#[tokio::test]
+async fn slowloris_client_is_disconnected_while_others_are_served() {
+    let config = marsad_server::Config {
+        header_read_timeout: Duration::from_secs(2),
+        ..marsad_server::Config::default()
+    };
+    let srv = start(sample_store(), config).await;
+    let mut slow = tokio::net::TcpStream::connect(srv.addr).await.unwrap();
+    let request = b"GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+    let mut disconnected = false;
+    for (i, b) in request.iter().enumerate() {
+        if slow.write_all(&[*b]).await.is_err() {
+            disconnected = true;
+            break;
+        }
+        // Another client is served normally while the slow one dribbles its headers.
+        if i == 3 {
+            let (s, _) = get(&srv.base, "/api/health").await;
+            assert_eq!(s, 200);
+        }
+        let mut probe = [0u8; 64];
+        match tokio::time::timeout(Duration::from_millis(500), slow.read(&mut probe)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => {
+                disconnected = true;
+                break;
+            }
+            Ok(Ok(n)) => {
+                // The server may answer 408 before closing; it must never answer 200.
+                assert!(!String::from_utf8_lossy(&probe[..n]).contains(" 200 "));
+            }
+            Err(_) => {}
+        }
+    }
+    if !disconnected {
+        disconnected = closed_by_server(&mut slow, 20, Duration::from_millis(500)).await;
+    }
+    assert!(disconnected, "the slow client was never disconnected");
+    let (s, _) = get(&srv.base, "/api/health").await;
+    assert_eq!(s, 200);
+
+    // A client that connects and says nothing is dropped too.
+    let mut idle = tokio::net::TcpStream::connect(srv.addr).await.unwrap();
+    assert!(closed_by_server(&mut idle, 40, Duration::from_millis(500)).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_concurrent_requests() {
+    let srv = server().await;
+    let id = kazakhstan(&srv.base).await;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(64)
+        .build()
+        .unwrap();
+    let paths: Arc<Vec<String>> = Arc::new(vec![
+        "/api/health".into(),
+        format!("/api/entities/{id}"),
+        "/api/entities?q=روسيا".into(),
+        "/api/search?q=%D9%85%D8%B8%D8%A7%D9%87%D8%B1%D8%A7%D8%AA".into(),
+        "/api/timeline".into(),
+        "/api/documents/..%2F..%2Fetc%2Fpasswd".into(),
+    ]);
+    let mut tasks = Vec::new();
+    for i in 0..1000 {
+        let client = client.clone();
+        let url = format!("{}{}", srv.base, paths[i % paths.len()]);
+        tasks.push(tokio::spawn(async move {
+            let res = client.get(&url).send().await?;
+            let status = res.status().as_u16();
+            res.bytes().await?;
+            Ok::<u16, reqwest::Error>(status)
+        }));
+    }
+    let mut by_status: HashMap<u16, usize> = HashMap::new();
+    for t in tasks {
+        let status = t.await.unwrap().expect("every request is answered");
+        *by_status.entry(status).or_default() += 1;
+    }
+    assert_eq!(by_status.get(&400), Some(&166), "{by_status:?}");
+    assert_eq!(by_status.get(&200), Some(&834), "{by_status:?}");
+    let (s, _) = get(&srv.base, "/api/health").await;
+    assert_eq!(s, 200);
+}
+
+#[tokio::test]
+async fn openapi_lists_every_route_and_every_route_answers() {
+    let srv = server().await;
+    let (s, doc) = get(&srv.base, "/openapi.json").await;
+    assert_eq!(s, 200);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    let id = kazakhstan(&srv.base).await;
+    let (_, docs) = get(&srv.base, "/api/documents").await;
+    let doc_id = docs["documents"][0]["id"].as_str().unwrap().to_string();
+    let client = reqwest::Client::new();
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            let concrete = path
+                .replace(
+                    "{id}",
+                    if path.contains("documents") {
+                        &doc_id
+                    } else {
+                        &id
+                    },
+                )
+                .replace("{path}", "none.js");
+            let req = match method.as_str() {
+                "get" => client.get(format!("{}{concrete}", srv.base)),
+                "post" => client
+                    .post(format!("{}{concrete}", srv.base))
+                    .header("content-type", "application/json")
+                    .body("{}"),
+                m => panic!("unexpected method {m}"),
+            };
+            let res = req.send().await.unwrap();
+            let status = res.status().as_u16();
+            let expected_missing = path == "/assets/{path}";
+            assert!(
+                status < 400
+                    || (status == 404 && expected_missing)
+                    || (method == "post" && status == 400),
+                "{method} {path}: {status}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn page_is_served_with_strict_headers() {
+    let srv = server().await;
+    let res = reqwest::get(format!("{}/", srv.base)).await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let h = res.headers().clone();
+    assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"));
+    assert!(!csp.contains("http"), "no external origin: {csp}");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    let body = res.text().await.unwrap();
+    assert!(body.contains("<html"));
+    for path in marsad_server::assets::embedded_paths() {
+        let res = reqwest::get(format!("{}/assets/{path}", srv.base))
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        let etag = res.headers()["etag"].to_str().unwrap().to_string();
+        assert_eq!(
+            res.headers()["content-type"].to_str().unwrap(),
+            marsad_server::assets::content_type(path)
+        );
+        let again = reqwest::Client::new()
+            .get(format!("{}/assets/{path}", srv.base))
+            .header("if-none-match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status().as_u16(), 304, "{path}");
+    }
+}
