@@ -6,9 +6,46 @@
 //! Invariant: a committed document is never lost or half-written; a crash during ingest leaves the
 //! store as it was after the last committed batch, and the picture is rebuilt if it is stale.
 
+pub mod analyzer;
+mod common;
+mod pg;
+mod restrict;
+mod sqlite;
+
 use marsad_ingest::SourceDocument;
 use marsad_picture::{Diagnostic, Document, Evidence, Picture};
 use serde::{Deserialize, Serialize};
+
+pub use pg::PgStore;
+pub use restrict::restrict_picture;
+pub use sqlite::SqliteStore;
+
+/// Version of the storage schema this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Default data directory of the embedded store.
+pub const DEFAULT_DATA_DIR: &str = "./marsad-data";
+
+/// Hits per page when a query asks for none (`limit: 0`).
+pub const DEFAULT_LIMIT: usize = 20;
+
+/// Most hits one query returns.
+pub const MAX_LIMIT: usize = 1000;
+
+/// Opens (creating if needed) the store at `location`: a `postgres://` or `postgresql://` URL
+/// selects PostgreSQL, anything else is a directory holding the embedded SQLite store.
+pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        Ok(Box::new(PgStore::open(location)?))
+    } else if location.trim().is_empty() {
+        Err(StoreError::BadLocation {
+            location: location.to_string(),
+            reason: "empty location".to_string(),
+        })
+    } else {
+        Ok(Box::new(SqliteStore::open(std::path::Path::new(location))?))
+    }
+}
 
 /// What went wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -173,4 +210,9 @@ pub trait Store: Send + Sync {
     fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;
     /// Arabic-aware full-text search over sentences.
     fn search(&self, query: &SearchQuery) -> Result<SearchResults, StoreError>;
+    /// Verifies the stored data (SQLite: `PRAGMA integrity_check` and the full-text index;
+    /// PostgreSQL: cross-table consistency); an error says what is wrong.
+    fn check(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
