@@ -4,6 +4,7 @@
 mod cmd_analyze;
 mod cmd_kb;
 mod cmd_ner;
+mod cmd_serve;
 mod summary;
 
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     /// Evaluate a model.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Serve the HTTP API and the web page over a store.
+    Serve(cmd_serve::ServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Command::Kb(cmd) => cmd_kb::run(cmd).map(|()| ExitCode::SUCCESS),
         Command::Train(TrainCommand::Ner(args)) => cmd_ner::train(args).map(|()| ExitCode::SUCCESS),
         Command::Eval(EvalCommand::Ner(args)) => cmd_ner::eval(args).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => cmd_serve::serve(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
