@@ -21,7 +21,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("mentions", "node", "mentions", "long"),
     ("edge_label", "edge", "label", "string"),
     ("kind", "edge", "kind", "string"),
-    ("edge_type", "edge", "type", "string"),
+    ("edge_type", "edge", "edge_type", "string"),
     ("count", "edge", "count", "long"),
     ("weight", "edge", "weight", "double"),
     ("ids", "edge", "ids", "string"),

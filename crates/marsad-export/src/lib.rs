@@ -16,7 +16,7 @@ mod parquet_out;
 mod tables;
 
 pub use graphml::xml_safe;
-pub use tables::{Column, ColumnType, ENTITY_COLUMNS, EVENT_COLUMNS};
+pub use tables::{Column, ColumnType, ENTITY_COLUMNS, EVENT_COLUMNS, PEOPLE_UNITS};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

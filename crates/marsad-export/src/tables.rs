@@ -241,6 +241,28 @@ fn push_number(v: f64, out: &mut String) {
     }
 }
 
+/// Units that count people. A figure of kind `killed` counted in `USD`, `year` or `km` is a
+/// mis-typed figure (seen in news corpora: "مليارات الدولارات" next to a killing word), so only
+/// these, or no unit at all, go into the fatalities/injured/arrested/troops columns.
+pub const PEOPLE_UNITS: &[&str] = &[
+    "person",
+    "people",
+    "soldier",
+    "fighter",
+    "member",
+    "civilian",
+    "child",
+    "woman",
+    "officer",
+    "police officer",
+    "body",
+    "case",
+];
+
+fn counts_people(unit: Option<&str>) -> bool {
+    unit.is_none_or(|u| PEOPLE_UNITS.contains(&u))
+}
+
 fn bound_prefix(b: Bound) -> &'static str {
     match b {
         Bound::Exact => "",
@@ -258,19 +280,26 @@ fn count_cell(sum: Option<f64>) -> Cell {
     }
 }
 
-fn join_unique<'a>(items: impl Iterator<Item = &'a str>) -> String {
+/// Distinct non-empty items in first-seen order. Runs of the same item (a document's mentions
+/// come together) are skipped without hashing.
+fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen: HashSet<&str> = HashSet::new();
-    let mut out = String::new();
+    let mut out: Vec<&str> = Vec::new();
+    let mut prev: Option<&str> = None;
     for s in items {
-        if s.is_empty() || !seen.insert(s) {
+        if s.is_empty() || prev == Some(s) {
             continue;
         }
-        if !out.is_empty() {
-            out.push(';');
+        prev = Some(s);
+        if seen.insert(s) {
+            out.push(s);
         }
-        out.push_str(s);
     }
     out
+}
+
+fn join_unique<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    unique(items).join(";")
 }
 
 fn event_row(ev: &Event, ix: &Index<'_>) -> Vec<Cell> {
@@ -343,7 +372,7 @@ fn event_row(ev: &Event, ix: &Index<'_>) -> Vec<Cell> {
             "troops" => Some(3),
             _ => None,
         };
-        if let Some(i) = slot {
+        if let Some(i) = slot.filter(|_| counts_people(q.unit.as_deref())) {
             let doc = q.evidence.first().map_or("", |e| e.doc.as_str());
             match per_doc.iter_mut().find(|(s, d, _)| *s == i && *d == doc) {
                 Some(entry) => entry.2 += q.value,
@@ -416,26 +445,18 @@ fn entity_row(e: &Entity, ix: &Index<'_>) -> Vec<Cell> {
         e.aliases.iter().map(String::as_str),
     )));
     row.push(Cell::Int(e.mentions.len() as i64));
-    row.push(Cell::text_or_null(join_unique(
-        e.mentions.iter().map(|m| m.evidence.doc.as_str()),
-    )));
+    let docs = unique(e.mentions.iter().map(|m| m.evidence.doc.as_str()));
+    row.push(Cell::text_or_null(docs.join(";")));
     // ISO dates of equal precision compare correctly as strings.
     let mut first: Option<&str> = None;
     let mut last: Option<&str> = None;
-    let mut seen = HashSet::new();
-    for m in &e.mentions {
-        if !seen.insert(m.evidence.doc.as_str()) {
-            continue;
-        }
-        let Some(d) = ix
-            .documents
-            .get(m.evidence.doc.as_str())
+    for d in docs.iter().filter_map(|id| {
+        ix.documents
+            .get(id)
             .and_then(|d| d.published.as_deref())
             .map(date_part)
             .filter(|d| !d.is_empty())
-        else {
-            continue;
-        };
+    }) {
         if first.is_none_or(|f| d < f) {
             first = Some(d);
         }
@@ -616,6 +637,26 @@ mod tests {
         assert_eq!(
             t.rows[0][col(&t, "figures")],
             Cell::Text("4266 arrested;100 arrested".into())
+        );
+    }
+
+    #[test]
+    fn figures_not_counted_in_people_stay_out_of_the_counts() {
+        let mut p = picture();
+        let mut money = p.quantities[0].clone();
+        money.id = "q2".into();
+        money.value = 1e9;
+        money.unit = Some("USD".into());
+        money.kind = "killed".into();
+        p.quantities.push(money);
+        p.events[0].quantities.push("q2".into());
+        let t = events(&p);
+        assert_eq!(t.rows[0][col(&t, "fatalities")], Cell::Null);
+        assert_eq!(t.rows[0][col(&t, "arrested")], Cell::Int(4266));
+        // Still listed among the figures, for the reader to judge.
+        assert_eq!(
+            t.rows[0][col(&t, "figures")],
+            Cell::Text("4266 arrested;1000000000 killed".into())
         );
     }
 

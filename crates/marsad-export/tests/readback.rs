@@ -149,6 +149,11 @@ fn events_csv_rows_carry_actors_dates_and_exact_evidence() {
             .iter()
             .filter_map(|q| p.quantities.iter().find(|x| &x.id == q))
             .filter(|q| q.kind == "killed")
+            .filter(|q| {
+                q.unit
+                    .as_deref()
+                    .is_none_or(|u| marsad_export::PEOPLE_UNITS.contains(&u))
+            })
         {
             *killed.entry(&q.evidence[0].doc).or_default() += q.value;
         }
