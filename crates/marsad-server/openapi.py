@@ -86,7 +86,7 @@ IDP = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"
 paths = {
  "/api/health": {"get": op("health", "Liveness, store version and document count.", "Health")},
  "/api/stats": {"get": op("stats", "Counts of every kind of item, outlets, publication date range.", "Stats")},
- "/api/documents": {"get": op("listDocuments", "Stored documents, by publication date then id.", "DocumentList", [limit(1000, 10000), offset()])},
+ "/api/documents": {"get": op("listDocuments", "Stored documents, by publication date then id.", "DocumentList", [limit(100000, 100000), offset()])},
  "/api/documents/{id}": {"get": op("getDocument", "One document with its text and every item extracted from it (offsets index document.text, in bytes).", "DocumentPage", [IDP], {"404": err("No such document.")})},
  "/api/entities": {"get": op("listEntities", "Entities, most mentioned first.", "EntityList", [
     qp("q", {"type": "string", "maxLength": 500}, "Substring of an Arabic (normalised) or English name or alias."),
@@ -113,6 +113,12 @@ paths = {
     "requestBody": {"required": True, "content": {"application/json": {"schema": ref("IngestRequest")}, "text/plain": {"schema": {"type": "string", "minLength": 1}}}},
     "responses": {"200": ok("IngestReport"), "400": err("Malformed JSON (the message names the field and line), bad id, empty text."),
                   "413": err("Body larger than 8 MiB."), "415": err("Content-Type other than application/json or text/plain."), "503": err("Timed out.")}}},
+ "/api/export/{format}": {"get": {"operationId": "export", "summary": "The whole picture as a file (see docs/exports.md).",
+    "parameters": [{"name": "format", "in": "path", "required": True, "schema": {"type": "string", "enum": ["jsonl", "events.csv", "entities.csv", "graphml", "events.parquet", "entities.parquet"]}}],
+    "responses": {"200": {"description": "The file, as an attachment (Content-Disposition).", "content": {
+        "application/x-ndjson": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}},
+        "application/graphml+xml": {"schema": {"type": "string"}}, "application/vnd.apache.parquet": {"schema": {"type": "string", "contentEncoding": "binary"}}}},
+        "404": err("Unknown format."), "503": err("Timed out.")}}},
  "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document.", "parameters": [], "responses": {"200": {"description": "OpenAPI 3.1 document", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
  "/": {"get": {"operationId": "page", "summary": "The web page (embedded in the binary).", "parameters": [], "responses": {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}, "304": {"description": "Not modified (ETag)."}}}},
  "/assets/{path}": {"get": {"operationId": "asset", "summary": "A file of the web page (embedded in the binary).",

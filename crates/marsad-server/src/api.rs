@@ -47,6 +47,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/disagreements"),
     ("get", "/api/search"),
     ("post", "/api/ingest"),
+    ("get", "/api/export/{format}"),
     ("get", "/openapi.json"),
     ("get", "/"),
     ("get", "/assets/{path}"),
@@ -66,6 +67,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/api/graph", get(graph))
         .route("/api/disagreements", get(disagreements))
         .route("/api/search", get(search))
+        .route("/api/export/{format}", get(export))
         .route("/openapi.json", get(openapi_json))
         .route("/", get(assets::index))
         .route("/assets/{*path}", get(assets::asset))
@@ -226,7 +228,7 @@ struct DocumentList<'a> {
 
 async fn documents(State(st): St, p: Params) -> ApiResult<Response> {
     p.allow(&["limit", "offset"])?;
-    let limit = p.number("limit", 1000, 1, 10_000)?;
+    let limit = p.number("limit", MAX_OFFSET, 1, MAX_OFFSET)?;
     let offset = p.number("offset", 0, 0, MAX_OFFSET)?;
     let snap = st.snapshot().await?;
     let all = &snap.summaries;
@@ -380,6 +382,37 @@ async fn search(State(st): St, p: Params) -> ApiResult<Response> {
     let results =
         tokio::task::spawn_blocking(move || store.search(&query).map_err(ApiError::from)).await??;
     Ok(Json(results).into_response())
+}
+
+async fn export(State(st): St, Path(name): Path<String>, p: Params) -> ApiResult<Response> {
+    p.allow(&[])?;
+    let format: marsad_export::Format = name
+        .parse()
+        .map_err(|e: marsad_export::UnknownFormat| ApiError::not_found(e.to_string()))?;
+    let snap = st.snapshot().await?;
+    let version = snap.index.version();
+    let bytes = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        format
+            .write(snap.index.picture(), &mut out)
+            .map(|()| out)
+            .map_err(|e| ApiError::internal(e.to_string()))
+    })
+    .await??;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
+    let disposition = format!(
+        "attachment; filename=\"marsad-v{version}.{}\"",
+        format.extension()
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
 }
 
 async fn openapi_json() -> Response {

@@ -646,7 +646,7 @@ impl Index {
                 items,
             })
             .collect();
-        edges.sort_by(|a, b| b.weight.cmp(&a.weight));
+        edges.sort_by_key(|e| std::cmp::Reverse(e.weight));
 
         let stats = Self::compute_stats(version, &picture);
         Index {
@@ -1089,4 +1089,274 @@ pub fn sentence_around(
     let ls = text.get(..start)?.rfind('\n').map_or(0, |p| p + 1);
     let le = text.get(end..)?.find('\n').map_or(text.len(), |p| end + p);
     Evidence::new(doc, text, ls, le)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_picture::{Mode, Validity};
+    use proptest::prelude::*;
+
+    const DOC: &str = "d1";
+    // A sentence of the sample corpus (Aljazeera, January 2022).
+    const TEXT: &str =
+        "أعلنت كازاخستان مقتل 164 شخصا خلال الاحتجاجات.\nوطلبت كازاخستان من روسيا إرسال قوات.";
+
+    fn ev(text: &str, needle: &str, nth: usize) -> Evidence {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        Evidence::new(DOC, text, start, start + needle.len()).unwrap()
+    }
+
+    fn entity(id: &str, ar: &str, en: &str, kind: EntityType, mentions: Vec<Evidence>) -> Entity {
+        Entity {
+            id: id.into(),
+            kb: None,
+            kind,
+            name: Name {
+                ar: ar.into(),
+                en: Some(en.into()),
+            },
+            aliases: vec![ar.into()],
+            mentions: mentions
+                .into_iter()
+                .map(|evidence| Mention {
+                    evidence,
+                    form: MentionForm::Name,
+                })
+                .collect(),
+        }
+    }
+
+    fn picture() -> Picture {
+        let mut p = Picture::new();
+        p.documents.push(Document {
+            id: DOC.into(),
+            published: Some("2022-01-09".into()),
+            ..Document::default()
+        });
+        p.entities.push(entity(
+            "E:Q232",
+            "كازاخستان",
+            "Kazakhstan",
+            EntityType::Gpe,
+            vec![ev(TEXT, "كازاخستان", 0), ev(TEXT, "كازاخستان", 1)],
+        ));
+        p.entities.push(entity(
+            "E:Q159",
+            "روسيا",
+            "Russia",
+            EntityType::Gpe,
+            vec![ev(TEXT, "روسيا", 0)],
+        ));
+        p.quantities.push(Quantity {
+            id: "q1".into(),
+            value: 164.0,
+            unit: Some("person".into()),
+            kind: "killed".into(),
+            bound: marsad_picture::Bound::Exact,
+            about: vec!["E:Q232".into()],
+            evidence: vec![ev(TEXT, "164", 0)],
+        });
+        p.events.push(Event {
+            id: "ev1".into(),
+            kind: "REQUEST".into(),
+            subtype: None,
+            mode: Mode::Asserted,
+            sources: vec!["E:Q232".into()],
+            targets: vec!["E:Q159".into()],
+            location: None,
+            date: None,
+            quantities: vec![],
+            evidence: vec![ev(TEXT, "وطلبت كازاخستان من روسيا إرسال قوات", 0)],
+        });
+        p.events.push(Event {
+            id: "ev2".into(),
+            kind: "PROTEST".into(),
+            subtype: None,
+            mode: Mode::Asserted,
+            sources: vec![],
+            targets: vec![],
+            location: Some("E:Q232".into()),
+            date: Some("t1".into()),
+            quantities: vec!["q1".into()],
+            evidence: vec![ev(TEXT, "الاحتجاجات", 0)],
+        });
+        p.dates.push(DateMention {
+            id: "t1".into(),
+            value: "2022-01".into(),
+            precision: Precision::Month,
+            anchor: None,
+            evidence: vec![ev(TEXT, "خلال", 0)],
+        });
+        p.relations.push(Relation {
+            id: "r1".into(),
+            kind: "ally_of".into(),
+            subject: "E:Q232".into(),
+            object: "E:Q159".into(),
+            valid: Some(Validity::default()),
+            evidence: vec![ev(TEXT, "كازاخستان من روسيا", 0)],
+        });
+        p
+    }
+
+    #[test]
+    fn ids_refuse_traversal_and_separators() {
+        for ok in [
+            "E:Q232",
+            "000_06c48e6e3a04ee1d",
+            "ev3",
+            "كازاخستان-1",
+            "a.b",
+        ] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        let long = "a".repeat(MAX_ID_BYTES + 1);
+        for bad in [
+            "", "..", ".", "../x", "a/b", "a\\b", "a b", ".hidden", "a\0b", &long,
+        ] {
+            assert!(!valid_id(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn iso_dates_and_overlapping_ranges() {
+        for ok in ["2022", "2022-01", "2022-01-06", "1991-12-31"] {
+            assert!(valid_iso_date(ok), "{ok}");
+        }
+        for bad in [
+            "22",
+            "2022-13",
+            "2022-1-06",
+            "2022-01-32",
+            "2022-00",
+            "--01-02",
+            "٢٠٢٢",
+        ] {
+            assert!(!valid_iso_date(bad), "{bad}");
+        }
+        assert!(date_in_range("2022-01", Some("2022-01-15"), None));
+        assert!(date_in_range("2022-01-06", None, Some("2022-01")));
+        assert!(!date_in_range("2021-12-31", Some("2022"), None));
+        assert!(!date_in_range("2022-02-01", None, Some("2022-01")));
+    }
+
+    #[test]
+    fn entity_page_collects_everything_about_an_entity() {
+        let ix = Index::build(3, picture());
+        assert_eq!(ix.version(), 3);
+        let page = ix.entity_page("E:Q232").unwrap();
+        assert_eq!(page.documents, 1);
+        assert_eq!(page.relations.len(), 1);
+        let mut events: Vec<&str> = page.events.iter().map(|e| e.id.as_str()).collect();
+        events.sort_unstable();
+        assert_eq!(events, ["ev1", "ev2"]);
+        assert_eq!(page.quantities[0].id, "q1");
+        assert!(page.refs.contains_key("E:Q159"));
+        let russia = ix.entity_page("E:Q159").unwrap();
+        assert_eq!(russia.events.len(), 1);
+        assert!(ix.entity_page("E:nope").is_none());
+    }
+
+    #[test]
+    fn document_items_are_in_text_order_and_index_the_text() {
+        let ix = Index::build(1, picture());
+        let items = ix.document_items(DOC);
+        let starts: Vec<usize> = items.mentions.iter().map(|m| m.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+        for m in &items.mentions {
+            assert_eq!(&TEXT[m.start..m.end], m.text);
+        }
+        assert_eq!(items.events.len(), 2);
+        assert_eq!(items.dates.len(), 1);
+        assert!(ix.document_items("other").mentions.is_empty());
+    }
+
+    #[test]
+    fn entity_list_matches_normalised_arabic_and_english() {
+        let ix = Index::build(1, picture());
+        let find = |q: &str| {
+            ix.entities(&EntityFilter {
+                q: Some(q.into()),
+                kind: None,
+                limit: 10,
+                offset: 0,
+            })
+            .entities
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(find("كازاخستان"), ["E:Q232"]);
+        assert_eq!(find("russia"), ["E:Q159"]);
+        assert_eq!(find("RUSSIA"), ["E:Q159"]);
+        // Most mentioned first.
+        let all = ix.entities(&EntityFilter {
+            limit: 10,
+            ..EntityFilter::default()
+        });
+        assert_eq!(all.total, 2);
+        assert_eq!(all.entities[0].id, "E:Q232");
+    }
+
+    #[test]
+    fn timeline_dates_events_by_their_date_else_publication() {
+        let ix = Index::build(1, picture());
+        let tl = ix.timeline(None, None);
+        let days: Vec<(&str, Vec<&str>)> = tl
+            .days
+            .iter()
+            .map(|d| (d.date, d.events.iter().map(|e| e.id.as_str()).collect()))
+            .collect();
+        // ev2 carries a month-precision date; ev1 none, so its document's publication day.
+        assert_eq!(
+            days,
+            [("2022-01", vec!["ev2"]), ("2022-01-09", vec!["ev1"])]
+        );
+        assert_eq!(tl.days[0].quantities[0].id, "q1");
+        let ev = ix.events(&EventFilter {
+            from: Some("2022-01-09".into()),
+            limit: 10,
+            ..EventFilter::default()
+        });
+        assert_eq!(ev.total, 2, "a month overlaps a day inside it");
+    }
+
+    #[test]
+    fn graph_aggregates_relations_and_events() {
+        let ix = Index::build(1, picture());
+        let g = ix.graph(1, 10);
+        assert_eq!(g.edges.len(), 2);
+        assert_eq!(g.nodes.len(), 2);
+        assert!(g
+            .edges
+            .iter()
+            .any(|e| e.kind == "event" && e.label == "REQUEST"));
+        assert_eq!(ix.graph(2, 10).edges.len(), 0);
+    }
+
+    #[test]
+    fn sentence_around_a_mention_on_real_text() {
+        let spans = marsad_text::sentences(TEXT);
+        let m = ev(TEXT, "روسيا", 0);
+        let s = sentence_around(DOC, TEXT, &spans, m.start, m.end).unwrap();
+        assert_eq!(s.text, "وطلبت كازاخستان من روسيا إرسال قوات.");
+    }
+
+    proptest! {
+        #[test]
+        fn sentence_around_always_holds_the_span(
+            text in "[ا-ي .؟\n0-9]{0,80}",
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (x, y) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let (start, end) = (x.min(y), x.max(y));
+            let spans = marsad_text::sentences(&text);
+            if let Some(s) = sentence_around(DOC, &text, &spans, start, end) {
+                prop_assert!(s.start <= start && end <= s.end);
+                prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+            }
+        }
+    }
 }

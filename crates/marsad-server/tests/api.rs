@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use common::{sample_store, start, TestServer};
+use common::{fresh_sample_store, sample_store, start, TestServer};
 
 async fn server() -> TestServer {
     start(sample_store(), marsad_server::Config::default()).await
@@ -426,7 +426,11 @@ async fn unknown_routes_methods_and_params_are_json_errors() {
 
 #[tokio::test]
 async fn ingest_rejects_hostile_bodies() {
-    let srv = server().await;
+    let srv = start(
+        fresh_sample_store("hostile"),
+        marsad_server::Config::default(),
+    )
+    .await;
     let client = reqwest::Client::new();
     let url = format!("{}/api/ingest", srv.base);
 
@@ -495,7 +499,11 @@ async fn ingest_rejects_hostile_bodies() {
 
 #[tokio::test]
 async fn ingest_adds_a_document_and_the_views_follow() {
-    let srv = server().await;
+    let srv = start(
+        fresh_sample_store("ingest"),
+        marsad_server::Config::default(),
+    )
+    .await;
     let client = reqwest::Client::new();
     let (_, before) = get(&srv.base, "/api/health").await;
     let text = "أعلنت وزارة الداخلية في كازاخستان اليوم اعتقال 50 شخصاً في مدينة ألماتي.";
@@ -679,7 +687,8 @@ async fn openapi_lists_every_route_and_every_route_answers() {
                         &id
                     },
                 )
-                .replace("{path}", "none.js");
+                .replace("{path}", "none.js")
+                .replace("{format}", "jsonl");
             let req = match method.as_str() {
                 "get" => client.get(format!("{}{concrete}", srv.base)),
                 "post" => client
@@ -732,4 +741,60 @@ async fn page_is_served_with_strict_headers() {
             .unwrap();
         assert_eq!(again.status().as_u16(), 304, "{path}");
     }
+}
+
+#[tokio::test]
+async fn exports_are_attachments_in_their_format() {
+    let srv = server().await;
+    let (_, st) = get(&srv.base, "/api/stats").await;
+    for (format, ctype) in [
+        ("jsonl", "application/x-ndjson"),
+        ("events.csv", "text/csv"),
+        ("entities.csv", "text/csv"),
+        ("graphml", "application/graphml+xml"),
+        ("events.parquet", "application/vnd.apache.parquet"),
+        ("entities.parquet", "application/vnd.apache.parquet"),
+    ] {
+        let res = reqwest::get(format!("{}/api/export/{format}", srv.base))
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{format}");
+        let h = res.headers().clone();
+        assert!(
+            h["content-type"].to_str().unwrap().starts_with(ctype),
+            "{format}"
+        );
+        let cd = h["content-disposition"].to_str().unwrap();
+        assert!(
+            cd.starts_with("attachment;") && cd.ends_with(&format!(".{format}\"")),
+            "{cd}"
+        );
+        let body = res.bytes().await.unwrap();
+        match format {
+            "jsonl" => {
+                let lines: Vec<Value> = std::str::from_utf8(&body)
+                    .unwrap()
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect();
+                let events = lines.iter().filter(|l| l["record"] == "event").count();
+                assert_eq!(events as u64, st["events"].as_u64().unwrap());
+            }
+            "events.csv" | "entities.csv" => {
+                let text = std::str::from_utf8(&body).unwrap();
+                let rows = text.lines().count() as u64;
+                let key = format.trim_end_matches(".csv");
+                // Header plus at least one row per item (quoted fields may span lines).
+                assert!(rows > st[key].as_u64().unwrap(), "{format}: {rows} lines");
+            }
+            "graphml" => assert!(std::str::from_utf8(&body).unwrap().contains("<graphml")),
+            _ => assert!(
+                body.starts_with(b"PAR1") && body.ends_with(b"PAR1"),
+                "{format}"
+            ),
+        }
+    }
+    let (s, v) = get(&srv.base, "/api/export/exe").await;
+    assert_eq!(s, 404);
+    assert!(error_message(&v, 404).contains("exe"));
 }
