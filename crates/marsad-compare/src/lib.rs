@@ -10,11 +10,57 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use marsad_picture::{Bound, Disagreement, Event, Evidence, Mode, Position, Quantity, Relation};
 
+/// Days since 1970-01-01 of an ISO `YYYY-MM-DD` date (civil calendar), `None` if not a day.
+fn day_number(iso: &str) -> Option<i64> {
+    let mut it = iso.get(..10)?.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Documents published at most `days` apart (unknown dates are taken as close).
+fn close_in_time(published: &HashMap<String, String>, a: &str, b: &str, days: i64) -> bool {
+    match (
+        published.get(a).and_then(|x| day_number(x)),
+        published.get(b).and_then(|x| day_number(x)),
+    ) {
+        (Some(x), Some(y)) => (x - y).abs() <= days,
+        _ => true,
+    }
+}
+
+/// Two documents from different outlets (unknown outlets are taken as different).
+fn other_outlet(outlets: &HashMap<String, String>, a: &str, b: &str) -> bool {
+    match (outlets.get(a), outlets.get(b)) {
+        (Some(x), Some(y)) => x != y,
+        _ => a != b,
+    }
+}
+
+/// How far apart (days) two reports of one happening may be published: a toll reported a week
+/// later is an update of an ongoing story, or another happening.
+const SAME_STORY_DAYS: i64 = 1;
+
 fn overlap(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
-fn compatible(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
+fn compatible(
+    a: &Event,
+    b: &Event,
+    dates: &HashMap<String, String>,
+    published: &HashMap<String, String>,
+) -> bool {
     if a.kind != b.kind {
         return false;
     }
@@ -59,6 +105,18 @@ fn compatible(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
         (Some(x), Some(y)) => dates.get(x).is_some() && dates.get(x) == dates.get(y),
         _ => false,
     };
+    // Across documents, the reports must be close in time unless both give the same day: a
+    // shared source alone would join a month of strikes by one army into one event.
+    let near = same_doc
+        || dated
+        || a.evidence.iter().any(|x| {
+            b.evidence
+                .iter()
+                .any(|y| close_in_time(published, &x.doc, &y.doc, SAME_STORY_DAYS))
+        });
+    if !near {
+        return false;
+    }
     let shared_target = overlap(&a.targets, &b.targets);
     let same_place = a.location.is_some() && a.location == b.location;
     overlap(&a.sources, &b.sources) || ((shared_target || same_place) && (same_doc || dated))
@@ -109,6 +167,17 @@ fn absorb(into: &mut Event, e: Event) {
 /// when (a bare mention of "protests" is no happening).
 /// `dates` maps DateMention ids to their ISO values.
 pub fn merge_events(events: Vec<Event>, dates: &HashMap<String, String>) -> Vec<Event> {
+    merge_events_in_time(events, dates, &HashMap::new())
+}
+
+/// [`merge_events`] where reports from different documents also need publication dates
+/// (`published`: document id → ISO date) at most a day apart, unless both events carry the
+/// same date.
+pub fn merge_events_in_time(
+    events: Vec<Event>,
+    dates: &HashMap<String, String>,
+    published: &HashMap<String, String>,
+) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
         if e.sources.is_empty()
@@ -119,7 +188,7 @@ pub fn merge_events(events: Vec<Event>, dates: &HashMap<String, String>) -> Vec<
         {
             continue;
         }
-        match out.iter_mut().find(|c| compatible(c, &e, dates)) {
+        match out.iter_mut().find(|c| compatible(c, &e, dates, published)) {
             Some(c) => absorb(c, e),
             None => out.push(e),
         }
@@ -173,6 +242,12 @@ pub struct Inputs<'a> {
     /// Document id → its main places (most mentioned first), the counterpart of an accusation
     /// that names no one else.
     pub topics: &'a HashMap<String, Vec<String>>,
+    /// Document id → publication date (ISO); accounts far apart in time are not set against
+    /// each other (a toll grows, a role changes). Missing dates count as close.
+    pub published: &'a HashMap<String, String>,
+    /// Document id → outlet; two reports of one outlet differ by update, not by disagreement.
+    /// Missing outlets count as different.
+    pub outlets: &'a HashMap<String, String>,
 }
 
 /// Disagreements between documents; ids `x1`, `x2`, ….
@@ -207,17 +282,29 @@ fn figures(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             if docs.len() < 2 {
                 continue;
             }
-            let clash = list.iter().enumerate().any(|(i, a)| {
-                list[i + 1..]
-                    .iter()
-                    .any(|b| doc_of(&a.evidence) != doc_of(&b.evidence) && conflict(a, b))
-            });
-            if !clash {
+            // Figures clash when they cannot both hold and come from different outlets on
+            // (about) the same day; only the figures in some clash become positions.
+            let clashes = |a: &Quantity, b: &Quantity| {
+                let (Some(da), Some(db)) = (doc_of(&a.evidence), doc_of(&b.evidence)) else {
+                    return false;
+                };
+                // Same publication day: a toll told a day later is an update.
+                da != db
+                    && other_outlet(inp.outlets, da, db)
+                    && close_in_time(inp.published, da, db, 0)
+                    && conflict(a, b)
+            };
+            let in_clash: Vec<&Quantity> = list
+                .iter()
+                .filter(|a| list.iter().any(|b| clashes(a, b)))
+                .copied()
+                .collect();
+            if in_clash.is_empty() {
                 continue;
             }
             // One position per distinct (value, bound).
             let mut positions: Vec<(f64, Bound, Position)> = Vec::new();
-            for q in &list {
+            for q in &in_clash {
                 let d = doc_of(&q.evidence).unwrap_or("").to_string();
                 match positions
                     .iter_mut()
@@ -476,9 +563,59 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
         }
     }
     let mut seen: BTreeSet<(String, Vec<String>, Vec<String>)> = BTreeSet::new();
+    // A state and its capital, a leader and his state are one side, not actor and counterpart.
+    let same_side = |a: &str, b: &str| {
+        inp.relations.iter().any(|r| {
+            matches!(
+                r.kind.as_str(),
+                "capital_of" | "part_of" | "leader_of" | "minister_of" | "member_of"
+            ) && ((r.subject == a && r.object == b) || (r.subject == b && r.object == a))
+        })
+    };
+    // Pairs of documents that tell a common happening.
+    let mut story: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for e in inp.events {
+        let ds: BTreeSet<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
+        for a in &ds {
+            for b in &ds {
+                if a < b {
+                    story.insert((a, b));
+                }
+            }
+        }
+    }
+    // Documents with no publication date (a hand-picked set) tell one story when their main
+    // places agree.
+    let undated_same_place = |a: &str, b: &str| {
+        (!inp.published.contains_key(a) || !inp.published.contains_key(b))
+            && inp.topics.get(a).and_then(|v| v.first()).is_some()
+            && inp.topics.get(a).and_then(|v| v.first())
+                == inp.topics.get(b).and_then(|v| v.first())
+    };
     for ((actor, counterpart), docs) in acc {
-        let pos: Vec<_> = docs.iter().filter(|(_, a)| a.0 > 0).collect();
-        let neg: Vec<_> = docs.iter().filter(|(_, a)| a.0 < 0).collect();
+        if same_side(&actor, &counterpart) {
+            continue;
+        }
+        // Accounts set against each other come from different outlets about the same days and
+        // the same story: the two documents tell at least one common happening (a merged
+        // event), so that support in one matter and hostility in another are not opposed.
+        let opposed = |d: &str, sign: i32| {
+            docs.iter().any(|(e, a)| {
+                a.0 * sign < 0
+                    && other_outlet(inp.outlets, d, e)
+                    && close_in_time(inp.published, d, e, SAME_STORY_DAYS + 1)
+                    && (story.contains(&(d.min(e.as_str()), d.max(e.as_str())))
+                        || undated_same_place(d, e))
+            })
+        };
+        let pos: Vec<_> = docs
+            .iter()
+            .filter(|(d, a)| a.0 > 0 && opposed(d, 1))
+            .collect();
+        let neg: Vec<_> = docs
+            .iter()
+            .filter(|(d, a)| a.0 < 0 && opposed(d, -1))
+            .collect();
         if pos.is_empty() || neg.is_empty() {
             continue;
         }

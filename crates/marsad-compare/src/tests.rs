@@ -141,6 +141,8 @@ fn different_casualty_figures_for_one_event_disagree() {
         relations: &[],
         names: &names,
         topics: &HashMap::new(),
+        published: &HashMap::new(),
+        outlets: &HashMap::new(),
     });
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].positions.len(), 2);
@@ -156,6 +158,8 @@ fn different_casualty_figures_for_one_event_disagree() {
         relations: &[],
         names: &names,
         topics: &HashMap::new(),
+        published: &HashMap::new(),
+        outlets: &HashMap::new(),
     });
     assert!(d.is_empty());
 }
@@ -182,6 +186,8 @@ fn member_lists_disagree_only_when_neither_contains_the_other() {
             relations: rels,
             names: &names,
             topics: &HashMap::new(),
+            published: &HashMap::new(),
+            outlets: &HashMap::new(),
         })
     };
     // A partial list (…تضم أيضاً) inside a full one: no disagreement.
@@ -225,11 +231,26 @@ fn opposite_roles_of_an_actor_disagree() {
         &[("تركيا", "tr", EntityType::Gpe)],
     );
     let raw: Vec<Event> = a.events.into_iter().chain(b.events).collect();
-    let merged = merge_events(raw.clone(), &HashMap::new());
+    let mut merged = merge_events(raw.clone(), &HashMap::new());
     let names = HashMap::from([
         ("tr".to_string(), "Türkiye".to_string()),
         ("kz".to_string(), "Kazakhstan".to_string()),
     ]);
+    // Unrelated stories are never opposed: the two documents must tell a common happening.
+    let alone = disagreements(Inputs {
+        events: &merged,
+        doc_events: &raw,
+        quantities: &[],
+        relations: &[],
+        names: &names,
+        topics: &HashMap::from([("b".to_string(), vec!["kz".to_string()])]),
+        published: &HashMap::new(),
+        outlets: &HashMap::new(),
+    });
+    assert!(alone.is_empty());
+    let mut story = event("a", "PROTEST", &[], &[], Some("kz"));
+    story.evidence.push(ev("b", "PROTEST"));
+    merged.push(story);
     // Document b is about Kazakhstan too: that is the counterpart of the bare accusation.
     let topics = HashMap::from([("b".to_string(), vec!["kz".to_string()])]);
     let d = disagreements(Inputs {
@@ -239,6 +260,8 @@ fn opposite_roles_of_an_actor_disagree() {
         relations: &[],
         names: &names,
         topics: &topics,
+        published: &HashMap::new(),
+        outlets: &HashMap::new(),
     });
     let role = d
         .iter()
@@ -246,6 +269,22 @@ fn opposite_roles_of_an_actor_disagree() {
         .expect("role disagreement");
     assert_eq!(role.positions[0].docs, vec!["a".to_string()]);
     assert_eq!(role.positions[1].docs, vec!["b".to_string()]);
+    // Published a month apart, the two accounts are not opposed.
+    let published = HashMap::from([
+        ("a".to_string(), "2022-01-06".to_string()),
+        ("b".to_string(), "2022-02-10".to_string()),
+    ]);
+    let far = disagreements(Inputs {
+        events: &merged,
+        doc_events: &raw,
+        quantities: &[],
+        relations: &[],
+        names: &names,
+        topics: &HashMap::from([("b".to_string(), vec!["kz".to_string()])]),
+        published: &published,
+        outlets: &HashMap::new(),
+    });
+    assert!(far.is_empty());
     // Without a shared story there is no counterpart, so no disagreement.
     let d = disagreements(Inputs {
         events: &merged,
@@ -254,6 +293,8 @@ fn opposite_roles_of_an_actor_disagree() {
         relations: &[],
         names: &names,
         topics: &HashMap::new(),
+        published: &HashMap::new(),
+        outlets: &HashMap::new(),
     });
     assert!(d.is_empty());
 }

@@ -235,7 +235,19 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         .map(|d| (d.id.clone(), d.value.clone()))
         .collect();
     let doc_events = events.clone();
-    picture.events = marsad_compare::merge_events(events, &date_values);
+    // Publication dates and outlets: reports far apart in time or from one outlet are updates,
+    // not the same happening told twice or a disagreement.
+    let published: std::collections::HashMap<String, String> = picture
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.id.clone(), d.published.clone()?)))
+        .collect();
+    let outlets: std::collections::HashMap<String, String> = picture
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.id.clone(), d.outlet.clone()?)))
+        .collect();
+    picture.events = marsad_compare::merge_events_in_time(events, &date_values, &published);
     picture.claims = claims;
     let names: std::collections::HashMap<String, String> = picture
         .entities
@@ -275,6 +287,8 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         relations: &picture.relations,
         names: &names,
         topics: &topics,
+        published: &published,
+        outlets: &outlets,
     });
     diags.extend(provenance::enforce(&mut picture, &texts));
     (picture, diags)

@@ -993,6 +993,15 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
             .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
 }
 
+/// Types whose من-phrase names the other party (طلب من، اتفاق … من، انسحاب من); for attacks,
+/// protests and threats من is where from (هجمات من سوريا), not whom at.
+fn from_target(kind: &str) -> bool {
+    !matches!(
+        kind,
+        "ASSAULT" | "PROTEST" | "THREATEN" | "COERCE" | "ACCUSE"
+    )
+}
+
 /// Subtypes whose noun takes its patient, not its agent, as genitive (مقتل X، اعتقال X).
 fn patient_genitive(subtype: &str) -> bool {
     matches!(subtype, "killing" | "wounding" | "arrest")
@@ -1280,7 +1289,10 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                             location = Some(mm.entity.clone());
                             span.1 = span.1.max(mm.end);
                         }
-                    } else if is_agent(mm.kind) && !sources.contains(&mm.entity) {
+                    } else if is_agent(mm.kind)
+                        && !sources.contains(&mm.entity)
+                        && !(t.norm == "من" && !from_target(h.kind))
+                    {
                         push(&mut targets, m, &mut span);
                     }
                     k = doc.mtok[m].1 + 1;
@@ -1474,6 +1486,18 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
         };
         let qs = doc.toks.partition_point(|t| t.end <= ev.start);
         let qe = doc.toks.partition_point(|t| t.start < ev.end);
+        // Only counts of people (or of nothing said) can be casualties, arrests or troops: an
+        // age (17 عاماً), a share or a sum is never one.
+        let countable = matches!(
+            q.unit.as_deref(),
+            None | Some("person" | "soldier" | "fighter" | "family" | "case")
+        );
+        let of_people = |k: &str| {
+            matches!(
+                k,
+                "killed" | "injured" | "arrested" | "troops" | "protesters" | "population"
+            )
+        };
         if q.kind == "count" {
             let (ca, cb) = doc.clause_of(qs.min(doc.toks.len().saturating_sub(1)));
             let near = (qe..(qe + 3).min(cb)).chain((qs.saturating_sub(4).max(ca)..qs).rev());
@@ -1481,6 +1505,7 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
                 if let Some(kind) = stems(&doc.toks[k].norm)
                     .iter()
                     .find_map(|s| lex.figure_kinds.get(*s))
+                    .filter(|k| countable || !of_people(k))
                 {
                     q.kind = (*kind).to_string();
                     break;
