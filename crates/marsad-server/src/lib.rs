@@ -114,7 +114,7 @@ pub(crate) struct AppState {
     pub(crate) store: Arc<dyn Store>,
     pub(crate) config: Config,
     snapshot: RwLock<Option<(Arc<Snapshot>, Instant)>>,
-    rebuild: tokio::sync::Mutex<()>,
+    rebuild: Arc<tokio::sync::Mutex<()>>,
     texts: Mutex<TextCache>,
     pub(crate) ingest_lock: tokio::sync::Mutex<()>,
 }
@@ -131,7 +131,7 @@ impl AppState {
             store,
             config,
             snapshot: RwLock::new(None),
-            rebuild: tokio::sync::Mutex::new(()),
+            rebuild: Arc::new(tokio::sync::Mutex::new(())),
             texts: Mutex::new(TextCache::default()),
             ingest_lock: tokio::sync::Mutex::new(()),
         }
@@ -150,7 +150,7 @@ impl AppState {
     }
 
     /// The snapshot of the store's current version, rebuilt when the version moved.
-    pub(crate) async fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
+    pub(crate) async fn snapshot(self: &Arc<Self>) -> Result<Arc<Snapshot>, ApiError> {
         let cached = self.cached();
         if let Some((snap, checked)) = &cached {
             if checked.elapsed() < self.config.version_check_interval {
@@ -165,25 +165,39 @@ impl AppState {
                 return Ok(snap);
             }
         }
-        // One rebuild at a time; requests arriving meanwhile wait for it instead of repeating it.
-        let _guard = self.rebuild.lock().await;
+        // One rebuild at a time. While one runs, requests are answered from the previous
+        // snapshot if there is one (a change made by another process), else they wait for it.
+        let guard = match self.rebuild.clone().try_lock_owned() {
+            Ok(g) => g,
+            Err(_) => match self.cached() {
+                Some((snap, _)) => return Ok(snap),
+                None => self.rebuild.clone().lock_owned().await,
+            },
+        };
         if let Some((snap, _)) = self.cached() {
             if snap.index.version() == version {
                 return Ok(snap);
             }
         }
-        let store = self.store.clone();
-        let snap = blocking(move || {
-            let picture = store.picture()?;
-            let summaries = store.documents()?;
-            Ok(Arc::new(Snapshot {
-                index: views::Index::build(version, picture),
-                summaries,
-            }))
+        // The rebuild runs in its own task so a request that times out or disconnects does not
+        // throw the half-done work away.
+        let this = self.clone();
+        tokio::spawn(async move {
+            let _guard = guard;
+            let store = this.store.clone();
+            let snap = blocking(move || {
+                let picture = store.picture()?;
+                let summaries = store.documents()?;
+                Ok(Arc::new(Snapshot {
+                    index: views::Index::build(version, picture),
+                    summaries,
+                }))
+            })
+            .await?;
+            this.put(snap.clone());
+            Ok(snap)
         })
-        .await?;
-        self.put(snap.clone());
-        Ok(snap)
+        .await?
     }
 
     fn put(&self, snap: Arc<Snapshot>) {
@@ -253,6 +267,17 @@ pub fn router(store: Arc<dyn Store>, config: Config) -> Router {
     api::router(Arc::new(AppState::new(store, config)))
 }
 
+/// Builds the views of the store's current version in the background, so the first request
+/// does not pay for it.
+fn warm(state: &Arc<AppState>) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = state.snapshot().await {
+            eprintln!("marsad serve: could not read the store yet: {}", e.message);
+        }
+    });
+}
+
 /// Serves `router(store, config)` on `listener` until `shutdown` completes, then lets open
 /// requests finish (up to [`Config::shutdown_grace`]).
 pub async fn serve(
@@ -261,7 +286,9 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
-    let app = router(store, config.clone());
+    let state = Arc::new(AppState::new(store, config.clone()));
+    warm(&state);
+    let app = api::router(state);
     let slots = Arc::new(Semaphore::new(config.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();

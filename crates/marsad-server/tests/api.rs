@@ -798,3 +798,87 @@ async fn exports_are_attachments_in_their_format() {
     assert_eq!(s, 404);
     assert!(error_message(&v, 404).contains("exe"));
 }
+
+#[tokio::test]
+async fn an_empty_store_answers_with_empty_views() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("marsad-server-empty");
+    let _ = std::fs::remove_dir_all(&dir);
+    let store: Arc<dyn marsad_store::Store> =
+        Arc::from(marsad_store::open(dir.to_str().unwrap()).unwrap());
+    let srv = start(store, marsad_server::Config::default()).await;
+    let (s, h) = get(&srv.base, "/api/health").await;
+    assert_eq!(s, 200);
+    assert_eq!(h["documents"], 0);
+    for path in [
+        "/api/entities",
+        "/api/events",
+        "/api/timeline",
+        "/api/graph",
+        "/api/disagreements",
+        "/api/documents",
+    ] {
+        let (s, _) = get(&srv.base, path).await;
+        assert_eq!(s, 200, "{path}");
+    }
+    let (s, _) = get(&srv.base, "/api/entities/E1").await;
+    assert_eq!(s, 404);
+    let (s, res) = get(&srv.base, "/api/search?q=%D8%B1%D9%88%D8%B3%D9%8A%D8%A7").await;
+    assert_eq!(s, 200);
+    assert_eq!(res["total"], 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reads_go_on_during_an_ingest() {
+    let srv = start(
+        fresh_sample_store("concurrent"),
+        marsad_server::Config::default(),
+    )
+    .await;
+    let id = kazakhstan(&srv.base).await;
+    let base = srv.base.clone();
+    let ingest = tokio::spawn(async move {
+        let body = serde_json::json!({"documents": [{"id": "during-1",
+            "text": "قالت وزارة الخارجية الروسية إن قوات حفظ السلام ستغادر كازاخستان خلال أيام."}]});
+        reqwest::Client::new()
+            .post(format!("{base}/api/ingest"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    let mut reads = 0;
+    loop {
+        let (s, page) = get(&srv.base, &format!("/api/entities/{id}")).await;
+        assert_eq!(s, 200);
+        assert_eq!(page["entity"]["id"], id.as_str());
+        reads += 1;
+        if ingest.is_finished() || reads >= 10_000 {
+            break;
+        }
+    }
+    assert_eq!(ingest.await.unwrap(), 200);
+    let (_, h) = get(&srv.base, "/api/health").await;
+    assert_eq!(h["documents"], 6);
+}
+
+#[tokio::test]
+async fn shutdown_stops_accepting_and_returns() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(marsad_server::serve(
+        listener,
+        sample_store(),
+        marsad_server::Config::default(),
+        async {
+            let _ = rx.await;
+        },
+    ));
+    let (s, _) = get(&format!("http://{addr}"), "/api/health").await;
+    assert_eq!(s, 200);
+    tx.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
