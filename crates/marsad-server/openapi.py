@@ -1,6 +1,7 @@
 # Generates src/openapi.json (the /openapi.json document): python3 openapi.py > src/openapi.json
 # Edit here, regenerate, and keep api::ROUTES and docs/api.md in step (a test checks the routes).
 import json
+ID_PATTERN = "^[^./\\\\\\s\\x00-\\x1f\\x7f-\\x9f][^/\\\\\\s\\x00-\\x1f\\x7f-\\x9f]{0,199}$"
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def arr(x): return {"type": "array", "items": x}
 S = {"type": "string"}; I = {"type": "integer", "minimum": 0}; N = {"type": "number"}
@@ -58,7 +59,7 @@ schemas = {
  "Disagreements": obj({"disagreements": arr(ref("Disagreement")), "refs": ref("Refs")}),
  "SearchHit": obj({"sentence": ref("Evidence"), "highlights": arr({"type": "array", "items": I, "minItems": 2, "maxItems": 2}), "title": NS, "outlet": NS, "published": NS, "score": N}),
  "SearchResults": obj({"total": I, "hits": arr(ref("SearchHit"))}),
- "IngestDocument": {**obj({"id": {"type": "string", "pattern": "^[^./\\\\][^/\\\\]{0,199}$", "description": "1-200 letters, digits, '.', '_', ':' or '-', not starting with '.'"},
+ "IngestDocument": {**obj({"id": {"type": "string", "pattern": ID_PATTERN, "description": "1-200 characters without slashes, backslashes, whitespace or control characters, not starting with '.'"},
    "text": {"type": "string", "minLength": 1}, "title": NS, "outlet": NS, "published": {"type": ["string", "null"], "description": "ISO date or RFC 2822"}, "author": NS, "source": NS},
    required=["id", "text"]), "additionalProperties": False},
  "IngestRequest": {**obj({"documents": {"type": "array", "items": ref("IngestDocument"), "minItems": 1, "maxItems": 10000}}), "additionalProperties": False},
@@ -66,10 +67,9 @@ schemas = {
  "IngestReport": obj({"documents": arr({"type": "array", "prefixItems": [S, {"type": "string", "enum": ["added", "unchanged", "replaced"]}], "minItems": 2, "maxItems": 2}),
    "diagnostics": arr(ref("Diagnostic")), "version": I}),
 }
-ID_PATTERN = "^[^./\\\\][^/\\\\]{0,199}$"
 def qp(name, schema, desc):
     return {"name": name, "in": "query", "required": False, "schema": schema, "description": desc}
-DATE = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+DATE = {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}
 def limit(d, mx): return qp("limit", {"type": "integer", "minimum": 1, "maximum": mx, "default": d}, f"Page size (default {d}, at most {mx}).")
 def offset(mx=100000): return qp("offset", {"type": "integer", "minimum": 0, "maximum": mx, "default": 0}, "Items to skip.")
 FROM = qp("from", DATE, "Earliest date (ISO: YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -124,7 +124,7 @@ paths = {
  "/assets/{path}": {"get": {"operationId": "asset", "summary": "A file of the web page (embedded in the binary).",
     "parameters": [{"name": "path", "in": "path", "required": True, "schema": {"type": "string"}}],
     "responses": {"200": {"description": "The file, with its content type and ETag.", "content": {"*/*": {"schema": {"type": "string"}}}}, "304": {"description": "Not modified (ETag)."},
-                  "400": err("Traversal-looking path."), "404": err("No such file.")}}},
+                  "404": err("No such file.")}}},
 }
 doc = {"openapi": "3.1.0",
  "info": {"title": "Marsad API", "version": "1", "description": "Arabic news intelligence: documents, entities, events, figures, claims and disagreements, every item cited by byte offsets into its document's text. Errors are always JSON: {\"error\": {\"status\", \"message\"}}. See docs/api.md.",

@@ -190,7 +190,7 @@ impl<S: Send + Sync> FromRequestParts<S> for IdPath {
             Ok(IdPath(id))
         } else {
             Err(ApiError::bad_request(format!(
-                "not a valid id: {:?} (ids are 1-200 letters, digits, '.', '_', ':' or '-', not starting with '.')",
+                "not a valid id: {:?} (ids are 1-200 characters without slashes, backslashes, spaces or control characters, not starting with '.')",
                 truncate(&id, 80)
             )))
         }
@@ -458,7 +458,7 @@ fn ingest_error(e: marsad_ingest::IngestError) -> ApiError {
 fn source_document(doc: IngestDoc) -> ApiResult<SourceDocument> {
     if !valid_id(&doc.id) {
         return Err(ApiError::bad_request(format!(
-            "documents: id {:?} is not valid (1-200 letters, digits, '.', '_', ':' or '-', not starting with '.')",
+            "documents: id {:?} is not valid (1-200 characters without slashes, backslashes, spaces or control characters, not starting with '.')",
             truncate(&doc.id, 80)
         )));
     }

@@ -144,5 +144,10 @@ pub async fn asset(
         .iter()
         .find(|a| a.path == path)
         .map(|a| respond(a, &headers))
-        .ok_or_else(|| ApiError::not_found(format!("no asset {path:?}")))
+        .ok_or_else(|| {
+            ApiError::not_found(format!(
+                "no asset {:?}",
+                crate::params::truncate(&path, 100)
+            ))
+        })
 }
