@@ -5,6 +5,7 @@ mod cmd_analyze;
 mod cmd_kb;
 mod cmd_ner;
 mod cmd_serve;
+mod cmd_store;
 mod summary;
 
 use std::process::ExitCode;
@@ -35,6 +36,10 @@ enum Command {
     /// Evaluate a model.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Add documents to a store (embedded by default, or PostgreSQL) and rebuild its picture.
+    Ingest(cmd_store::IngestArgs),
+    /// Write the stored picture (or a query's part of it) as jsonl, CSV, GraphML or Parquet.
+    Export(cmd_store::ExportArgs),
     /// Serve the HTTP API and the web page over a store.
     Serve(cmd_serve::ServeArgs),
 }
@@ -59,6 +64,8 @@ fn main() -> ExitCode {
         Command::Kb(cmd) => cmd_kb::run(cmd).map(|()| ExitCode::SUCCESS),
         Command::Train(TrainCommand::Ner(args)) => cmd_ner::train(args).map(|()| ExitCode::SUCCESS),
         Command::Eval(EvalCommand::Ner(args)) => cmd_ner::eval(args).map(|()| ExitCode::SUCCESS),
+        Command::Ingest(args) => cmd_store::ingest(args),
+        Command::Export(args) => cmd_store::export(args),
         Command::Serve(args) => cmd_serve::serve(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

@@ -1,0 +1,216 @@
+//! `marsad ingest` and `marsad export`: documents into a store, the stored picture out.
+
+use std::collections::HashSet;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use marsad_ingest::IngestOptions;
+use marsad_picture::Severity;
+use marsad_store::{IngestOutcome, IngestProgress, SearchQuery, Store};
+
+/// Where the store is.
+#[derive(Args, Clone)]
+pub struct StoreLocation {
+    /// Data directory of the embedded store.
+    #[arg(long, default_value = marsad_store::DEFAULT_DATA_DIR, conflicts_with = "store")]
+    data: PathBuf,
+    /// A PostgreSQL URL (postgres://user@host/db) instead of the embedded store.
+    #[arg(long)]
+    store: Option<String>,
+}
+
+impl StoreLocation {
+    /// Opens the store.
+    pub fn open(&self) -> anyhow::Result<Box<dyn Store>> {
+        let loc = match &self.store {
+            Some(url) => url.clone(),
+            None => self.data.display().to_string(),
+        };
+        marsad_store::open(&loc).with_context(|| "cannot open the store".to_string())
+    }
+}
+
+/// Arguments of `marsad ingest`.
+#[derive(Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    location: StoreLocation,
+    /// Files or folders (read recursively, in sorted order) of .txt, .html/.htm and .jsonl.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    max_bytes: u64,
+}
+
+/// Arguments of `marsad export`.
+#[derive(Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    location: StoreLocation,
+    /// jsonl, events.csv, entities.csv, graphml, events.parquet or entities.parquet.
+    #[arg(long)]
+    format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Only the items of documents with sentences matching these words.
+    #[arg(long)]
+    query: Option<String>,
+    /// Only documents with a sentence mentioning this entity id.
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only documents with a sentence telling an event of this type.
+    #[arg(long)]
+    event_type: Option<String>,
+    /// Only documents of this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only documents published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Only documents published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+}
+
+/// Runs `marsad ingest`.
+pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let store = args.location.open()?;
+    let opts = IngestOptions {
+        max_bytes: args.max_bytes,
+    };
+    let (files, list_errors) = marsad_ingest::list_inputs(&args.paths);
+    let mut failures = list_errors.len();
+    for e in &list_errors {
+        eprintln!("marsad: {e}");
+    }
+    let mut docs = Vec::new();
+    for f in &files {
+        let (ds, errs) = marsad_ingest::read_file(f, &opts);
+        for e in &errs {
+            eprintln!("marsad: {e}");
+        }
+        failures += errs.len();
+        docs.extend(ds);
+    }
+    if docs.is_empty() && failures > 0 {
+        anyhow::bail!("no document could be read ({failures} error(s) above)");
+    }
+    let tty = std::io::stderr().is_terminal();
+    let bar = if tty {
+        let b = ProgressBar::new(docs.len() as u64);
+        b.set_style(
+            ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {wide_msg}")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        b.set_prefix("ingesting");
+        b
+    } else {
+        ProgressBar::with_draw_target(Some(docs.len() as u64), ProgressDrawTarget::hidden())
+    };
+    // Without a terminal, one line per committed batch: a log (and the crash test) can tell
+    // exactly which documents are safely stored.
+    let mut progress = |p: IngestProgress| match p {
+        IngestProgress::Documents { done, total } => {
+            bar.set_position(done as u64);
+            if !tty {
+                eprintln!("committed {done}/{total}");
+            }
+        }
+        IngestProgress::Assembling => {
+            bar.set_message("assembling the picture");
+            if !tty {
+                eprintln!("assembling the picture");
+            }
+        }
+        IngestProgress::Indexing => {
+            bar.set_message("writing the picture");
+            if !tty {
+                eprintln!("writing the picture");
+            }
+        }
+    };
+    let t0 = std::time::Instant::now();
+    let report = store
+        .ingest(docs, &mut progress)
+        .context("ingest failed (documents committed before the failure are kept)")?;
+    bar.finish_and_clear();
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        eprintln!("marsad: {}: {}", d.subject, d.message);
+    }
+    let count = |o: IngestOutcome| report.documents.iter().filter(|(_, x)| *x == o).count();
+    println!(
+        "{} added, {} unchanged, {} replaced; picture version {} ({:.1} s)",
+        count(IngestOutcome::Added),
+        count(IngestOutcome::Unchanged),
+        count(IngestOutcome::Replaced),
+        report.version,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(if failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs `marsad export`.
+pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let format: marsad_export::Format = args.format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let store = args.location.open()?;
+    let mut picture = store.picture().context("cannot read the picture")?;
+    let filtered = args.query.is_some()
+        || args.entity.is_some()
+        || args.event_type.is_some()
+        || args.outlet.is_some()
+        || args.from.is_some()
+        || args.to.is_some();
+    if filtered {
+        let mut q = SearchQuery {
+            text: args.query.clone().unwrap_or_default(),
+            entity: args.entity.clone(),
+            event_type: args.event_type.clone(),
+            outlet: args.outlet.clone(),
+            from: args.from.clone(),
+            to: args.to.clone(),
+            limit: marsad_store::MAX_LIMIT,
+            offset: 0,
+        };
+        let mut docs = HashSet::new();
+        loop {
+            let r = store.search(&q).context("query failed")?;
+            let n = r.hits.len();
+            docs.extend(r.hits.into_iter().map(|h| h.sentence.doc));
+            q.offset += n;
+            if n == 0 || q.offset >= r.total {
+                break;
+            }
+        }
+        picture = marsad_store::restrict_picture(&picture, &docs);
+        eprintln!("{} matching documents", picture.documents.len());
+    }
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => {
+            if format.is_binary() && std::io::stdout().is_terminal() {
+                anyhow::bail!("{format} is binary: give --out FILE or redirect standard output");
+            }
+            Box::new(BufWriter::new(std::io::stdout().lock()))
+        }
+    };
+    format.write(&picture, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
