@@ -188,6 +188,8 @@ async function main() {
     check(counts.focus >= 1, 'document: the mention opened from the entity page is not marked');
     const focusText = await page.$$eval('#doc-text .seg.l-focus', (l) => l.map((e) => e.textContent).join(''));
     check(focusText.includes('كازاخ') || focusText.includes('كازاخية'), `document: the marked span is "${focusText}", not the mention`);
+    const focusBg = await page.$eval('#doc-text .seg.l-focus', (e) => getComputedStyle(e).backgroundColor);
+    check(['rgb(255, 224, 102)', 'rgb(255, 196, 138)'].includes(focusBg), `document: the opened mention is not visibly marked (background ${focusBg})`);
     const removedColour = await page.$eval('#doc-text .seg.l-removed', (e) => getComputedStyle(e).color);
     const rgb = removedColour.match(/\d+/g).map(Number);
     check(Math.max(...rgb) - Math.min(...rgb) < 20 && rgb[0] > 60, `document: removed chrome is not grey (${removedColour})`);
