@@ -1177,7 +1177,7 @@ async function viewTimeline(el) {
   const bw = 28;
   const H = 120;
   const W = Math.max(300, days.length * (bw + 6) + 80);
-  const chart = h('svg:svg', { viewBox: `0 0 ${W} ${H + 90}`, class: 'timeline-chart', role: 'img', 'aria-label': t('per_day') });
+  const chart = h('svg:svg', { viewBox: `0 0 ${W} ${H + 72}`, width: String(Math.round(W * 1.4)), height: String(Math.round((H + 72) * 1.4)), class: 'timeline-chart', role: 'img', 'aria-label': t('per_day') });
   days.forEach((d, i) => {
     const n = (d.events || []).length;
     const bh = Math.round((n / max) * (H - 16));

@@ -122,7 +122,7 @@ export function drawGraph(container, data, opts) {
     defs.appendChild(
       h(
         'svg:marker',
-        { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+        { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '9', markerHeight: '9', orient: 'auto-start-reverse' },
         h('svg:path', { d: 'M 0 0 L 10 5 L 0 10 z', class: `arrow-${kind}` }),
       ),
     );
