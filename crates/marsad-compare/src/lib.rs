@@ -106,15 +106,36 @@ fn compatible(
         _ => false,
     };
     // Across documents, the reports must be close in time unless both give the same day: a
-    // shared source alone would join a month of strikes by one army into one event.
+    // shared source alone would join a month of strikes by one army into one event. Every
+    // report already merged must be close, so that day-to-day chains do not grow.
     let near = same_doc
         || dated
-        || a.evidence.iter().any(|x| {
+        || a.evidence.iter().all(|x| {
             b.evidence
                 .iter()
-                .any(|y| close_in_time(published, &x.doc, &y.doc, SAME_STORY_DAYS))
+                .all(|y| close_in_time(published, &x.doc, &y.doc, SAME_STORY_DAYS))
         });
     if !near {
+        return false;
+    }
+    // An event dated in another year than the other report's publication is another
+    // happening (a 1976 anniversary told beside today's clashes).
+    let other_year = |e: &Event, other: &Event| {
+        e.date
+            .as_ref()
+            .and_then(|d| dates.get(d))
+            .and_then(|v| v.get(..4))
+            .is_some_and(|y| {
+                y.chars().all(|c| c.is_ascii_digit())
+                    && other.evidence.iter().any(|x| {
+                        published
+                            .get(&x.doc)
+                            .and_then(|p| p.get(..4))
+                            .is_some_and(|py| py != y)
+                    })
+            })
+    };
+    if other_year(a, b) || other_year(b, a) {
         return false;
     }
     let shared_target = overlap(&a.targets, &b.targets);

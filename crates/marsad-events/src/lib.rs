@@ -993,6 +993,30 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
             .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
 }
 
+/// Words that make a casualty or arrest figure a running total.
+fn running_total_words() -> &'static [String] {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        [
+            "منذ",
+            "حصيلة",
+            "الحصيلة",
+            "ارتفع",
+            "ارتفعت",
+            "يرتفع",
+            "ترتفع",
+            "ليرتفع",
+            "لترتفع",
+            "إجمالي",
+            "الإجمالي",
+            "مجموع",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    })
+}
+
 /// Types whose من-phrase names the other party (طلب من، اتفاق … من، انسحاب من); for attacks,
 /// protests and threats من is where from (هجمات من سوريا), not whom at.
 fn from_target(kind: &str) -> bool {
@@ -1513,10 +1537,30 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
             }
         }
         // Event types a figure of this kind belongs to, and the subtype that fits it best.
+        if qs < doc.toks.len() {
+            let (ca, cb) = doc.clause_of(qs);
+            // A toll "since" a start (منذ 30 آذار، حصيلة، ارتفع إلى) is a running total, not
+            // the figure of one happening: it is compared with totals only.
+            if matches!(q.kind.as_str(), "killed" | "injured" | "arrested")
+                && (ca..cb).any(|k| doc.is_word(k, running_total_words()))
+            {
+                q.kind = format!("{}_total", q.kind);
+            }
+            // "… على الأقل" after the figure and its noun: a lower bound.
+            if q.bound == marsad_picture::Bound::Exact
+                && (qe..(qe + 3).min(cb)).any(|k| {
+                    doc.toks[k].norm == "الاقل"
+                        && k > 0
+                        && matches!(doc.toks[k - 1].norm.as_str(), "علي" | "على")
+                })
+            {
+                q.bound = marsad_picture::Bound::MoreThan;
+            }
+        }
         let (want, best_sub): (&[&str], &str) = match q.kind.as_str() {
-            "killed" => (&["ASSAULT", "PROTEST"], "killing"),
-            "injured" => (&["ASSAULT", "PROTEST"], "wounding"),
-            "arrested" => (&["COERCE"], "arrest"),
+            "killed" | "killed_total" => (&["ASSAULT", "PROTEST"], "killing"),
+            "injured" | "injured_total" => (&["ASSAULT", "PROTEST"], "wounding"),
+            "arrested" | "arrested_total" => (&["COERCE"], "arrest"),
             "troops" => (&["MOBILIZE", "AID"], "troop deployment"),
             "protesters" => (&["PROTEST"], "demonstration"),
             _ => (&[], ""),
