@@ -131,6 +131,24 @@ async function main() {
     await accessible(page, 'search');
     await screenshot(page, 'search');
 
+    // The same words filtered by an event type: fewer hits, each still highlighted.
+    step = 'search filter';
+    console.log(`- ${step}`);
+    const totalOf = () => page.$eval('#h-results .count', (e) => parseInt(e.textContent.replace(/[^0-9]/g, ''), 10));
+    const allHits = await totalOf();
+    await page.selectOption('#f-event_type', 'MOBILIZE');
+    await page.click('form.search-form button[type="submit"]');
+    await page.waitForFunction(
+      () => location.hash.includes('event_type=MOBILIZE') && document.getElementById('main').dataset.shown === location.hash,
+      null,
+      { timeout: TIMEOUT },
+    );
+    await waitFor(page, '.hits .hit mark.hl', 'filtered search results');
+    const filtered = await totalOf();
+    check(filtered >= 1 && filtered < allHits, `search filter: ${filtered} hits with event type MOBILIZE of ${allHits} in all`);
+    check((await page.$eval('#f-event_type', (e) => e.value)) === 'MOBILIZE', 'search filter: the form does not show the chosen filter');
+    await screenshot(page, 'search-filtered');
+
     // 3. Entity page of the entity named Kazakhstan in English.
     step = 'entity';
     console.log(`- ${step}`);
@@ -237,7 +255,7 @@ async function main() {
     step = 'english';
     console.log(`- ${step}`);
     await page.click('#lang-toggle');
-    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('main').dataset.lang === 'en', null, { timeout: TIMEOUT });
     await waitFor(page, '.disagreement .position', 'disagreements in English');
     const navText = await page.$eval('#nav', (e) => e.innerText);
     check(/Search/.test(navText) && /Timeline/.test(navText) && /Entities/.test(navText), `english: nav reads "${navText}"`);
@@ -249,7 +267,7 @@ async function main() {
     await screenshot(page, 'english');
     // Back to Arabic, as a user would.
     await page.click('#lang-toggle');
-    await page.waitForFunction(() => document.documentElement.lang === 'ar', null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.getElementById('main').dataset.lang === 'ar', null, { timeout: TIMEOUT });
 
     // 7. Graph: nodes coloured by type, clicking one opens its entity page.
     step = 'graph';

@@ -346,6 +346,9 @@ async function route() {
   if (seq !== routeSeq) return; // A newer navigation won.
   main.replaceChildren(container);
   main.removeAttribute('aria-busy');
+  // Lets tests (and scripts) tell when the view for the current address is on screen.
+  main.dataset.shown = location.hash;
+  main.dataset.lang = getLang();
   setStatus('');
   const heading = container.querySelector('h1');
   if (heading) {
