@@ -689,6 +689,30 @@ async function viewEntity(el, parts) {
       ),
     ),
   );
+  // In-page links would change the route, so the contents are buttons that scroll.
+  const toc = [
+    ['sec-mentions', 'mentions_in_context'],
+    ['sec-relations', 'relations', (res.relations || []).length],
+    ['sec-events', 'events', (res.events || []).length],
+    ['sec-claims_by', 'claims_by', (res.claims_by || []).length],
+    ['sec-claims_about', 'claims_about', (res.claims_about || []).length],
+    ['sec-quantities', 'quantities', (res.quantities || []).length],
+    ['sec-disagreements', 'disagreements', (res.disagreements || []).length],
+  ];
+  el.append(
+    h(
+      'nav',
+      { class: 'toc', 'aria-label': t('contents') },
+      toc.map(([id2, key, n]) =>
+        h(
+          'button',
+          { type: 'button', class: 'linklike toc-link', onclick: () => document.getElementById(id2)?.scrollIntoView({ block: 'start' }) },
+          t(key),
+          n !== undefined ? ` (${num(n)})` : '',
+        ),
+      ),
+    ),
+  );
   const aliases = [...new Set([e.name.ar, ...(e.aliases || [])])];
   const forms = new Map();
   for (const m of e.mentions || []) forms.set(m.form, (forms.get(m.form) || 0) + 1);

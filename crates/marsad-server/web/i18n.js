@@ -100,6 +100,7 @@ const LABELS = {
   quantity: ['رقم', 'Figure'],
   date_mention: ['تاريخ', 'Date'],
   mention: ['إشارة إلى كيان', 'Entity mention'],
+  contents: ['المحتويات', 'Contents'],
   details: ['التفاصيل', 'Details'],
   click_span: ['اختر جزءًا مظللًا من النص لرؤية ما استُخرج منه.', 'Choose a highlighted part of the text to see what was extracted from it.'],
   items_here: ['العناصر في هذا الموضع', 'Items at this place'],
