@@ -100,13 +100,24 @@ function evidenceLink(ev) {
   );
 }
 
-function evidenceList(evs) {
+/** Evidence quotes; past the first few, the rest are built only when the reader opens them. */
+function evidenceList(evs, first = 3) {
   if (!evs || !evs.length) return null;
-  return h(
-    'ul',
-    { class: 'evidence-list' },
-    evs.map((ev) => h('li', null, evidenceLink(ev))),
-  );
+  const ul = h('ul', { class: 'evidence-list' }, evs.slice(0, first).map((ev) => h('li', null, evidenceLink(ev))));
+  if (evs.length > first) ul.append(h('li', null, lazyMore(evs.length - first, () => h('ul', { class: 'evidence-list' }, evs.slice(first).map((ev) => h('li', null, evidenceLink(ev)))))));
+  return ul;
+}
+
+/** A <details> whose body is built on first opening (large stores: tens of thousands of items). */
+function lazyMore(n, build) {
+  const d = h('details', { class: 'more' }, h('summary', null, `${t('show')} ${num(n)} ${t('more')}`));
+  d.addEventListener('toggle', () => {
+    if (d.open && !d.dataset.built) {
+      d.dataset.built = '1';
+      d.append(build());
+    }
+  });
+  return d;
 }
 
 function section(titleKey, count, body, id) {
@@ -1185,6 +1196,19 @@ async function viewGraph(el, _parts, query) {
 
 // ---------------------------------------------------------------- timeline
 
+const DAY_FIRST = 8;
+const DAY_FIGURES = 12;
+
+function figureChip(q) {
+  const ev = q.evidence && q.evidence[0];
+  return h(
+    'li',
+    { class: 'fig-chip' },
+    ev ? h('a', { href: docHref(ev.doc, ev.start, ev.end), title: ev.text }, h('bdi', null, quantityText(q))) : h('bdi', null, quantityText(q)),
+    q.kind ? ` ${q.kind}` : '',
+  );
+}
+
 async function viewTimeline(el) {
   const [res, stats] = await Promise.all([api('/api/timeline'), api('/api/stats').catch(() => null), loadDocs()]);
   addRefs(res.refs);
@@ -1209,7 +1233,9 @@ async function viewTimeline(el) {
     const n = (d.events || []).length;
     const bh = Math.round((n / max) * (H - 16));
     const x = i * (bw + 6) + 60;
-    const a = h('svg:a', { href: `#day-${i}` },
+    // Not a link: the address is the route, so a bar scrolls to its day instead.
+    const go = () => document.getElementById(`day-${i}`)?.scrollIntoView({ block: 'start' });
+    const a = h('svg:g', { class: 'bar-group', tabindex: '0', role: 'button', onclick: go, onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), go()) },
       h('svg:title', null, `${dateLabel(d.date)}: ${num(n)} ${t('n_events')}`),
       h('svg:rect', { x: String(x), y: String(H - bh), width: String(bw), height: String(Math.max(bh, 1)), class: 'bar' }),
       h('svg:text', { x: String(x + bw / 2), y: String(H - bh - 3), 'text-anchor': 'middle', class: 'bar-n' }, String(n)),
@@ -1232,10 +1258,14 @@ async function viewTimeline(el) {
                 'div',
                 { class: 'day-figures' },
                 h('strong', null, t('figures_this_day'), ': '),
-                h('ul', { class: 'chips' }, d.quantities.map((q) => h('li', { class: 'fig-chip' }, h('bdi', null, quantityText(q)), q.kind ? ` ${q.kind}` : '', q.evidence && q.evidence[0] ? [' ', h('a', { href: docHref(q.evidence[0].doc, q.evidence[0].start, q.evidence[0].end), 'aria-label': t('evidence') }, '↗')] : null))),
+                h('ul', { class: 'chips' }, d.quantities.slice(0, DAY_FIGURES).map(figureChip)),
+                d.quantities.length > DAY_FIGURES ? lazyMore(d.quantities.length - DAY_FIGURES, () => h('ul', { class: 'chips' }, d.quantities.slice(DAY_FIGURES).map(figureChip))) : null,
               )
             : null,
-          h('ul', { class: 'items' }, (d.events || []).map((ev) => eventItem(ev))),
+          h('ul', { class: 'items' }, (d.events || []).slice(0, DAY_FIRST).map((ev) => eventItem(ev))),
+          (d.events || []).length > DAY_FIRST
+            ? lazyMore(d.events.length - DAY_FIRST, () => h('ul', { class: 'items' }, d.events.slice(DAY_FIRST).map((ev) => eventItem(ev))))
+            : null,
         ),
       ),
     ),

@@ -34,6 +34,7 @@ function layout(nodes, edges, width, height, iterations = 350) {
     v.x = width / 2 + (rand() - 0.5) * width * 0.8;
     v.y = height / 2 + (rand() - 0.5) * height * 0.8;
   }
+  const cutoff2 = 25 * k * k;
   let temp = width / 8;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
@@ -50,6 +51,8 @@ function layout(nodes, edges, width, height, iterations = 350) {
           ddy = rand() - 0.5;
           d2 = 0.25;
         }
+        // Far nodes do not push: loose pieces then rest at the rim of the main cluster, held by gravity.
+        if (d2 > cutoff2) continue;
         const f = (k * k) / d2;
         dx[i] += ddx * f;
         dy[i] += ddy * f;
@@ -72,8 +75,8 @@ function layout(nodes, edges, width, height, iterations = 350) {
     for (let i = 0; i < n; i++) {
       const v = nodes[i];
       // Gravity keeps disconnected pieces on screen.
-      dx[i] += (width / 2 - v.x) * 0.02 * k / 10;
-      dy[i] += (height / 2 - v.y) * 0.02 * k / 10;
+      dx[i] += (width / 2 - v.x) * 0.0025 * k;
+      dy[i] += (height / 2 - v.y) * 0.0025 * k;
       const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
       const step = Math.min(d, temp);
       v.x += (dx[i] / d) * step;
@@ -92,8 +95,9 @@ function layout(nodes, edges, width, height, iterations = 350) {
  * opts: {label(node) -> string, edgeLabel(edge) -> string, onOpen(id), title}
  */
 export function drawGraph(container, data, opts) {
-  const W = 1000;
-  const H = 700;
+  // A larger canvas for larger graphs: the SVG scales to its box, so nodes get smaller, not crowded.
+  const W = Math.max(1000, Math.round(Math.sqrt(data.nodes.length) * 110));
+  const H = Math.round(W * 0.7);
   const index = new Map();
   const nodes = data.nodes.map((n, i) => {
     index.set(n.id, i);
@@ -109,7 +113,13 @@ export function drawGraph(container, data, opts) {
   layout(nodes, edges, W, H);
 
   const maxM = Math.max(1, ...nodes.map((n) => n.mentions || 1));
-  const radius = (n) => 6 + 14 * Math.sqrt((n.mentions || 1) / maxM);
+  // Labels only for the most mentioned nodes of a large graph; every node keeps its tooltip.
+  const labelled = new Set(
+    [...nodes].sort((a, b) => (b.mentions || 0) - (a.mentions || 0)).slice(0, 60).map((n) => n.id),
+  );
+  // Sizes in canvas units grow with the canvas so that they look the same on screen.
+  const fontScale = W / 1000;
+  const radius = (n) => (6 + 14 * Math.sqrt((n.mentions || 1) / maxM)) * fontScale;
 
   const svg = h('svg:svg', {
     viewBox: `0 0 ${W} ${H}`,
@@ -161,7 +171,7 @@ export function drawGraph(container, data, opts) {
       },
       h('svg:title', null, opts.label(n)),
       h('svg:circle', { r: String(r), fill: TYPE_COLOURS[n.type] || TYPE_COLOURS.MISC }),
-      h('svg:text', { y: String(r + 14), 'text-anchor': 'middle', class: 'node-label' }, opts.label(n)),
+      labelled.has(n.id) ? h('svg:text', { y: String(r + 14 * fontScale), 'text-anchor': 'middle', class: 'node-label', 'font-size': String(Math.round(13 * fontScale)) }, opts.label(n)) : null,
     );
     nodeLayer.appendChild(g);
     return g;

@@ -144,6 +144,7 @@ const LABELS = {
   mention_of: ['إشارة إلى', 'Mention of'],
   form: ['الصيغة', 'Form'],
   show: ['إظهار', 'Show'],
+  more: ['أخرى', 'more'],
   version: ['الإصدار', 'version'],
   footer: ['مرصد — كل عنصر مستشهد به بموضعه في النص.', 'Marsad — every item cited by its place in the text.'],
   valid: ['السريان', 'Valid'],
