@@ -44,13 +44,16 @@ else
   # committed, so the test goes on.
   status=0
   /usr/bin/time -f "ingest: %e s wall, %M KiB peak RSS" \
-    "$bin" ingest --data "$data" --max-bytes 200000000 "${corpus[@]}" 2>&1 |
-    grep -v '^committed ' || status=$?
-  status=${PIPESTATUS[0]:-$status}
+    "$bin" ingest --data "$data" --max-bytes 200000000 "${corpus[@]}" >"$work/ingest.log" 2>&1 ||
+    status=$?
+  grep -v '^committed ' "$work/ingest.log" || true
   [ "$status" -le 1 ] || { echo "load.sh: ingest failed ($status)" >&2; exit 1; }
 fi
 du -sh "$data" | sed 's/^/store size: /'
 
+# The files exist before the server starts: its redirections happen in the child, maybe after our first read.
+: >"$work/serve.out"
+: >"$work/serve.err"
 "$bin" serve --data "$data" --addr 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 base=
@@ -63,7 +66,10 @@ done
 [ -n "$base" ] || { echo "load.sh: server did not start" >&2; exit 1; }
 curl -sf "$base/api/health" >/dev/null
 # First requests build the server's view of the store; keep them out of the measurement.
-curl -sf "$base/api/stats" | head -c 300; echo
+curl -sf "$base/api/stats" >"$work/stats.json"
+head -c 300 "$work/stats.json"; echo
+python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["documents"] == 0)' "$work/stats.json" ||
+  { echo "load.sh: the store holds no documents" >&2; exit 1; }
 curl -sf "$base/api/entities?limit=200" >"$work/entities.json"
 
 # Search paths: common words of political news (a mix of one-word and two-word queries, some with
@@ -82,7 +88,8 @@ for w in words:
 for w in words[:6]:
     search.append(f"/api/search?q={urllib.parse.quote(w)}&event_type=ASSAULT")
 listing = json.load(open(f"{work}/entities.json"))
-items = listing.get("items") or listing.get("entities") or listing.get("results") if isinstance(listing, dict) else listing
+items = (listing.get("items") or listing.get("entities") or listing.get("results")) if isinstance(listing, dict) else listing
+items = items or []
 ids = [e["id"] for e in items if isinstance(e, dict) and "id" in e]
 if not ids:
     sys.exit(f"load.sh: no entity ids in /api/entities: {str(listing)[:200]}")
