@@ -617,7 +617,7 @@ impl Store for PgStore {
                 format!("SELECT count(*) FROM {from}{w} AND cardinality($2::text[]) >= 0 AND cardinality($3::float8[]) >= 0 AND $4::float8 >= 0")
             };
             let sql = format!(
-                "SELECT * FROM (SELECT s.doc, s.b_start, s.b_end, s.text, d.title, d.outlet, d.published, {score} AS score
+                "SELECT id, score FROM (SELECT s.id, s.doc, s.b_start, d.published, {score} AS score
                  FROM {from}{w}) AS s ORDER BY {order} LIMIT ${} OFFSET ${}",
                 n + 1,
                 n + 2
@@ -632,16 +632,34 @@ impl Store for PgStore {
             let mut all = refs.clone();
             all.push(&limit);
             all.push(&offset);
-            let rows = tx.query(&sql, &all).map_err(pg_err(ctx))?;
-            tx.commit().map_err(pg_err(ctx))?;
-            let hits = rows
+            // Rank on ids and keys only; the page's texts are fetched afterwards.
+            let ranked: Vec<(i64, f64)> = tx
+                .query(&sql, &all)
+                .map_err(pg_err(ctx))?
                 .into_iter()
-                .map(|r| {
-                    let doc: String = r.get(0);
-                    let start = to_usize(r.get(1));
-                    let end = to_usize(r.get(2));
-                    let text: String = r.get(3);
-                    SearchHit {
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+            let ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
+            let mut rows: HashMap<i64, postgres::Row> = tx
+                .query(
+                    "SELECT s.id, s.doc, s.b_start, s.b_end, s.text, d.title, d.outlet, d.published
+                     FROM sentences s JOIN docs d ON d.id = s.doc WHERE s.id = ANY($1)",
+                    &[&ids],
+                )
+                .map_err(pg_err(ctx))?
+                .into_iter()
+                .map(|r| (r.get(0), r))
+                .collect();
+            tx.commit().map_err(pg_err(ctx))?;
+            let hits = ranked
+                .into_iter()
+                .filter_map(|(id, score)| {
+                    let r = rows.remove(&id)?;
+                    let doc: String = r.get(1);
+                    let start = to_usize(r.get(2));
+                    let end = to_usize(r.get(3));
+                    let text: String = r.get(4);
+                    Some(SearchHit {
                         highlights: common::highlights(&text, start, &q.terms),
                         sentence: Evidence {
                             doc,
@@ -649,11 +667,11 @@ impl Store for PgStore {
                             end,
                             text,
                         },
-                        title: r.get(4),
-                        outlet: r.get(5),
-                        published: r.get(6),
-                        score: r.get(7),
-                    }
+                        title: r.get(5),
+                        outlet: r.get(6),
+                        published: r.get(7),
+                        score,
+                    })
                 })
                 .collect();
             Ok(SearchResults {

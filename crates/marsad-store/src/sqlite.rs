@@ -166,8 +166,10 @@ impl SqliteStore {
                 message: format!("journal mode is {mode}"),
             });
         }
-        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
-            .map_err(sql_err(&path, "configuring the database"))?;
+        conn.execute_batch(
+            "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=67108864;",
+        )
+        .map_err(sql_err(&path, "configuring the database"))?;
         init_schema(&conn, &path)?;
         Ok(SqliteStore {
             path,
@@ -213,6 +215,17 @@ impl SqliteStore {
             pool.push(conn);
         }
         out
+    }
+}
+
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        // Read-only connections cannot checkpoint: close them first, so the writer closes last
+        // and folds the write-ahead log back into the database file.
+        self.readers
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 }
 
@@ -518,6 +531,11 @@ impl Engine for SqliteStore {
                 Ok(version)
             })
             .map_err(sql_err(p, "storing the picture"))
+            .inspect(|_| {
+                // The picture is one large transaction: copy it into the database now (without
+                // waiting for readers; journal_size_limit trims the log when it is next reused).
+                let _ = c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            })
         })
     }
 }
@@ -645,11 +663,16 @@ impl Store for SqliteStore {
             )
         };
         let w = filters(query, &mut args);
-        let count_sql = format!("SELECT count(*) FROM {from}{w}");
+        // Text only: FTS5 counts its matches without touching the tables.
+        let count_sql = if w.is_empty() && !q.terms.is_empty() {
+            "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1".to_string()
+        } else {
+            format!("SELECT count(*) FROM {from}{w}")
+        };
         let n = args.len();
+        // Rank on ids and keys only; the page's texts are fetched afterwards.
         let sql = format!(
-            "SELECT s.doc, s.b_start, s.b_end, s.text, d.title, d.outlet, d.published, {score} AS score
-             FROM {from}{w} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+            "SELECT s.id, {score} AS score FROM {from}{w} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
             n + 1,
             n + 2
         );
@@ -661,8 +684,18 @@ impl Store for SqliteStore {
                 all.push(Value::Integer(to_i64(q.limit)));
                 all.push(Value::Integer(to_i64(q.offset)));
                 let mut s = c.prepare(&sql)?;
-                let rows = s
+                let ranked = s
                     .query_map(params_from_iter(all.iter()), |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let mut get = c.prepare_cached(
+                    "SELECT s.doc, s.b_start, s.b_end, s.text, d.title, d.outlet, d.published
+                     FROM sentences s JOIN docs d ON d.id = s.doc WHERE s.id = ?1",
+                )?;
+                let mut rows = Vec::with_capacity(ranked.len());
+                for (id, score) in ranked {
+                    rows.push(get.query_row([id], |r| {
                         Ok((
                             r.get::<_, String>(0)?,
                             to_usize(r.get(1)?),
@@ -671,10 +704,10 @@ impl Store for SqliteStore {
                             r.get::<_, Option<String>>(4)?,
                             r.get::<_, Option<String>>(5)?,
                             r.get::<_, Option<String>>(6)?,
-                            r.get::<_, f64>(7)?,
+                            score,
                         ))
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                    })?);
+                }
                 Ok((total, rows))
             })
             .map_err(sql_err(&self.path, "searching"))

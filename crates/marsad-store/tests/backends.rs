@@ -436,3 +436,47 @@ both_backends!(
     readers_run_during_ingest,
     failed_ingest_keeps_what_was_stored,
 );
+
+/// Both backends hold the same picture and answer a query with the same sentences, order and
+/// scores (bm25 computed the same way).
+#[test]
+fn backends_agree() {
+    let Some(pg) = Backend::postgres("backends_agree") else {
+        eprintln!("MARSAD_TEST_PG unset: PostgreSQL/SQLite agreement test skipped");
+        return;
+    };
+    let lite = Backend::sqlite();
+    let (a, b) = (lite.open(), pg.open());
+    let docs = sample();
+    a.ingest(docs.clone(), &mut no_progress()).unwrap();
+    b.ingest(docs, &mut no_progress()).unwrap();
+    assert_eq!(
+        serde_json::to_value(a.picture().unwrap()).unwrap(),
+        serde_json::to_value(b.picture().unwrap()).unwrap()
+    );
+    let ids = |s: &dyn Store| -> Vec<String> {
+        s.documents().unwrap().into_iter().map(|d| d.id).collect()
+    };
+    assert_eq!(ids(a.as_ref()), ids(b.as_ref()));
+    for text in ["الأمن", "الرئيس الكازاخستاني", "للاحتجاجات", "قتل", "روسيا"]
+    {
+        let (x, y) = (search(a.as_ref(), text), search(b.as_ref(), text));
+        assert_eq!(x.total, y.total, "{text}");
+        let key = |r: &marsad_store::SearchResults| -> Vec<(String, usize)> {
+            r.hits
+                .iter()
+                .map(|h| (h.sentence.doc.clone(), h.sentence.start))
+                .collect()
+        };
+        assert_eq!(key(&x), key(&y), "{text}: order differs");
+        for (h, k) in x.hits.iter().zip(&y.hits) {
+            assert!(
+                (h.score - k.score).abs() < 1e-6,
+                "{text}: {} vs {}",
+                h.score,
+                k.score
+            );
+            assert_eq!(h.highlights, k.highlights);
+        }
+    }
+}
