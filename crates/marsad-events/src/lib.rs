@@ -1541,8 +1541,12 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
             let (ca, cb) = doc.clause_of(qs);
             // A toll "since" a start (منذ 30 آذار، حصيلة، ارتفع إلى) is a running total, not
             // the figure of one happening: it is compared with totals only.
+            // The marker may stand in a fronted phrase before the figure's clause (ومنذ بدء
+            // التظاهرات …، قتل 49).
+            let (sa, _) = doc.sentence_of(qs);
             if matches!(q.kind.as_str(), "killed" | "injured" | "arrested")
-                && (ca..cb).any(|k| doc.is_word(k, running_total_words()))
+                && (sa.max(ca.saturating_sub(12))..cb)
+                    .any(|k| doc.is_word(k, running_total_words()))
             {
                 q.kind = format!("{}_total", q.kind);
             }

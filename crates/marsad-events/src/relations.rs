@@ -281,6 +281,21 @@ pub(crate) fn member_counts(doc: &Doc<'_>, quantities: &mut [marsad_picture::Qua
                 .take(3)
                 .any(|s| contain.iter().any(|c| c == s))
         });
+        // Only members are counted: states or members (تضم 7 دول، 57 عضواً), not staff, trucks
+        // or detainees (تضم 25 شاحنة، تضم 12 ألف عنصر).
+        let qe = doc.toks.partition_point(|t| t.start < ev.end);
+        let member_noun = q.unit.as_deref() == Some("state")
+            || (qs..(qe + 1).min(doc.toks.len())).any(|k| {
+                stems(&doc.toks[k].norm).iter().any(|s| {
+                    matches!(
+                        *s,
+                        "دول" | "دوله" | "بلد" | "بلدان" | "عضو" | "عضوا" | "اعضاء" | "اعضائها"
+                    )
+                })
+            });
+        if !member_noun {
+            continue;
+        }
         if let Some(org) = verb.and_then(|k| nearest_org_before(doc, k, 30)) {
             q.kind = "members".to_string();
             let id = &doc.input.mentions[org].entity;

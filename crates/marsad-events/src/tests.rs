@@ -391,3 +391,16 @@ fn security_forces_with_a_nisba_are_their_state() {
     let e = out.events.iter().find(|e| e.kind == "ASSAULT").unwrap();
     assert_eq!(e.sources, vec!["il".to_string()]);
 }
+
+#[test]
+fn running_totals_and_lower_bounds() {
+    let t = "ومنذ بدء التظاهرات في 30 مارس/آذار الماضي، قتل 49 فلسطينيا برصاص الجيش الإسرائيلي.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 49.0).unwrap();
+    assert_eq!(q.kind, "killed_total");
+    let t = "والذي تسبب في مقتل 40 شخصا على الأقل ووقوع حالات كثيرة من الاختناق.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 40.0).unwrap();
+    assert_eq!(q.kind, "killed");
+    assert_eq!(q.bound, marsad_picture::Bound::MoreThan);
+}
