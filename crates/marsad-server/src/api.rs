@@ -286,10 +286,11 @@ async fn entities(State(st): St, p: Params) -> ApiResult<Response> {
 }
 
 async fn entity(State(st): St, IdPath(id): IdPath, p: Params) -> ApiResult<Response> {
-    p.allow(&[])?;
+    p.allow(&["limit"])?;
+    let limit = p.number("limit", 500, 0, 10_000)?;
     let snap = st.snapshot().await?;
     let ix = &snap.index;
-    let Some(mut page) = ix.entity_page(&id) else {
+    let Some(mut page) = ix.entity_page(&id, limit) else {
         return Err(ApiError::not_found(format!("no entity {id:?}")));
     };
     let mentions = ix.mentions_of(&id, MAX_CONTEXTS);
@@ -336,10 +337,11 @@ async fn events(State(st): St, p: Params) -> ApiResult<Response> {
 }
 
 async fn timeline(State(st): St, p: Params) -> ApiResult<Response> {
-    p.allow(&["from", "to"])?;
+    p.allow(&["from", "to", "per_day"])?;
     let (from, to) = p.date_range()?;
+    let per_day = p.number("per_day", 100, 0, 100_000)?;
     let snap = st.snapshot().await?;
-    Ok(Json(snap.index.timeline(from.as_deref(), to.as_deref())).into_response())
+    Ok(Json(snap.index.timeline(from.as_deref(), to.as_deref(), per_day)).into_response())
 }
 
 async fn graph(State(st): St, p: Params) -> ApiResult<Response> {

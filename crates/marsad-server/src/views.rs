@@ -231,6 +231,10 @@ pub struct EntityPage<'a> {
     pub entity: &'a Entity,
     /// Number of documents mentioning it.
     pub documents: usize,
+    /// Mention counts by form (`name`, `adjective`, `title`, `metonym`).
+    pub forms: BTreeMap<MentionForm, usize>,
+    /// How many items of each list there are in all (the lists are cut at the page limit).
+    pub totals: EntityTotals,
     /// Mentions in their sentences (filled by the caller, which has the texts).
     pub contexts: Vec<Context<'a>>,
     /// Relations it is subject or object of.
@@ -247,6 +251,27 @@ pub struct EntityPage<'a> {
     pub disagreements: Vec<&'a Disagreement>,
     /// Display data of every entity referenced above.
     pub refs: Refs<'a>,
+}
+
+/// Sizes of an entity page's lists before the page limit.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct EntityTotals {
+    /// Mentions.
+    pub mentions: usize,
+    /// Documents mentioning it.
+    pub documents: usize,
+    /// Relations.
+    pub relations: usize,
+    /// Events.
+    pub events: usize,
+    /// Claims it made.
+    pub claims_by: usize,
+    /// Claims about it.
+    pub claims_about: usize,
+    /// Figures about it.
+    pub quantities: usize,
+    /// Disagreements about it.
+    pub disagreements: usize,
 }
 
 /// One entity mention in a document view.
@@ -319,6 +344,10 @@ pub struct EventList<'a> {
 pub struct Day<'a> {
     /// ISO date (day, month or year precision).
     pub date: &'a str,
+    /// Events placed on it in all (the list is cut at the per-day limit).
+    pub total_events: usize,
+    /// Figures placed on it in all (the list is cut at the per-day limit).
+    pub total_quantities: usize,
     /// Events placed on it.
     pub events: Vec<&'a Event>,
     /// Figures placed on it.
@@ -572,6 +601,15 @@ impl Index {
             })
         });
 
+        // An entity's events in the same date order as the event list.
+        let mut rank = vec![0u32; event_order.len()];
+        for (r, &i) in event_order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        for l in &mut ents {
+            l.events.sort_by_key(|&i| rank[i as usize]);
+        }
+
         let mut days: BTreeMap<String, DayIx> = BTreeMap::new();
         let quantity_ix: HashMap<&str, u32> = picture
             .quantities
@@ -806,34 +844,22 @@ impl Index {
         }
     }
 
-    /// The entity page (without contexts) for `id`, or `None`.
-    pub fn entity_page(&self, id: &str) -> Option<EntityPage<'_>> {
+    /// The entity page (without contexts) for `id`, or `None`; each list holds at most `limit`
+    /// items (events in date order) and `totals` says how many there are in all.
+    pub fn entity_page(&self, id: &str, limit: usize) -> Option<EntityPage<'_>> {
         let &i = self.entity_ix.get(id)?;
         let e = &self.picture.entities[i as usize];
         let l = &self.ents[i as usize];
         let p = &self.picture;
-        let relations: Vec<&Relation> = l
-            .relations
-            .iter()
-            .map(|&x| &p.relations[x as usize])
-            .collect();
-        let events: Vec<&Event> = l.events.iter().map(|&x| &p.events[x as usize]).collect();
-        let claims_by: Vec<&Claim> = l.claims_by.iter().map(|&x| &p.claims[x as usize]).collect();
-        let claims_about: Vec<&Claim> = l
-            .claims_about
-            .iter()
-            .map(|&x| &p.claims[x as usize])
-            .collect();
-        let quantities: Vec<&Quantity> = l
-            .quantities
-            .iter()
-            .map(|&x| &p.quantities[x as usize])
-            .collect();
-        let disagreements: Vec<&Disagreement> = l
-            .disagreements
-            .iter()
-            .map(|&x| &p.disagreements[x as usize])
-            .collect();
+        fn take<'a, T>(ix: &[u32], all: &'a [T], limit: usize) -> Vec<&'a T> {
+            ix.iter().take(limit).map(|&x| &all[x as usize]).collect()
+        }
+        let relations = take(&l.relations, &p.relations, limit);
+        let events = take(&l.events, &p.events, limit);
+        let claims_by = take(&l.claims_by, &p.claims, limit);
+        let claims_about = take(&l.claims_about, &p.claims, limit);
+        let quantities = take(&l.quantities, &p.quantities, limit);
+        let disagreements = take(&l.disagreements, &p.disagreements, limit);
         let mut ids: Vec<&str> = vec![e.id.as_str()];
         ids.extend(relation_refs(&relations));
         ids.extend(event_refs(&events));
@@ -850,9 +876,24 @@ impl Index {
                 .flat_map(|d| d.about.iter().map(String::as_str)),
         );
         let refs = self.refs(ids);
+        let mut forms: BTreeMap<MentionForm, usize> = BTreeMap::new();
+        for m in &e.mentions {
+            *forms.entry(m.form).or_default() += 1;
+        }
         Some(EntityPage {
             entity: e,
             documents: l.documents,
+            forms,
+            totals: EntityTotals {
+                mentions: e.mentions.len(),
+                documents: l.documents,
+                relations: l.relations.len(),
+                events: l.events.len(),
+                claims_by: l.claims_by.len(),
+                claims_about: l.claims_about.len(),
+                quantities: l.quantities.len(),
+                disagreements: l.disagreements.len(),
+            },
             contexts: Vec::new(),
             relations,
             events,
@@ -970,8 +1011,9 @@ impl Index {
         }
     }
 
-    /// The timeline, optionally cut to a date range.
-    pub fn timeline(&self, from: Option<&str>, to: Option<&str>) -> Timeline<'_> {
+    /// The timeline, optionally cut to a date range, with at most `per_day` events and figures
+    /// listed per day.
+    pub fn timeline(&self, from: Option<&str>, to: Option<&str>, per_day: usize) -> Timeline<'_> {
         let p = &self.picture;
         let days: Vec<Day> = self
             .days
@@ -979,10 +1021,18 @@ impl Index {
             .filter(|d| date_in_range(&d.date, from, to))
             .map(|d| Day {
                 date: &d.date,
-                events: d.events.iter().map(|&x| &p.events[x as usize]).collect(),
+                total_events: d.events.len(),
+                total_quantities: d.quantities.len(),
+                events: d
+                    .events
+                    .iter()
+                    .take(per_day)
+                    .map(|&x| &p.events[x as usize])
+                    .collect(),
                 quantities: d
                     .quantities
                     .iter()
+                    .take(per_day)
                     .map(|&x| &p.quantities[x as usize])
                     .collect(),
             })
@@ -1249,7 +1299,7 @@ mod tests {
     fn entity_page_collects_everything_about_an_entity() {
         let ix = Index::build(3, picture());
         assert_eq!(ix.version(), 3);
-        let page = ix.entity_page("E:Q232").unwrap();
+        let page = ix.entity_page("E:Q232", 100).unwrap();
         assert_eq!(page.documents, 1);
         assert_eq!(page.relations.len(), 1);
         let mut events: Vec<&str> = page.events.iter().map(|e| e.id.as_str()).collect();
@@ -1257,9 +1307,15 @@ mod tests {
         assert_eq!(events, ["ev1", "ev2"]);
         assert_eq!(page.quantities[0].id, "q1");
         assert!(page.refs.contains_key("E:Q159"));
-        let russia = ix.entity_page("E:Q159").unwrap();
+        let russia = ix.entity_page("E:Q159", 100).unwrap();
         assert_eq!(russia.events.len(), 1);
-        assert!(ix.entity_page("E:nope").is_none());
+        assert!(ix.entity_page("E:nope", 100).is_none());
+        assert_eq!(page.totals.mentions, 2);
+        assert_eq!(page.forms[&MentionForm::Name], 2);
+        // Cut lists keep their totals.
+        let cut = ix.entity_page("E:Q232", 1).unwrap();
+        assert_eq!(cut.events.len(), 1);
+        assert_eq!(cut.totals.events, 2);
     }
 
     #[test]
@@ -1306,7 +1362,7 @@ mod tests {
     #[test]
     fn timeline_dates_events_by_their_date_else_publication() {
         let ix = Index::build(1, picture());
-        let tl = ix.timeline(None, None);
+        let tl = ix.timeline(None, None, 100);
         let days: Vec<(&str, Vec<&str>)> = tl
             .days
             .iter()
@@ -1318,6 +1374,9 @@ mod tests {
             [("2022-01", vec!["ev2"]), ("2022-01-09", vec!["ev1"])]
         );
         assert_eq!(tl.days[0].quantities[0].id, "q1");
+        let cut = ix.timeline(None, None, 0);
+        assert!(cut.days.iter().all(|d| d.events.is_empty()));
+        assert_eq!(cut.days[0].total_events, 1);
         let ev = ix.events(&EventFilter {
             from: Some("2022-01-09".into()),
             limit: 10,

@@ -198,6 +198,25 @@ async fn entity_page_of_kazakhstan() {
         assert!(men["end"].as_u64() <= sen["end"].as_u64());
     }
     assert!(page["refs"][id.as_str()]["name"]["en"] == "Kazakhstan");
+    let totals = &page["totals"];
+    assert_eq!(
+        totals["mentions"].as_u64().unwrap() as usize,
+        page["entity"]["mentions"].as_array().unwrap().len()
+    );
+    let forms: u64 = page["forms"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(forms, totals["mentions"].as_u64().unwrap());
+    let (s, cut) = get(&srv.base, &format!("/api/entities/{id}?limit=1")).await;
+    assert_eq!(s, 200);
+    assert_eq!(cut["events"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        cut["totals"]["events"].as_u64().unwrap() as usize,
+        page["events"].as_array().unwrap().len()
+    );
     let (s, v) = get(&srv.base, "/api/entities/E999999").await;
     assert_eq!(s, 404);
     error_message(&v, 404);
