@@ -4,11 +4,18 @@ use std::collections::HashMap;
 
 /// Word → cluster ids under several clusterings: `[fine, coarse, extra...]`. Empty when the
 /// model was trained without clusters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Clusters {
     map: HashMap<String, u32>,
     width: usize,
     ids: Vec<u16>,
+}
+
+/// Equal when every word has the same ids (row order inside is irrelevant).
+impl PartialEq for Clusters {
+    fn eq(&self, other: &Self) -> bool {
+        self.width == other.width && self.sorted_rows() == other.sorted_rows()
+    }
 }
 
 impl Clusters {
@@ -397,4 +404,58 @@ fn kmeans(
         }
     }
     (assign, cent, k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_text_round_trip() {
+        let c = Clusters::from_rows(
+            4,
+            [
+                ("كازاخستان".to_string(), vec![3, 1, 7, 900]),
+                ("توكاييف".to_string(), vec![5, 2, 0, 12]),
+                ("قال".to_string(), vec![9, 0]),
+            ],
+        );
+        assert_eq!(c.width(), 4);
+        assert_eq!(c.get("كازاخستان"), Some(&[3, 1, 7, 900][..]));
+        assert_eq!(c.get("قال"), Some(&[9, 0, 0, 0][..]));
+        assert_eq!(c.get("موسكو"), None);
+        let back = Clusters::from_text(&c.to_text()).unwrap();
+        assert_eq!(back, c);
+        assert!(
+            Clusters::from_text("2\nكلمة\t1\n").is_none(),
+            "row too short"
+        );
+    }
+
+    #[test]
+    fn learns_several_clusterings_from_real_sentences() {
+        let texts = [
+            "وصل الرئيس الروسي إلى موسكو أمس. وصل الرئيس الفرنسي إلى باريس أمس.",
+            "وصل الوزير الروسي إلى موسكو اليوم. وصل الوزير الفرنسي إلى باريس اليوم.",
+            "قال الرئيس إن موسكو وباريس تتفقان. قال الوزير إن باريس وموسكو تتفقان.",
+        ];
+        let cfg = ClusterConfig {
+            vocab: 100,
+            min_count: 2,
+            contexts: 20,
+            fine: 4,
+            coarse: 2,
+            extra: vec![2, 3],
+            ..ClusterConfig::default()
+        };
+        let c = learn_clusters(texts.iter().copied(), &cfg);
+        assert_eq!(c.width(), 4);
+        let ids = c.get("موسكو").expect("frequent word clustered");
+        assert!(ids[2] < 2 && ids[3] < 3);
+        assert_eq!(
+            learn_clusters(texts.iter().copied(), &cfg),
+            c,
+            "deterministic"
+        );
+    }
 }

@@ -29,6 +29,8 @@ pub(crate) struct TokInfo {
     pre4: u64,
     suf4: u64,
     tri: [u64; 6],
+    /// Self-trained lexicon code (label and share the tagger gives the word in raw news).
+    auto: u64,
     /// Key of the word for document-level counts (stem hash; 0 for punctuation/digits).
     pub(crate) key: u64,
     doc_maj: u64,
@@ -167,6 +169,7 @@ impl Scratch {
         tokens: &[&str],
         clusters: &Clusters,
         lexicon: &Lexicon,
+        auto: &Lexicon,
         gaz: Option<&[Option<Tag>]>,
         doc: Option<&[DocInfo]>,
     ) {
@@ -235,6 +238,10 @@ impl Scratch {
                 }
             }
             info.lex = lexicon.get(norm) as u64;
+            if !auto.is_empty() {
+                let a = auto.get(norm);
+                info.auto = if a == 0 { auto.get(stem) } else { a } as u64;
+            }
             info.lex_stem = if pl > 0 {
                 lexicon.get(stem) as u64
             } else {
@@ -320,6 +327,10 @@ enum T {
     S1M1,
     S1P1,
     DocEntWord,
+    Auto,
+    AutoM1,
+    AutoP1,
+    AutoLex,
 }
 
 /// Number of leading word-identity features [`features`] emits for every position.
@@ -402,6 +413,16 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     push(T::LexP1, or(p1, |t| t.lex_stem, 99));
     push(T::LexPair, mix(or(m1, |t| t.lex_stem, 99), cur.lex_stem));
     push(T::LexWord, mix(or(m1, |t| t.norm, BOS), cur.lex_stem));
+    if cur.auto != 0 {
+        push(T::Auto, cur.auto);
+        push(T::AutoLex, mix(cur.auto, cur.lex_stem));
+    }
+    if let Some(a) = m1.map(|t| t.auto).filter(|&a| a != 0) {
+        push(T::AutoM1, a);
+    }
+    if let Some(a) = p1.map(|t| t.auto).filter(|&a| a != 0) {
+        push(T::AutoP1, a);
+    }
     for j in 0..MAX_EXTRA {
         let x = cur.cl_extra[j];
         let (xm1, xp1) = (
@@ -464,5 +485,61 @@ impl TokInfo {
         self.doc_maj = d.maj;
         self.doc_ent = d.ent;
         self.s1 = d.s1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn infos(tokens: &[&str]) -> Vec<TokInfo> {
+        let mut sc = Scratch::default();
+        sc.prepare(
+            tokens,
+            &Clusters::default(),
+            &Lexicon::default(),
+            &Lexicon::default(),
+            None,
+            None,
+        );
+        sc.infos.clone()
+    }
+
+    #[test]
+    fn document_counts_see_other_occurrences_only() {
+        // "قال توكاييف ... وقال توكاييف": the second mention (with a clitic on the verb) shares
+        // the first one's stem key; punctuation has no key.
+        let toks = [
+            "قال",
+            "توكاييف",
+            "إن",
+            "كازاخستان",
+            "آمنة",
+            ".",
+            "وأكد",
+            "توكاييف",
+            "ذلك",
+        ];
+        let inf = infos(&toks);
+        let keys: Vec<u64> = inf.iter().map(|i| i.key).collect();
+        assert_eq!(keys[1], keys[7]);
+        assert_eq!(keys[5], 0);
+        // First pass: the first توكاييف is B-PER (index 1), the second was missed (O).
+        let mut tags = vec![0usize; toks.len()];
+        tags[1] = 1;
+        let mut out = Vec::new();
+        doc_infos(&keys, &tags, 500, false, &mut out);
+        assert_eq!(out.len(), toks.len());
+        // The missed mention learns that its other occurrence was a person...
+        assert_ne!(out[7].ent, 0);
+        assert_eq!(out[7].ent, 1 + 8 + 3);
+        // ...the tagged one sees only the missed one (O majority, no entity evidence).
+        assert_eq!(out[1].ent, 0);
+        assert_eq!(out[1].maj, 1 + 1);
+        // A word seen once has no document evidence.
+        assert_eq!(out[3], DocInfo::default());
+        // A window of 2 tokens no longer connects the two mentions.
+        doc_infos(&keys, &tags, 2, false, &mut out);
+        assert_eq!(out[7].ent, 0);
     }
 }

@@ -275,6 +275,7 @@ impl Tagger {
             tokens,
             &self.model.clusters,
             &self.model.lexicon,
+            &self.model.auto,
             marks.as_deref(),
             doc,
         );
@@ -320,6 +321,59 @@ impl Tagger {
         }
         out
     }
+}
+
+/// Self-trained lexicon: tags raw documents with `tagger` and keeps, for every normalised word
+/// seen at least `min_count` times whose tokens were tagged as entities at least 10% of the
+/// time, a code of its majority entity type and entity share (4 bands).
+pub(crate) fn self_trained_lexicon<'a>(
+    tagger: &Tagger,
+    texts: impl IntoIterator<Item = &'a str>,
+    min_count: u32,
+) -> Lexicon {
+    use std::collections::HashMap;
+    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
+    let mut st = TagState::default();
+    for text in texts {
+        let toks = tokenize(text);
+        let mut sents: Vec<Vec<&str>> = Vec::new();
+        let mut start = 0;
+        while start < toks.len() {
+            let end = sentence_end(text, &toks, start);
+            sents.push(toks[start..end].iter().map(|&(a, b)| &text[a..b]).collect());
+            start = end;
+        }
+        tagger.tag_document(&sents, None, &mut st);
+        for (s, p) in sents.iter().zip(&st.paths) {
+            for (w, &t) in s.iter().zip(p) {
+                let n = marsad_text::normalize_str(w);
+                if n.chars().count() >= 2 && n.chars().all(char::is_alphabetic) {
+                    counts.entry(n).or_default()[features::label_slot(t)] += 1;
+                }
+            }
+        }
+    }
+    let mut lex = Lexicon::default();
+    for (w, c) in counts {
+        let total: u32 = c.iter().sum();
+        let ent: u32 = c[1..].iter().sum();
+        if total < min_count || ent * 10 < total {
+            continue;
+        }
+        let e = (1..5).fold(1, |b, i| if c[i] > c[b] { i } else { b });
+        let share = ent as f64 / total as f64;
+        let band = if share < 0.3 {
+            0
+        } else if share < 0.6 {
+            1
+        } else if share < 0.9 {
+            2
+        } else {
+            3
+        };
+        lex.insert_raw(w, (1 + (e - 1) * 4 + band) as u8);
+    }
+    lex
 }
 
 /// End (exclusive token index) of the sentence starting at `start`: after sentence-final

@@ -12,7 +12,7 @@ pub(crate) const START: usize = N_TAGS;
 pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
 
 const MAGIC: &[u8; 8] = b"MRSDNER\0";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 const FLAG_GAZ: u32 = 1;
 
 /// Allowed (prev, cur) transitions under BIO; `prev == START` is sentence start.
@@ -136,6 +136,8 @@ pub(crate) struct Model {
     pub(crate) trans: [f32; N_TRANS],
     pub(crate) clusters: Clusters,
     pub(crate) lexicon: Lexicon,
+    /// Self-trained lexicon (word → majority entity type and share when tagging raw news).
+    pub(crate) auto: Lexicon,
     pub(crate) uses_gazetteer: bool,
     /// Subtracted from every `O` score at decoding: trades precision for recall (tuned on dev).
     pub(crate) o_bias: f32,
@@ -274,13 +276,15 @@ impl Model {
                 b.extend_from_slice(&id.to_le_bytes());
             }
         }
-        let lex = self.lexicon.sorted_entries();
-        b.extend_from_slice(&(lex.len() as u32).to_le_bytes());
-        for (w, bits) in lex {
-            let wb = &w.as_bytes()[..w.len().min(u16::MAX as usize)];
-            b.extend_from_slice(&(wb.len() as u16).to_le_bytes());
-            b.extend_from_slice(wb);
-            b.push(bits);
+        for l in [&self.lexicon, &self.auto] {
+            let lex = l.sorted_entries();
+            b.extend_from_slice(&(lex.len() as u32).to_le_bytes());
+            for (w, bits) in lex {
+                let wb = &w.as_bytes()[..w.len().min(u16::MAX as usize)];
+                b.extend_from_slice(&(wb.len() as u16).to_le_bytes());
+                b.extend_from_slice(wb);
+                b.push(bits);
+            }
         }
         put_weights(&mut b, &self.w);
         match &self.doc {
@@ -340,16 +344,26 @@ impl Model {
                 .collect::<Result<Vec<u16>, _>>()?;
             entries.push((w, ids));
         }
-        let n_lex = r.u32()? as usize;
-        let mut lexicon = Lexicon::default();
-        for _ in 0..n_lex {
-            let len = r.u16()? as usize;
-            let w = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| NerError::Model("lexicon word is not UTF-8".into()))?
-                .to_string();
-            let bits = r.take(1)?[0];
-            lexicon.insert_raw(w, bits);
-        }
+        let mut read_lex = || -> Result<Lexicon, NerError> {
+            let n_lex = r.u32()? as usize;
+            let mut lexicon = Lexicon::default();
+            for _ in 0..n_lex {
+                let len = r.u16()? as usize;
+                let w = std::str::from_utf8(r.take(len)?)
+                    .map_err(|_| NerError::Model("lexicon word is not UTF-8".into()))?
+                    .to_string();
+                let bits = r.take(1)?[0];
+                lexicon.insert_raw(w, bits);
+            }
+            Ok(lexicon)
+        };
+        let lexicon = read_lex()?;
+        // The self-trained lexicon exists from version 5 on.
+        let auto = if version >= 5 {
+            read_lex()?
+        } else {
+            Lexicon::default()
+        };
         let w = read_weights(&mut r, bits, bytes.len())?;
         let doc = if version == 3 {
             None
@@ -388,6 +402,7 @@ impl Model {
             trans,
             clusters: Clusters::from_rows(width, entries),
             lexicon,
+            auto,
             uses_gazetteer: flags & FLAG_GAZ != 0,
             o_bias,
             doc,

@@ -45,6 +45,13 @@ pub struct TrainConfig {
     /// Residual second stage: it adds document-feature weights to the first pass's scores
     /// instead of rescoring every feature (cheaper to tag).
     pub doc_residual: bool,
+    /// Raw news documents for the self-trained lexicon (empty = off): the tagger labels them and
+    /// each frequent word's majority entity type becomes a feature (jack-knifed in training).
+    pub raw_texts: std::sync::Arc<Vec<String>>,
+    /// Self-trained lexicon in use (set by training).
+    pub auto: Lexicon,
+    /// Perceptrons per model, trained with different shuffle seeds; their weights are averaged.
+    pub ensemble: usize,
 }
 
 impl Default for TrainConfig {
@@ -64,6 +71,9 @@ impl Default for TrainConfig {
             doc_folds: 5,
             doc_first_bias: 8.0,
             doc_residual: false,
+            raw_texts: Default::default(),
+            auto: Lexicon::default(),
+            ensemble: 1,
         }
     }
 }
@@ -101,10 +111,13 @@ impl Rng {
     }
 }
 
+// One call site per training phase; a parameter struct would only rename these.
+#[allow(clippy::too_many_arguments)]
 fn prepare(
     s: &Sentence,
     cfg: &TrainConfig,
     lexicon: &Lexicon,
+    auto: &Lexicon,
     bits: u32,
     gaz: Option<&dyn Gazetteer>,
     sc: &mut Scratch,
@@ -117,7 +130,7 @@ fn prepare(
         g.annotate(&toks, &mut v);
         v
     });
-    sc.prepare(&toks, &cfg.clusters, lexicon, g.as_deref(), doc);
+    sc.prepare(&toks, &cfg.clusters, lexicon, auto, g.as_deref(), doc);
     let mut feats = Vec::with_capacity(toks.len() * 36);
     let mut offs = Vec::with_capacity(toks.len() + 1);
     for i in 0..toks.len() {
@@ -143,6 +156,8 @@ struct Learner {
     tw: [i32; N_TRANS],
     tacc: [i64; N_TRANS],
     c: i64,
+    /// Mean averaged weights of an ensemble of perceptrons (differently shuffled), if trained.
+    mean: Option<(Vec<f32>, [f32; N_TRANS])>,
 }
 
 impl Learner {
@@ -157,8 +172,11 @@ impl Learner {
         self.tacc[k] += self.c * d as i64;
     }
 
-    /// Averaged weights as dense floats plus transitions.
+    /// Averaged weights as dense floats plus transitions (the ensemble mean if there is one).
     fn averaged_dense(&self) -> (Vec<f32>, [f32; N_TRANS]) {
+        if let Some(m) = &self.mean {
+            return m.clone();
+        }
         let c = self.c as f64;
         let avg = |w: i32, a: i64| (w as f64 - a as f64 / c) as f32;
         let w = self
@@ -175,24 +193,14 @@ impl Learner {
     }
 
     fn averaged(&self, bits: u32, cfg: &TrainConfig, uses_gazetteer: bool) -> Model {
-        let c = self.c as f64;
-        let avg = |w: i32, a: i64| (w as f64 - a as f64 / c) as f32;
-        let w = self
-            .w
-            .iter()
-            .zip(&self.acc)
-            .map(|(&w, &a)| avg(w, a))
-            .collect::<Vec<f32>>();
-        let mut trans = [0f32; N_TRANS];
-        for (k, t) in trans.iter_mut().enumerate() {
-            *t = avg(self.tw[k], self.tacc[k]);
-        }
+        let (w, trans) = self.averaged_dense();
         Model {
             bits,
             w: Weights::from_dense(&w),
             trans,
             clusters: cfg.clusters.clone(),
             lexicon: cfg.lexicon.clone(),
+            auto: cfg.auto.clone(),
             uses_gazetteer,
             o_bias: cfg.o_bias.unwrap_or(0.0),
             doc: None,
@@ -240,7 +248,19 @@ pub fn train(
         let prepared = usable
             .iter()
             .enumerate()
-            .map(|(i, s)| prepare(s, cfg, &fold_lex[i % k], bits, gaz, &mut sc, None, false))
+            .map(|(i, s)| {
+                prepare(
+                    s,
+                    cfg,
+                    &fold_lex[i % k],
+                    &cfg.auto,
+                    bits,
+                    gaz,
+                    &mut sc,
+                    None,
+                    false,
+                )
+            })
             .collect::<Vec<_>>();
         let mut all = cfg.lexicon.clone();
         usable.iter().for_each(|s| all.add_entities(s));
@@ -248,29 +268,74 @@ pub fn train(
     } else {
         let prepared = usable
             .iter()
-            .map(|s| prepare(s, cfg, &cfg.lexicon, bits, gaz, &mut sc, None, false))
+            .map(|s| {
+                prepare(
+                    s,
+                    cfg,
+                    &cfg.lexicon,
+                    &cfg.auto,
+                    bits,
+                    gaz,
+                    &mut sc,
+                    None,
+                    false,
+                )
+            })
             .collect::<Vec<_>>();
         (prepared, cfg.lexicon.clone())
     };
-    let cfg = &TrainConfig {
+    let mut cfg = TrainConfig {
         lexicon: final_lexicon,
         ..cfg.clone()
     };
     let size = (1usize << bits) * N_TAGS;
+    let n = prepared.len();
+    let k_doc = cfg.doc_folds.max(2);
+    let fold_of = |i: usize| (0..k_doc).find(|&f| i < n * (f + 1) / k_doc).unwrap_or(0);
+    // Self-trained lexicon: fold f's sentences see the lexicon of a model trained without them,
+    // so the feature is as reliable in training as on unseen text.
+    let mut fold_auto: Vec<Lexicon> = Vec::new();
+    let mut prepared = prepared;
+    if !cfg.raw_texts.is_empty() {
+        let texts = cfg.raw_texts.clone();
+        let auto_of = |idx: &[&Prepared]| {
+            let l = perceptron(idx, &cfg, size, |_, _, _| {});
+            let mut m = l.averaged(bits, &cfg, gaz.is_some());
+            m.o_bias = cfg.doc_first_bias;
+            crate::self_trained_lexicon(&Tagger { model: m }, texts.iter().map(String::as_str), 3)
+        };
+        for f in 0..k_doc {
+            let (a, b) = (n * f / k_doc, n * (f + 1) / k_doc);
+            let rest: Vec<&Prepared> = prepared[..a].iter().chain(&prepared[b..]).collect();
+            fold_auto.push(auto_of(&rest));
+        }
+        let all: Vec<&Prepared> = prepared.iter().collect();
+        let full = auto_of(&all);
+        prepared = usable
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let a = &fold_auto[fold_of(i)];
+                prepare(s, &cfg, &cfg.lexicon, a, bits, gaz, &mut sc, None, false)
+            })
+            .collect();
+        cfg.auto = full;
+    }
+    let cfg = &cfg;
     if let Some(c2) = cfg.crf_l2 {
         let tagger = train_crf(&prepared, dev, cfg, c2, gaz, &mut on_epoch);
         return Ok(tune_o_bias(tagger, cfg, dev, gaz));
     }
     let all: Vec<&Prepared> = prepared.iter().collect();
-    let mut last: Option<Tagger> = None;
     let doc_stage = cfg.doc_window > 0;
     let l = perceptron(&all, cfg, size, |epoch, errors, l| {
-        let need_model = (dev.is_some() && !doc_stage) || epoch == cfg.epochs.max(1);
-        let tagger = need_model.then(|| Tagger {
-            model: l.averaged(bits, cfg, gaz.is_some()),
-        });
-        let dev_scores = match (dev, &tagger) {
-            (Some(d), Some(t)) if !doc_stage => Some(evaluate(t, d, gaz, &NerLabel::ALL)),
+        let dev_scores = match dev {
+            Some(d) if !doc_stage => {
+                let t = Tagger {
+                    model: l.averaged(bits, cfg, gaz.is_some()),
+                };
+                Some(evaluate(&t, d, gaz, &NerLabel::ALL))
+            }
             _ => None,
         };
         on_epoch(&EpochReport {
@@ -278,17 +343,16 @@ pub fn train(
             train_token_errors: errors,
             dev: dev_scores,
         });
-        last = tagger;
     });
-    drop(l);
-    let mut tagger = last.ok_or(NerError::EmptyTrainingData)?;
+    let mut tagger = Tagger {
+        model: l.averaged(bits, cfg, gaz.is_some()),
+    };
     if !doc_stage {
         return Ok(tune_o_bias(tagger, cfg, dev, gaz));
     }
     // Jack-knifed first-pass tags of every training sentence (contiguous folds keep stories
     // together), so the second stage learns how far to trust first-pass labels on unseen text.
-    let k = cfg.doc_folds.max(2);
-    let n = prepared.len();
+    let k = k_doc;
     let mut first: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut first_em: Vec<Vec<f32>> = vec![Vec::new(); n];
     let mut em: Vec<f32> = Vec::new();
@@ -317,10 +381,22 @@ pub fn train(
     let lexicon = &cfg.lexicon;
     let prepared2: Vec<Prepared> = usable
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let d = docs.get(off..off + s.tokens.len());
             off += s.tokens.len();
-            prepare(s, cfg, lexicon, bits, gaz, &mut sc, d, cfg.doc_residual)
+            let auto = fold_auto.get(fold_of(i)).unwrap_or(&cfg.auto);
+            prepare(
+                s,
+                cfg,
+                lexicon,
+                auto,
+                bits,
+                gaz,
+                &mut sc,
+                d,
+                cfg.doc_residual,
+            )
         })
         .zip(first_em)
         .map(|(mut p, em)| {
@@ -369,8 +445,48 @@ fn dense_emissions(p: &Prepared, w: &[f32], o_bias: f32, em: &mut Vec<f32>) {
     }
 }
 
-/// Averaged structured perceptron over `data`; `after_epoch(epoch, token_errors, learner)`.
+/// Averaged structured perceptron over `data` (or the mean of `cfg.ensemble` of them, trained
+/// with different shuffle seeds); `after_epoch(epoch, token_errors, learner)` for the last one.
 fn perceptron(
+    data: &[&Prepared],
+    cfg: &TrainConfig,
+    size: usize,
+    mut after_epoch: impl FnMut(usize, usize, &Learner),
+) -> Learner {
+    let m = cfg.ensemble.max(1);
+    if m == 1 {
+        return perceptron_one(data, cfg, size, after_epoch);
+    }
+    let mut sum_w = vec![0f32; size];
+    let mut sum_t = [0f32; N_TRANS];
+    let mut last = None;
+    for j in 0..m {
+        let c = TrainConfig {
+            seed: cfg.seed.wrapping_add(j as u64 * 0x9e37_79b9),
+            ..cfg.clone()
+        };
+        let l = if j + 1 == m {
+            perceptron_one(data, &c, size, &mut after_epoch)
+        } else {
+            perceptron_one(data, &c, size, |_, _, _| {})
+        };
+        let (w, t) = l.averaged_dense();
+        sum_w
+            .iter_mut()
+            .zip(&w)
+            .for_each(|(a, b)| *a += b / m as f32);
+        sum_t
+            .iter_mut()
+            .zip(&t)
+            .for_each(|(a, b)| *a += b / m as f32);
+        last = Some(l);
+    }
+    let mut l = last.expect("at least one member");
+    l.mean = Some((sum_w, sum_t));
+    l
+}
+
+fn perceptron_one(
     data: &[&Prepared],
     cfg: &TrainConfig,
     size: usize,
@@ -382,6 +498,7 @@ fn perceptron(
         tw: [0; N_TRANS],
         tacc: [0; N_TRANS],
         c: 1,
+        mean: None,
     };
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(cfg.seed | 1);
@@ -540,6 +657,7 @@ fn train_crf(
             trans: tf,
             clusters: cfg.clusters.clone(),
             lexicon: cfg.lexicon.clone(),
+            auto: cfg.auto.clone(),
             uses_gazetteer: gaz.is_some(),
             o_bias: cfg.o_bias.unwrap_or(0.0),
             doc: None,

@@ -127,6 +127,83 @@ fn save_load_round_trip_and_determinism() {
 }
 
 #[test]
+fn two_stage_model_trains_round_trips_and_beats_baseline() {
+    let data = train_split();
+    let (train, held) = (&data[..1000], &data[3000..3300]);
+    let cfg = TrainConfig {
+        doc_window: 500,
+        epochs: 6,
+        ..small_config()
+    };
+    let two = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    assert!(two.is_two_stage());
+    let bytes = two.to_bytes();
+    let loaded = Tagger::load(&bytes).unwrap();
+    assert_eq!(loaded, two);
+    assert_eq!(loaded.to_bytes(), bytes);
+    let again = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    assert_eq!(
+        again.to_bytes(),
+        bytes,
+        "two-stage training is deterministic"
+    );
+    let sents: Vec<Vec<&str>> = held
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let tags = two.tag_sentences(&sents, None);
+    assert_eq!(tags, loaded.tag_sentences(&sents, None));
+    assert_eq!(tags.len(), held.len());
+    assert!(tags.iter().zip(&sents).all(|(t, s)| t.len() == s.len()));
+    let gold: Vec<Vec<Tag>> = held.iter().map(|s| s.tags.clone()).collect();
+    let f = score(&gold, &tags, &NerLabel::ALL).overall.f1();
+    let base = score(&gold, &memorise_baseline(train, held), &NerLabel::ALL)
+        .overall
+        .f1();
+    eprintln!("two-stage F1 {f:.2}, memorisation baseline {base:.2}");
+    assert!(f > base + 5.0, "{f} vs {base}");
+}
+
+#[test]
+fn shipped_model_is_two_stage_and_tags_documents_consistently() {
+    let t = shipped();
+    assert!(t.is_two_stage());
+    let text = sample("002_bcef1e2ff6c2592e.txt");
+    // `entities` tags the whole text as one document: a name is tagged alike in every sentence.
+    let ents = t.entities(&text);
+    let tok_per: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.label == NerLabel::Per)
+        .map(|e| &text[e.start..e.end])
+        .collect();
+    assert!(
+        tok_per.iter().filter(|s| s.contains("توكاييف")).count() >= 2,
+        "{tok_per:?}"
+    );
+}
+
+#[test]
+fn self_trained_lexicon_option_trains_and_round_trips() {
+    let data = &train_split()[..300];
+    let raw: Vec<String> = ["000_06c48e6e3a04ee1d.txt", "001_b869f9608b7549f6.txt"]
+        .iter()
+        .map(|f| sample(f))
+        .collect();
+    let cfg = TrainConfig {
+        raw_texts: std::sync::Arc::new(raw),
+        ..small_config()
+    };
+    let a = marsad_ner::train(data, None, &cfg, None, |_| {}).unwrap();
+    let plain = marsad_ner::train(data, None, &small_config(), None, |_| {}).unwrap();
+    assert_ne!(
+        a.to_bytes(),
+        plain.to_bytes(),
+        "the self-trained lexicon is stored"
+    );
+    assert_eq!(Tagger::load(&a.to_bytes()).unwrap(), a);
+}
+
+#[test]
 fn corrupt_models_are_errors() {
     let bytes = shipped().to_bytes();
     assert!(Tagger::load(&bytes[..bytes.len() / 2]).is_err());

@@ -70,6 +70,13 @@ pub struct TrainNerArgs {
     /// The second pass also sees the first pass's own tags (stacking).
     #[arg(long)]
     doc_stack: bool,
+    /// Self-trained lexicon: tag the `--clusters-from` text and use each frequent word's
+    /// majority entity type there as a feature (jack-knifed over the training folds).
+    #[arg(long, requires = "clusters_from")]
+    self_train: bool,
+    /// Perceptrons per model (different shuffle seeds, weights averaged).
+    #[arg(long, default_value_t = 1)]
+    ensemble: usize,
     /// Residual second pass: adds document-feature weights to the first pass's scores.
     #[arg(long)]
     doc_residual: bool,
@@ -307,6 +314,13 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         doc_stack: args.doc_stack,
         doc_first_bias: args.doc_first_bias,
         doc_residual: args.doc_residual,
+        raw_texts: std::sync::Arc::new(if args.self_train {
+            docs.clone()
+        } else {
+            Vec::new()
+        }),
+        auto: Lexicon::default(),
+        ensemble: args.ensemble,
         doc_folds: TrainConfig::default().doc_folds,
         o_bias: if dev.is_some() {
             args.o_bias
