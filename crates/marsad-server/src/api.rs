@@ -289,6 +289,10 @@ async fn entity(State(st): St, IdPath(id): IdPath, p: Params) -> ApiResult<Respo
     p.allow(&["limit"])?;
     let limit = p.number("limit", 500, 0, 10_000)?;
     let snap = st.snapshot().await?;
+    let key = format!("entity\u{0}{id}\u{0}{limit}");
+    if let Some(body) = snap.page(&key) {
+        return Ok(json_bytes(body));
+    }
     let ix = &snap.index;
     let Some(mut page) = ix.entity_page(&id, limit) else {
         return Err(ApiError::not_found(format!("no entity {id:?}")));
@@ -318,7 +322,21 @@ async fn entity(State(st): St, IdPath(id): IdPath, p: Params) -> ApiResult<Respo
             });
         }
     }
-    Ok(Json(page).into_response())
+    let body = axum::body::Bytes::from(
+        serde_json::to_vec(&page).map_err(|e| ApiError::internal(e.to_string()))?,
+    );
+    snap.keep_page(key, body.clone());
+    Ok(json_bytes(body))
+}
+
+/// A JSON response from bytes already serialised.
+fn json_bytes(body: Bytes) -> Response {
+    let mut res = body.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
 }
 
 async fn events(State(st): St, p: Params) -> ApiResult<Response> {

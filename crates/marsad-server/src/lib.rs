@@ -100,6 +100,44 @@ impl DocText {
 pub(crate) struct Snapshot {
     pub(crate) index: views::Index,
     pub(crate) summaries: Vec<DocumentSummary>,
+    /// Serialised responses of this version (entity pages), by request key.
+    pages: Mutex<PageCache>,
+}
+
+#[derive(Default)]
+struct PageCache {
+    bytes: usize,
+    pages: HashMap<String, axum::body::Bytes>,
+}
+
+/// Most bytes of serialised pages kept per snapshot.
+const PAGE_CACHE_BYTES: usize = 128 * 1024 * 1024;
+
+impl Snapshot {
+    /// A cached serialised response for `key`.
+    pub(crate) fn page(&self, key: &str) -> Option<axum::body::Bytes> {
+        self.pages
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .pages
+            .get(key)
+            .cloned()
+    }
+
+    /// Keeps a serialised response for `key` (an entity page of this version never changes).
+    pub(crate) fn keep_page(&self, key: String, body: axum::body::Bytes) {
+        let mut c = self.pages.lock().unwrap_or_else(|p| p.into_inner());
+        if body.len() > PAGE_CACHE_BYTES / 4 {
+            return;
+        }
+        // Emptied when full rather than tracked for recency: popular pages come right back.
+        if c.bytes + body.len() > PAGE_CACHE_BYTES {
+            c.pages.clear();
+            c.bytes = 0;
+        }
+        c.bytes += body.len();
+        c.pages.insert(key, body);
+    }
 }
 
 #[derive(Default)]
@@ -191,6 +229,7 @@ impl AppState {
                 Ok(Arc::new(Snapshot {
                     index: views::Index::build(version, picture),
                     summaries,
+                    pages: Mutex::new(PageCache::default()),
                 }))
             })
             .await?;

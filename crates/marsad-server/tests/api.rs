@@ -210,6 +210,9 @@ async fn entity_page_of_kazakhstan() {
         .map(|v| v.as_u64().unwrap())
         .sum();
     assert_eq!(forms, totals["mentions"].as_u64().unwrap());
+    // A second request is answered from the page cache, with the same content.
+    let (_, again) = get(&srv.base, &format!("/api/entities/{id}")).await;
+    assert_eq!(again, page);
     let (s, cut) = get(&srv.base, &format!("/api/entities/{id}?limit=1")).await;
     assert_eq!(s, 200);
     assert_eq!(cut["events"].as_array().unwrap().len(), 1);
