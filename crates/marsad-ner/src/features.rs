@@ -72,7 +72,8 @@ pub(crate) fn doc_infos(
     use std::collections::HashMap;
     out.clear();
     let n = keys.len();
-    let mut counts: HashMap<u64, [u32; 5]> = HashMap::new();
+    let mut counts: HashMap<u64, [u32; 5], std::hash::BuildHasherDefault<KeyHasher>> =
+        HashMap::default();
     let (mut lo, mut hi) = (0usize, 0usize);
     for p in 0..n {
         while hi < n && hi <= p + window {
@@ -135,6 +136,37 @@ pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     mix(h, b.len() as u64)
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and the Arabic letter block (all alphabetic),
+/// which cover nearly every token; the general lookup is slow.
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Keys are already well-mixed 64-bit hashes: use them as they are instead of SipHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Character class for word shape.
@@ -250,7 +282,7 @@ impl Scratch {
             if let Some(Some(t)) = gaz.and_then(|g| g.get(i)) {
                 info.gaz = 1 + t.index() as u64;
             }
-            if stem.chars().count() >= 2 && stem.chars().all(char::is_alphabetic) {
+            if stem.chars().count() >= 2 && stem.chars().all(is_letter) {
                 info.key = info.stem;
             }
             if let Some(d) = doc.and_then(|d| d.get(i)) {
@@ -503,6 +535,17 @@ mod tests {
             None,
         );
         sc.infos.clone()
+    }
+
+    #[test]
+    fn letter_test_matches_std() {
+        for c in "قال توكاييف، إنَّ 2022 Kazakhstan ـ ٱ پ ک ١٢ ۰ ? «".chars()
+        {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
