@@ -133,21 +133,23 @@ pub(crate) struct State {
 /// One sentence's tag: entity mentioned (`'e'`) or event type told (`'v'`).
 pub(crate) type Tag = (i64, &'static str, String);
 
+/// Stored sha256 by document id, and document id by sha256.
+pub(crate) type Known = (HashMap<String, String>, HashMap<String, String>);
+
+/// `docs_gen` and every stored `(id, analysis json, text)`.
+pub(crate) type Analyses = (i64, Vec<(String, String, String)>);
+
 /// The storage primitives the shared ingest needs; each is one transaction.
 pub(crate) trait Engine {
     /// Stored sha256 of each of `ids`, and the id holding each of `shas`.
-    fn lookup(
-        &self,
-        ids: &[&str],
-        shas: &[&str],
-    ) -> Result<(HashMap<String, String>, HashMap<String, String>), StoreError>;
+    fn lookup(&self, ids: &[&str], shas: &[&str]) -> Result<Known, StoreError>;
     /// Stores documents (replacing same ids) and bumps `docs_gen`, atomically.
     fn commit_batch(&self, docs: &[PreparedDoc]) -> Result<(), StoreError>;
     /// The current state.
     fn state(&self) -> Result<State, StoreError>;
     /// In one snapshot: `docs_gen` and every stored `(id, analysis json, text)` ordered by
     /// publication date (missing last), then id.
-    fn load_analyses(&self) -> Result<(i64, Vec<(String, String, String)>), StoreError>;
+    fn load_analyses(&self) -> Result<Analyses, StoreError>;
     /// Every stored sentence `(id, doc, start, end)`.
     fn sentence_spans(&self) -> Result<Vec<(i64, String, usize, usize)>, StoreError>;
     /// Stores a picture built from documents at `docs_gen` with its sentence tags, unless a

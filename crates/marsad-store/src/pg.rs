@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Transaction};
 
-use crate::common::{self, Engine, PreparedDoc, State, Tag, BM25_B, BM25_K1};
+use crate::common::{self, Analyses, Engine, Known, PreparedDoc, State, Tag, BM25_B, BM25_K1};
 use crate::{
     DocumentSummary, IngestProgress, IngestReport, SearchHit, SearchQuery, SearchResults, Store,
     StoreError, StoredDocument, SCHEMA_VERSION,
@@ -270,11 +270,7 @@ fn snapshot(c: &mut Client) -> Result<Transaction<'_>, postgres::Error> {
 }
 
 impl Engine for PgStore {
-    fn lookup(
-        &self,
-        ids: &[&str],
-        shas: &[&str],
-    ) -> Result<(HashMap<String, String>, HashMap<String, String>), StoreError> {
+    fn lookup(&self, ids: &[&str], shas: &[&str]) -> Result<Known, StoreError> {
         let ctx = "looking up stored documents";
         self.read(|c| {
             let mut tx = snapshot(c).map_err(pg_err(ctx))?;
@@ -371,7 +367,7 @@ impl Engine for PgStore {
         self.read(|c| read_state(c).map_err(pg_err("reading the store state")))
     }
 
-    fn load_analyses(&self) -> Result<(i64, Vec<(String, String, String)>), StoreError> {
+    fn load_analyses(&self) -> Result<Analyses, StoreError> {
         let ctx = "loading the stored analyses";
         self.read(|c| {
             let mut tx = snapshot(c).map_err(pg_err(ctx))?;
@@ -598,7 +594,7 @@ impl Store for PgStore {
                 args.push(Box::new(avgdl));
                 (
                     "sentences s JOIN docs d ON d.id = s.doc WHERE s.tsv @@ $1::text::tsquery".to_string(),
-                    "round(score::numeric, 9) DESC, doc, b_start".to_string(),
+                    "round(score::numeric, 9) DESC, id".to_string(),
                     format!(
                         "(SELECT coalesce(sum(q.idf * (cardinality(u.positions) * {k1p1}) / (cardinality(u.positions) + {k1} * (1 - {b} + {b} * s.ntok / $4::float8))), 0)
                           FROM unnest(s.tsv) AS u JOIN unnest($2::text[], $3::float8[]) AS q(term, idf) ON q.term = u.lexeme)",

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension};
 
-use crate::common::{self, Engine, PreparedDoc, State, Tag};
+use crate::common::{self, Analyses, Engine, Known, PreparedDoc, State, Tag};
 use crate::{
     DocumentSummary, IngestProgress, IngestReport, SearchHit, SearchQuery, SearchResults, Store,
     StoreError, StoredDocument, SCHEMA_VERSION,
@@ -369,11 +369,7 @@ fn in_read_tx<T>(
 }
 
 impl Engine for SqliteStore {
-    fn lookup(
-        &self,
-        ids: &[&str],
-        shas: &[&str],
-    ) -> Result<(HashMap<String, String>, HashMap<String, String>), StoreError> {
+    fn lookup(&self, ids: &[&str], shas: &[&str]) -> Result<Known, StoreError> {
         let p = &self.path;
         self.read(|c| {
             in_read_tx(c, |c| {
@@ -463,7 +459,7 @@ impl Engine for SqliteStore {
         self.read(|c| read_state(c).map_err(sql_err(&self.path, "reading the store state")))
     }
 
-    fn load_analyses(&self) -> Result<(i64, Vec<(String, String, String)>), StoreError> {
+    fn load_analyses(&self) -> Result<Analyses, StoreError> {
         self.read(|c| {
             in_read_tx(c, |c| {
                 let st = read_state(c)?;
@@ -658,11 +654,22 @@ impl Store for SqliteStore {
             args.push(Value::Text(m.join(" ")));
             (
                 "sentence_fts f JOIN sentences s ON s.id = f.rowid JOIN docs d ON d.id = s.doc WHERE sentence_fts MATCH ?1".to_string(),
-                "round(score, 9) DESC, s.doc, s.b_start",
+                "round(score, 9) DESC, s.id",
                 "-bm25(sentence_fts)",
             )
         };
         let w = filters(query, &mut args);
+        // Text without filters: rank inside the full-text index alone (ties in insertion order,
+        // as with filters).
+        let (from, order, id) = if w.is_empty() && !q.terms.is_empty() {
+            (
+                "sentence_fts f WHERE sentence_fts MATCH ?1".to_string(),
+                "round(score, 9) DESC, f.rowid",
+                "f.rowid",
+            )
+        } else {
+            (from, order, "s.id")
+        };
         // Text only: FTS5 counts its matches without touching the tables.
         let count_sql = if w.is_empty() && !q.terms.is_empty() {
             "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1".to_string()
@@ -672,7 +679,7 @@ impl Store for SqliteStore {
         let n = args.len();
         // Rank on ids and keys only; the page's texts are fetched afterwards.
         let sql = format!(
-            "SELECT s.id, {score} AS score FROM {from}{w} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+            "SELECT {id}, {score} AS score FROM {from}{w} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
             n + 1,
             n + 2
         );
