@@ -441,6 +441,20 @@ fn member_lists(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
                 .into_iter()
                 .filter(|(_, (m, _))| m.len() >= 2)
                 .collect();
+            // Lists are set against each other only across outlets about the same days (a
+            // membership changes; lists months apart are different stories).
+            let docs: Vec<_> = docs
+                .iter()
+                .filter(|(d, (m, _))| {
+                    docs.iter().any(|(e, (n, _))| {
+                        !m.is_subset(n)
+                            && !n.is_subset(m)
+                            && other_outlet(inp.outlets, d, e)
+                            && close_in_time(inp.published, d, e, SAME_STORY_DAYS + 1)
+                    })
+                })
+                .cloned()
+                .collect();
             let distinct: BTreeSet<&BTreeSet<&str>> = docs.iter().map(|(_, (m, _))| m).collect();
             // A shorter list that the longer one contains may just be partial (…تضم أيضاً):
             // only lists that each name a member the other leaves out disagree.

@@ -298,3 +298,67 @@ fn opposite_roles_of_an_actor_disagree() {
     });
     assert!(d.is_empty());
 }
+
+#[test]
+fn figures_clash_only_across_outlets_on_one_day_and_merges_stay_in_time() {
+    let mut a = event("a", "ASSAULT", &["il"], &[], Some("gaza"));
+    a.quantities = vec!["q1".into()];
+    let mut b = event("b", "ASSAULT", &["il"], &[], Some("gaza"));
+    b.quantities = vec!["q2".into()];
+    let qs = vec![
+        quantity("q1", "a", 16.0, "killed", Bound::Exact),
+        quantity("q2", "b", 20.0, "killed", Bound::Exact),
+    ];
+    let names = HashMap::new();
+    let run = |published: &HashMap<String, String>, outlets: &HashMap<String, String>| {
+        let merged = merge_events_in_time(vec![a.clone(), b.clone()], &HashMap::new(), published);
+        let d = disagreements(Inputs {
+            events: &merged,
+            doc_events: &[],
+            quantities: &qs,
+            relations: &[],
+            names: &names,
+            topics: &HashMap::new(),
+            published,
+            outlets,
+        });
+        (merged.len(), d.len())
+    };
+    let day = |x: &str, y: &str| {
+        HashMap::from([
+            ("a".to_string(), x.to_string()),
+            ("b".to_string(), y.to_string()),
+        ])
+    };
+    let two = day("alarabia", "BBC");
+    // Same day, two outlets: one event, one disagreement.
+    assert_eq!(run(&day("2018-04-06", "2018-04-06"), &two), (1, 1));
+    // One outlet: an update, not a disagreement.
+    assert_eq!(
+        run(&day("2018-04-06", "2018-04-06"), &day("BBC", "BBC")),
+        (1, 0)
+    );
+    // A day apart: still one event, but a toll a day later is an update.
+    assert_eq!(run(&day("2018-04-06", "2018-04-07"), &two), (1, 0));
+    // A week apart: two happenings.
+    assert_eq!(run(&day("2018-04-06", "2018-04-13"), &two), (2, 0));
+}
+
+#[test]
+fn day_numbers_follow_the_calendar() {
+    assert_eq!(day_number("1970-01-01"), Some(0));
+    assert_eq!(
+        day_number("2018-03-01")
+            .zip(day_number("2018-02-28"))
+            .map(|(a, b)| a - b),
+        Some(1)
+    );
+    assert_eq!(
+        day_number("2016-03-01")
+            .zip(day_number("2016-02-28"))
+            .map(|(a, b)| a - b),
+        Some(2)
+    );
+    assert_eq!(day_number("2018-13-01"), None);
+    assert_eq!(day_number("--01-02"), None);
+}

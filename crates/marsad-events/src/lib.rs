@@ -1315,7 +1315,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                         }
                     } else if is_agent(mm.kind)
                         && !sources.contains(&mm.entity)
-                        && !(t.norm == "من" && !from_target(h.kind))
+                        && (t.norm != "من" || from_target(h.kind))
                     {
                         push(&mut targets, m, &mut span);
                     }

@@ -265,6 +265,8 @@ proptest! {
             Just("طلب"), Just("من"), Just("تركيا"), Just("التي"), Just("تضم"), Just("،"),
             Just("."), Just(":"), Just("قتل"), Just("12"), Just("شخصاً"), Just("حسبما"),
             Just("ذكرت"), Just("على"), Just("ضد"), Just("ولم"), Just("بصفتهما"), Just("مراقب"),
+            Just("المتظاهرون"), Just("قوات"), Just("الأمن"), Just("برصاص"), Just("الجيش"),
+            Just("مئات"), Just("هجوم"), Just("بعنوان"), Just("الاحتجاجات"), Just("منذ"),
         ], 0..40),
         pick in proptest::collection::vec(any::<bool>(), 40),
     ) {
@@ -293,6 +295,7 @@ proptest! {
         for e in &out.events { prop_assert!(e.evidence.iter().all(ok)); }
         for c in &out.claims { prop_assert!(ok(&c.content) && c.evidence.iter().all(ok)); }
         for r in &out.relations { prop_assert!(r.evidence.iter().all(ok)); }
+        for a in &out.actors { prop_assert!(a.mentions.iter().all(|m| ok(&m.evidence))); }
     }
 }
 
