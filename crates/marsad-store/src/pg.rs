@@ -58,6 +58,12 @@ CREATE INDEX sentence_tags_sentence ON sentence_tags(sentence);
 CREATE TABLE picture (id INT PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL, json TEXT NOT NULL);
 "#;
 
+/// Sentence count and total terms for bm25, computed if missing.
+const STATS_INIT: &str = "
+INSERT INTO meta(key, value) SELECT 'n_sentences', count(*) FROM sentences ON CONFLICT (key) DO NOTHING;
+INSERT INTO meta(key, value) SELECT 'n_tokens', coalesce(sum(ntok), 0) FROM sentences ON CONFLICT (key) DO NOTHING;
+";
+
 /// The PostgreSQL store.
 pub struct PgStore {
     url: String,
@@ -210,7 +216,11 @@ fn init_schema(c: &mut Client, url: &str) -> Result<(), StoreError> {
             .map_err(pg_err("reading the schema version"))?
             .map(|r| r.get(0));
         return match v {
-            Some(SCHEMA_VERSION) => Ok(()),
+            Some(SCHEMA_VERSION) => {
+                // Stores made before the counts were kept get them once.
+                tx.batch_execute(STATS_INIT).map_err(pg_err(ctx))?;
+                tx.commit().map_err(pg_err(ctx))
+            }
             Some(v) => Err(StoreError::Corrupt {
                 what: redact(url),
                 message: format!(
@@ -235,6 +245,7 @@ fn init_schema(c: &mut Client, url: &str) -> Result<(), StoreError> {
         });
     }
     tx.batch_execute(SCHEMA).map_err(pg_err(ctx))?;
+    tx.batch_execute(STATS_INIT).map_err(pg_err(ctx))?;
     tx.execute(
         "INSERT INTO meta(key, value) VALUES ('schema_version', $1), ('docs_gen', 0), ('picture_gen', 0), ('version', 0)",
         &[&SCHEMA_VERSION],
@@ -306,9 +317,14 @@ impl Engine for PgStore {
             let del_tags = tx
                 .prepare("DELETE FROM sentence_tags WHERE sentence IN (SELECT id FROM sentences WHERE doc = $1)")
                 .map_err(pg_err(ctx))?;
+            // bm25 needs the sentence count and total length: kept in meta, not recounted per query.
             let del_sent = tx
-                .prepare("DELETE FROM sentences WHERE doc = $1")
+                .prepare(
+                    "WITH del AS (DELETE FROM sentences WHERE doc = $1 RETURNING ntok)
+                     SELECT count(*)::bigint, coalesce(sum(ntok), 0)::bigint FROM del",
+                )
                 .map_err(pg_err(ctx))?;
+            let (mut n_rows, mut n_tok) = (0i64, 0i64);
             let upsert = tx
                 .prepare(
                     "INSERT INTO docs(id, sha256, bytes, source, title, outlet, author, published, text, analysis, ingested_at)
@@ -321,7 +337,9 @@ impl Engine for PgStore {
                 .map_err(pg_err(ctx))?;
             for d in docs {
                 tx.execute(&del_tags, &[&d.id]).map_err(pg_err(ctx))?;
-                tx.execute(&del_sent, &[&d.id]).map_err(pg_err(ctx))?;
+                let gone = tx.query_one(&del_sent, &[&d.id]).map_err(pg_err(ctx))?;
+                n_rows -= gone.get::<_, i64>(0);
+                n_tok -= gone.get::<_, i64>(1);
                 tx.execute(
                     &upsert,
                     &[
@@ -347,6 +365,8 @@ impl Engine for PgStore {
                 let texts: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();
                 let ntoks: Vec<i64> = d.sentences.iter().map(|s| to_i64(s.terms.len())).collect();
                 let tsvs: Vec<String> = d.sentences.iter().map(|s| tsvector(&s.terms)).collect();
+                n_rows += to_i64(d.sentences.len());
+                n_tok += ntoks.iter().sum::<i64>();
                 tx.execute(
                     "INSERT INTO sentences(doc, b_start, b_end, text, ntok, tsv)
                      SELECT $1, s, e, t, n, v::tsvector FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::text[]) AS u(s, e, t, n, v)",
@@ -357,6 +377,16 @@ impl Engine for PgStore {
             tx.execute(
                 "UPDATE meta SET value = value + 1 WHERE key = 'docs_gen'",
                 &[],
+            )
+            .map_err(pg_err(ctx))?;
+            tx.execute(
+                "UPDATE meta SET value = value + $1 WHERE key = 'n_sentences'",
+                &[&n_rows],
+            )
+            .map_err(pg_err(ctx))?;
+            tx.execute(
+                "UPDATE meta SET value = value + $1 WHERE key = 'n_tokens'",
+                &[&n_tok],
             )
             .map_err(pg_err(ctx))?;
             tx.commit().map_err(pg_err(ctx))
@@ -567,11 +597,14 @@ impl Store for PgStore {
                 // bm25 exactly as FTS5 computes it: N and avgdl over all sentences, n per term.
                 let stats = tx
                     .query_one(
-                        "SELECT count(*)::bigint, coalesce(sum(ntok), 0)::bigint FROM sentences",
+                        "SELECT (SELECT value FROM meta WHERE key = 'n_sentences'), (SELECT value FROM meta WHERE key = 'n_tokens')",
                         &[],
                     )
                     .map_err(pg_err(ctx))?;
-                let (n_rows, n_tok): (i64, i64) = (stats.get(0), stats.get(1));
+                let (n_rows, n_tok): (i64, i64) = (
+                    stats.get::<_, Option<i64>>(0).unwrap_or(0),
+                    stats.get::<_, Option<i64>>(1).unwrap_or(0),
+                );
                 let avgdl = if n_rows > 0 {
                     n_tok as f64 / n_rows as f64
                 } else {
@@ -692,7 +725,18 @@ impl Store for PgStore {
                 .query_opt("SELECT version FROM picture WHERE id = 1", &[])
                 .map_err(pg_err(ctx))?
                 .map(|r| r.get(0));
+            let counts = c
+                .query_one(
+                    "SELECT (SELECT count(*) FROM sentences) = (SELECT value FROM meta WHERE key = 'n_sentences')
+                        AND (SELECT coalesce(sum(ntok), 0) FROM sentences) = (SELECT value FROM meta WHERE key = 'n_tokens')",
+                    &[],
+                )
+                .map_err(pg_err(ctx))?
+                .get::<_, Option<bool>>(0);
             let mut problems = Vec::new();
+            if counts != Some(true) {
+                problems.push("sentence counts in meta disagree with the sentences".to_string());
+            }
             if orphans > 0 {
                 problems.push(format!("{orphans} sentences without their document"));
             }
