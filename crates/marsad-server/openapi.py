@@ -75,7 +75,7 @@ def qp(name, schema, desc):
 DATE = {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}
 def limit(d, mx): return qp("limit", {"type": "integer", "minimum": 1, "maximum": mx, "default": d}, f"Page size (default {d}, at most {mx}).")
 def offset(mx=100000): return qp("offset", {"type": "integer", "minimum": 0, "maximum": mx, "default": 0}, "Items to skip.")
-FROM = qp("from", DATE, "Earliest date (ISO: YYYY, YYYY-MM or YYYY-MM-DD).")
+FROM = qp("from", DATE, "Earliest date (ISO: YYYY, YYYY-MM or YYYY-MM-DD). Dates match by overlap; a range with from after to matches nothing.")
 TO = qp("to", DATE, "Latest date (ISO).")
 def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
 ERRS = {"400": err("Bad request: unknown or malformed parameter, bad id."), "503": err("Timed out or overloaded.")}
@@ -111,6 +111,7 @@ paths = {
     qp("event_type", {"type": "string", "maxLength": 500}, "Only sentences telling an event of this PLOVER type."),
     qp("outlet", {"type": "string", "maxLength": 500}, "Only documents of this outlet."), FROM, TO, limit(20, 100), offset(10000)])},
  "/api/ingest": {"post": {"operationId": "ingest", "summary": "Add documents (skipping identical ones, replacing changed ids) and rebuild the picture.",
+    "description": "The query parameters apply to text/plain bodies only; with a JSON body they are refused (400), since the JSON carries the metadata.",
     "parameters": [qp("id", {"type": "string", "pattern": ID_PATTERN, "maxLength": 200}, "Document id (text/plain bodies only)."),
                    qp("title", {"type": "string", "maxLength": 500}, "Title (text/plain bodies only)."),
                    qp("outlet", {"type": "string", "maxLength": 500}, "Outlet (text/plain bodies only)."),

@@ -265,19 +265,18 @@ async fn document(State(st): St, IdPath(id): IdPath, p: Params) -> ApiResult<Res
 }
 
 fn entity_type(s: &str) -> ApiResult<EntityType> {
-    serde_json::from_value(serde_json::Value::String(s.to_ascii_uppercase())).map_err(|_| {
-        ApiError::bad_request(format!(
-            "query parameter \"type\" must be one of PER, ORG, GPE, LOC, NORP, MISC, got {:?}",
-            truncate(s, 40)
-        ))
-    })
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .map_err(|e| ApiError::internal(format!("entity type {s}: {e}")))
 }
 
 async fn entities(State(st): St, p: Params) -> ApiResult<Response> {
     p.allow(&["q", "type", "limit", "offset"])?;
     let filter = EntityFilter {
         q: p.text("q")?,
-        kind: p.text("type")?.as_deref().map(entity_type).transpose()?,
+        kind: p
+            .choice("type", &["PER", "ORG", "GPE", "LOC", "NORP", "MISC"])?
+            .map(entity_type)
+            .transpose()?,
         limit: p.number("limit", 50, 1, 500)?,
         offset: p.number("offset", 0, 0, MAX_OFFSET)?,
     };

@@ -51,6 +51,11 @@ pub fn valid_iso_date(s: &str) -> bool {
 /// Whether the date key `key` (any ISO precision) can fall on or after `from` and on or before
 /// `to`; a coarser key overlaps a finer bound that it contains (`2022-01` overlaps `2022-01-15`).
 pub fn date_in_range(key: &str, from: Option<&str>, to: Option<&str>) -> bool {
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t && !f.starts_with(t) {
+            return false;
+        }
+    }
     let after = from.is_none_or(|f| key >= f || f.starts_with(key));
     let before = to.is_none_or(|t| key <= t || key.starts_with(t));
     after && before
@@ -1293,6 +1298,16 @@ mod tests {
         assert!(date_in_range("2022-01-06", None, Some("2022-01")));
         assert!(!date_in_range("2021-12-31", Some("2022"), None));
         assert!(!date_in_range("2022-02-01", None, Some("2022-01")));
+        assert!(!date_in_range(
+            "2022",
+            Some("2022-02-01"),
+            Some("2022-01-01")
+        ));
+        assert!(date_in_range(
+            "2022-01-20",
+            Some("2022-01-15"),
+            Some("2022-01")
+        ));
     }
 
     #[test]
