@@ -650,8 +650,26 @@ async fn slowloris_client_is_disconnected_while_others_are_served() {
     assert!(closed_by_server(&mut idle, 40, Duration::from_millis(500)).await);
 }
 
+/// Client and server share this process: 1000 connections need about 2000 descriptors, more
+/// than a common soft limit of 1024, so lift the soft limit to the hard one.
+fn raise_open_file_limit() {
+    #[cfg(unix)]
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed by pointer.
+    unsafe {
+        let mut lim = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < lim.rlim_max {
+            lim.rlim_cur = lim.rlim_cur.max(lim.rlim_max.min(8192));
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_concurrent_requests() {
+    raise_open_file_limit();
     let srv = server().await;
     let id = kazakhstan(&srv.base).await;
     let client = reqwest::Client::builder()
