@@ -82,6 +82,11 @@ pub struct Tagger {
     model: Model,
 }
 
+/// The bytes of the shipped model (for fingerprints of what the analysis depends on).
+pub fn shipped_model_bytes() -> &'static [u8] {
+    SHIPPED
+}
+
 impl Tagger {
     /// The tagger shipped with Marsad (trained on ANERcorp train).
     pub fn shipped() -> Result<Tagger, NerError> {

@@ -128,6 +128,9 @@ pub(crate) struct State {
     pub picture_gen: i64,
     /// Picture version.
     pub version: i64,
+    /// [`marsad_core::analyser_fingerprint`] of the build that made every stored analysis
+    /// (`None` in stores written before fingerprints: treated as stale).
+    pub analysis_fp: Option<i64>,
 }
 
 /// One sentence's tag: entity mentioned (`'e'`) or event type told (`'v'`).
@@ -155,6 +158,8 @@ pub(crate) trait Engine {
     /// Stores a picture built from documents at `docs_gen` with its sentence tags, unless a
     /// newer one is stored; returns the current version.
     fn write_picture(&self, json: &str, docs_gen: i64, tags: &[Tag]) -> Result<i64, StoreError>;
+    /// Records that every stored analysis was made by the analyser with this fingerprint.
+    fn set_analysis_fp(&self, fingerprint: i64) -> Result<(), StoreError>;
 }
 
 /// Replaces NUL chars (which PostgreSQL text cannot hold) so both backends store the same text.
@@ -276,6 +281,7 @@ pub(crate) fn ingest(
     progress: &mut dyn FnMut(IngestProgress),
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
+    reanalyse_stale(engine, &mut report, progress)?;
     for d in &mut docs {
         sanitize(d, &mut report.diagnostics);
     }
@@ -345,6 +351,65 @@ pub(crate) fn ingest(
         report.version = u64::try_from(engine.write_picture(&json, gen, &tags)?).unwrap_or(0);
     }
     Ok(report)
+}
+
+/// Re-analyses every stored document from its stored text when the cached analyses were made by
+/// another analyser (an older build, another tagger model), so the picture never mixes analysers.
+/// The fingerprint is recorded only after the last batch is committed: a crash midway leaves it
+/// stale and the next ingest starts over.
+fn reanalyse_stale(
+    engine: &dyn Engine,
+    report: &mut IngestReport,
+    progress: &mut dyn FnMut(IngestProgress),
+) -> Result<(), StoreError> {
+    let current = marsad_core::analyser_fingerprint();
+    let state = engine.state()?;
+    if state.analysis_fp == Some(current) {
+        return Ok(());
+    }
+    if state.docs_gen == 0 {
+        return engine.set_analysis_fp(current);
+    }
+    let (_, rows) = engine.load_analyses()?;
+    let total = rows.len();
+    let mut stored = Vec::with_capacity(total);
+    for (id, json, text) in rows {
+        stored.push(stored_source(&id, &json, text)?);
+    }
+    let mut done = 0usize;
+    for chunk in chunk_owned(stored, BATCH_DOCS) {
+        done += chunk.len();
+        commit(engine, chunk, report)?;
+        progress(IngestProgress::Reanalysing { done, total });
+    }
+    engine.set_analysis_fp(current)
+}
+
+/// Splits `v` into owned chunks of at most `n` items, in order.
+fn chunk_owned<T>(v: Vec<T>, n: usize) -> Vec<Vec<T>> {
+    let mut out = Vec::with_capacity(v.len().div_ceil(n.max(1)));
+    let mut it = v.into_iter().peekable();
+    while it.peek().is_some() {
+        out.push(it.by_ref().take(n.max(1)).collect());
+    }
+    out
+}
+
+/// A stored document as ingest handed it over, rebuilt from its cached analysis and text.
+fn stored_source(id: &str, json: &str, text: String) -> Result<SourceDocument, StoreError> {
+    let d = parse_analysis(id, json)?.document;
+    Ok(SourceDocument {
+        id: d.id,
+        source: d.source,
+        title: d.title,
+        outlet: d.outlet,
+        author: d.author,
+        published: d.published,
+        sha256: d.sha256,
+        bytes: d.bytes,
+        text,
+        warnings: d.warnings,
+    })
 }
 
 fn commit(

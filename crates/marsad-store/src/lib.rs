@@ -101,6 +101,14 @@ pub enum IngestProgress {
         /// Total.
         total: usize,
     },
+    /// `done` of `total` stored documents re-analysed because this build's analyser differs
+    /// from the one that analysed them.
+    Reanalysing {
+        /// Done so far.
+        done: usize,
+        /// Total.
+        total: usize,
+    },
     /// Rebuilding the cross-document picture.
     Assembling,
     /// Writing the picture and search index.
@@ -202,6 +210,9 @@ pub trait Store: Send + Sync {
     ) -> Result<IngestReport, StoreError>;
     /// The current picture version (0 for an empty store).
     fn version(&self) -> Result<u64, StoreError>;
+    /// Whether every stored analysis was made by this build's analyser (false: the next ingest,
+    /// even with no documents, re-analyses the stored documents).
+    fn analyses_current(&self) -> Result<bool, StoreError>;
     /// The whole current picture (documents without text).
     fn picture(&self) -> Result<Picture, StoreError>;
     /// All stored documents, ordered by publication date then id.

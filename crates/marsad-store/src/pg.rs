@@ -259,6 +259,7 @@ fn read_state(tx: &mut impl postgres::GenericClient) -> Result<State, postgres::
         docs_gen: 0,
         picture_gen: 0,
         version: 0,
+        analysis_fp: None,
     };
     for r in tx.query("SELECT key, value FROM meta", &[])? {
         let k: &str = r.get(0);
@@ -267,6 +268,7 @@ fn read_state(tx: &mut impl postgres::GenericClient) -> Result<State, postgres::
             "docs_gen" => st.docs_gen = v,
             "picture_gen" => st.picture_gen = v,
             "version" => st.version = v,
+            "analysis_fp" => st.analysis_fp = Some(v),
             _ => {}
         }
     }
@@ -473,6 +475,19 @@ impl Engine for PgStore {
             Ok(version)
         })
     }
+
+    fn set_analysis_fp(&self, fingerprint: i64) -> Result<(), StoreError> {
+        let ctx = "recording the analyser fingerprint";
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO meta(key, value) VALUES ('analysis_fp', $1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[&fingerprint],
+            )
+            .map_err(pg_err(ctx))?;
+            Ok(())
+        })
+    }
 }
 
 /// Parameters of a query, boxed so the list can grow with the filters.
@@ -525,6 +540,11 @@ impl Store for PgStore {
 
     fn version(&self) -> Result<u64, StoreError> {
         Ok(u64::try_from(self.state()?.version).unwrap_or(0))
+    }
+
+    fn analyses_current(&self) -> Result<bool, StoreError> {
+        let st = self.state()?;
+        Ok(st.docs_gen == 0 || st.analysis_fp == Some(marsad_core::analyser_fingerprint()))
     }
 
     fn picture(&self) -> Result<Picture, StoreError> {

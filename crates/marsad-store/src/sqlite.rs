@@ -319,6 +319,7 @@ fn read_state(conn: &Connection) -> rusqlite::Result<State> {
         docs_gen: 0,
         picture_gen: 0,
         version: 0,
+        analysis_fp: None,
     };
     let mut stmt = conn.prepare_cached("SELECT key, value FROM meta")?;
     let mut rows = stmt.query([])?;
@@ -329,6 +330,7 @@ fn read_state(conn: &Connection) -> rusqlite::Result<State> {
             "docs_gen" => st.docs_gen = v,
             "picture_gen" => st.picture_gen = v,
             "version" => st.version = v,
+            "analysis_fp" => st.analysis_fp = Some(v),
             _ => {}
         }
     }
@@ -534,6 +536,21 @@ impl Engine for SqliteStore {
             })
         })
     }
+
+    fn set_analysis_fp(&self, fingerprint: i64) -> Result<(), StoreError> {
+        let p = &self.path;
+        self.write(|c| {
+            in_write_tx(c, |c| {
+                c.execute(
+                    "INSERT INTO meta(key, value) VALUES ('analysis_fp', ?1)
+                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [fingerprint],
+                )
+                .map(|_| ())
+            })
+            .map_err(sql_err(p, "recording the analyser fingerprint"))
+        })
+    }
 }
 
 /// The WHERE clauses and parameters of a query's filters (`s` = sentences, `d` = docs).
@@ -579,6 +596,11 @@ impl Store for SqliteStore {
 
     fn version(&self) -> Result<u64, StoreError> {
         Ok(u64::try_from(self.state()?.version).unwrap_or(0))
+    }
+
+    fn analyses_current(&self) -> Result<bool, StoreError> {
+        let st = self.state()?;
+        Ok(st.docs_gen == 0 || st.analysis_fp == Some(marsad_core::analyser_fingerprint()))
     }
 
     fn picture(&self) -> Result<Picture, StoreError> {

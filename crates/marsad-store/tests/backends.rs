@@ -412,6 +412,59 @@ fn failed_ingest_keeps_what_was_stored(b: &Backend) {
     store.check().unwrap();
 }
 
+/// Analyses cached by another build (another analyser fingerprint, or none: a store from before
+/// fingerprints) are redone from the stored texts by the next ingest, even one with no documents.
+fn analyses_from_another_build_are_redone(b: &Backend) {
+    let store = b.open();
+    let docs = sample();
+    store.ingest(docs.clone(), &mut no_progress()).unwrap();
+    assert!(store.analyses_current().unwrap());
+    let expected = pipeline_picture(&docs);
+    for (sqlite, pg) in [
+        (
+            "UPDATE meta SET value = 1 WHERE key = 'analysis_fp'",
+            "UPDATE meta SET value = 1 WHERE key = 'analysis_fp'",
+        ),
+        (
+            "DELETE FROM meta WHERE key = 'analysis_fp'",
+            "DELETE FROM meta WHERE key = 'analysis_fp'",
+        ),
+    ] {
+        // An "older build" whose analyses found no figures, and whose fingerprint differs.
+        b.exec(
+            &format!("UPDATE docs SET analysis = json_set(analysis, '$.quantities', json('[]')); {sqlite}"),
+            &format!("UPDATE docs SET analysis = jsonb_set(analysis::jsonb, '{{quantities}}', '[]'::jsonb)::text; {pg}"),
+        );
+        let store = b.reopen();
+        assert!(!store.analyses_current().unwrap());
+        let mut seen = Vec::new();
+        let r = store
+            .ingest(Vec::new(), &mut |p| {
+                if let marsad_store::IngestProgress::Reanalysing { done, total } = p {
+                    seen.push((done, total));
+                }
+            })
+            .unwrap();
+        assert_eq!(seen.last(), Some(&(docs.len(), docs.len())));
+        assert!(store.analyses_current().unwrap());
+        assert!(r.documents.is_empty());
+        let got = serde_json::to_value(store.picture().unwrap()).unwrap();
+        assert_eq!(got, expected, "the re-analysed picture is the pipeline's");
+        assert!(!store.picture().unwrap().quantities.is_empty());
+        store.check().unwrap();
+        // Up to date now: the next ingest re-analyses nothing.
+        let mut again = 0;
+        store
+            .ingest(Vec::new(), &mut |p| {
+                if matches!(p, marsad_store::IngestProgress::Reanalysing { .. }) {
+                    again += 1;
+                }
+            })
+            .unwrap();
+        assert_eq!(again, 0);
+    }
+}
+
 macro_rules! both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -435,6 +488,7 @@ both_backends!(
     search_filters,
     readers_run_during_ingest,
     failed_ingest_keeps_what_was_stored,
+    analyses_from_another_build_are_redone,
 );
 
 /// Both backends hold the same picture and answer a query with the same sentences, order and

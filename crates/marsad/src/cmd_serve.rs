@@ -36,6 +36,15 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store: Arc<dyn marsad_store::Store> = Arc::from(
         marsad_store::open(&location).with_context(|| format!("opening the store {location}"))?,
     );
+    if !store
+        .analyses_current()
+        .context("reading the store state")?
+    {
+        eprintln!(
+            "marsad: warning: the stored documents were analysed by another build of Marsad; \
+             run `marsad ingest` (with no paths, or with new documents) to re-analyse them"
+        );
+    }
     let config = marsad_server::Config {
         header_read_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
         max_in_flight: args.max_in_flight.max(1),

@@ -39,8 +39,9 @@ impl StoreLocation {
 pub struct IngestArgs {
     #[command(flatten)]
     location: StoreLocation,
-    /// Files or folders (read recursively, in sorted order) of .txt, .html/.htm and .jsonl.
-    #[arg(required = true)]
+    /// Files or folders (read recursively, in sorted order) of .txt, .html/.htm and .jsonl. With
+    /// none, only brings the store up to date: re-analyses documents stored by a build with another
+    /// analyser and rebuilds a stale picture.
     paths: Vec<PathBuf>,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
@@ -116,7 +117,17 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     // Without a terminal, one line per committed batch: a log (and the crash test) can tell
     // exactly which documents are safely stored.
+    let reanalysed = std::cell::Cell::new(0usize);
     let mut progress = |p: IngestProgress| match p {
+        IngestProgress::Reanalysing { done, total } => {
+            reanalysed.set(done);
+            bar.set_message(format!(
+                "re-analysing stored documents (this build analyses differently): {done}/{total}"
+            ));
+            if !tty {
+                eprintln!("re-analysed {done}/{total} stored documents");
+            }
+        }
         IngestProgress::Documents { done, total } => {
             bar.set_position(done as u64);
             if !tty {
@@ -149,6 +160,12 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         eprintln!("marsad: {}: {}", d.subject, d.message);
     }
     let count = |o: IngestOutcome| report.documents.iter().filter(|(_, x)| *x == o).count();
+    if reanalysed.get() > 0 {
+        println!(
+            "{} stored documents re-analysed (they were analysed by another build)",
+            reanalysed.get()
+        );
+    }
     println!(
         "{} added, {} unchanged, {} replaced; picture version {} ({:.1} s)",
         count(IngestOutcome::Added),

@@ -196,3 +196,39 @@ fn a_reader_that_stops_early_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `marsad ingest` with no paths brings a store up to date: nothing to do on a current store;
+/// a store whose documents another build analysed is re-analysed.
+#[test]
+fn ingest_without_paths_reanalyses_a_store_of_another_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let out = marsad()
+            .arg("ingest")
+            .arg("--data")
+            .arg(&data)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run(&[sample().as_os_str()]);
+    assert!(first.contains("5 added"), "{first}");
+    let noop = run(&[]);
+    assert!(noop.contains("0 added, 0 unchanged, 0 replaced"), "{noop}");
+    assert!(!noop.contains("re-analysed"), "{noop}");
+    // What a store written by a build with another analyser looks like.
+    let c = rusqlite::Connection::open(data.join("marsad.sqlite")).unwrap();
+    c.execute("UPDATE meta SET value = 7 WHERE key = 'analysis_fp'", [])
+        .unwrap();
+    drop(c);
+    let redo = run(&[]);
+    assert!(redo.contains("5 stored documents re-analysed"), "{redo}");
+    assert!(!run(&[]).contains("re-analysed"));
+}
