@@ -63,3 +63,26 @@ fn shipped_kb_has_states_capitals_orgs_and_dated_leaders() {
         }
     }
 }
+
+/// On the sample articles, nisba adjectives after definite nouns (السلطات الكازاخستانية) count as
+/// adjectival, while place names standing after prepositions (في كازاخستان, إلى موسكو) do not.
+#[test]
+fn adjectival_words_are_found_in_real_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kazakhstan-2022");
+    let mut jsonl = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for p in names {
+        let text = std::fs::read_to_string(&p).unwrap();
+        jsonl.push_str(&serde_json::json!({ "text": text }).to_string());
+        jsonl.push('\n');
+    }
+    let adj = marsad_kb::build::adjectival_words_in(&jsonl);
+    let has = |w: &str| adj.contains(&marsad_text::normalize_str(w));
+    assert!(has("التركية"), "{adj:?}");
+    assert!(!has("القوات"), "a noun heading its phrase is not adjectival");
+    assert!(!adj.iter().any(|w| !w.starts_with("ال")));
+}
