@@ -252,8 +252,9 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
             a
         }
         Err(e) => {
-            cx.report
-                .say(format!("ant_news unreadable ({e}): no adjective check of city names"));
+            cx.report.say(format!(
+                "ant_news unreadable ({e}): no adjective check of city names"
+            ));
             HashSet::new()
         }
     };
@@ -676,6 +677,7 @@ fn cities(
     let mut dropped_common = 0;
     let mut dropped_state = 0;
     let mut dropped_adjective = 0;
+    let mut dropped_institution = 0;
     let state_keys: HashSet<String> = cx.state_by_ar.keys().cloned().collect();
     for e in cx.entries.iter_mut().filter(|e| e.class == Class::City) {
         let mut names: Vec<String> = std::iter::once(e.ar.clone())
@@ -705,6 +707,15 @@ fn cities(
                 dropped_adjective += 1;
                 return false;
             }
+            // Sources label some cities with an institution named after them (نادي روتشديل,
+            // جامعة المنيا, حزب …): those name the institution, not the place.
+            if n.split_whitespace()
+                .next()
+                .is_some_and(|w| INSTITUTION_HEADS.contains(&w))
+            {
+                dropped_institution += 1;
+                return false;
+            }
             true
         });
         if names.is_empty() {
@@ -726,7 +737,7 @@ fn cities(
         "cities: {from_ne} from natural_earth (QID) with Arabic from world_cities/arwikicats, {ne_no_ar} NE places without \
          an Arabic name skipped, {from_wc} world_cities-only (pop >= 100k), {wc_unjoined} world_cities rows without a state, \
          {capitals} capitals; {dropped_common} one-word aliases dropped as common words, {dropped_state} as state names, \
-         {dropped_adjective} as adjectives, \
+         {dropped_adjective} as adjectives, {dropped_institution} as institutions, \
          {} cities left nameless",
         before - cx.entries.len()
     ));
@@ -896,8 +907,37 @@ const OTHER_TITLES: &[&str] = &[
     "محافظ",
 ];
 /// First words that make an OEDA actor an organisation, body or place rather than a person.
+/// First words of institution names, never of a city's name (unlike مركز, an Egyptian district).
+const INSTITUTION_HEADS: &[&str] = &[
+    "نادي",
+    "جامعة",
+    "حزب",
+    "بنك",
+    "برلمان",
+    "مجلس",
+    "حركة",
+    "منظمة",
+    "شركة",
+    "وزارة",
+    "جبهة",
+    "جماعة",
+    "هيئة",
+    "لجنة",
+    "مؤسسة",
+    "معهد",
+    "جمعية",
+    "نقابة",
+    "تحالف",
+    "اتحاد",
+    "وكالة",
+    "محكمة",
+    "جيش",
+    "قوات",
+];
+
 pub(crate) const NON_PERSON_HEADS: &[&str] = &[
     "قوة",
+    "نظام",
     "قوات",
     "وزارة",
     "حزب",

@@ -68,7 +68,8 @@ fn shipped_kb_has_states_capitals_orgs_and_dated_leaders() {
 /// adjectival, while place names standing after prepositions (في كازاخستان, إلى موسكو) do not.
 #[test]
 fn adjectival_words_are_found_in_real_text() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kazakhstan-2022");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kazakhstan-2022");
     let mut jsonl = String::new();
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -83,6 +84,9 @@ fn adjectival_words_are_found_in_real_text() {
     let adj = marsad_kb::build::adjectival_words_in(&jsonl);
     let has = |w: &str| adj.contains(&marsad_text::normalize_str(w));
     assert!(has("التركية"), "{adj:?}");
-    assert!(!has("القوات"), "a noun heading its phrase is not adjectival");
+    assert!(
+        !has("القوات"),
+        "a noun heading its phrase is not adjectival"
+    );
     assert!(!adj.iter().any(|w| !w.starts_with("ال")));
 }
