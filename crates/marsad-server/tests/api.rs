@@ -923,3 +923,49 @@ async fn shutdown_stops_accepting_and_returns() {
     server.await.unwrap().unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+/// A client that accepts gzip gets large answers compressed, and they decompress to exactly the
+/// uncompressed answer; a client that does not gets plain bytes.
+#[tokio::test]
+async fn large_answers_are_gzipped_for_clients_that_ask() {
+    use std::io::Read as _;
+    let s = server().await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/api/timeline", s.base);
+    let plain = client.get(&url).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.unwrap();
+    assert!(
+        plain.len() > 1024,
+        "the sample timeline is large enough to compress"
+    );
+    let gz = client
+        .get(&url)
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gz.status().as_u16(), 200);
+    assert_eq!(
+        gz.headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap()),
+        Some("gzip")
+    );
+    let packed = gz.bytes().await.unwrap();
+    assert!(
+        packed.len() < plain.len() / 3,
+        "{} vs {}",
+        packed.len(),
+        plain.len()
+    );
+    let mut unpacked = Vec::new();
+    flate2::read::GzDecoder::new(&packed[..])
+        .read_to_end(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, plain.to_vec());
+    // Errors stay JSON, compressed or not.
+    let (status, v) = get(&s.base, "/api/entities/..%2F..").await;
+    assert_eq!(status, 400);
+    assert!(v.get("error").is_some());
+}
