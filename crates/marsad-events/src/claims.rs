@@ -3,8 +3,14 @@
 
 use marsad_picture::{Claim, Diagnostic, MentionForm};
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use marsad_picture::EntityType;
+
+use crate::agents::Agent;
 use crate::lexicon::lexicon;
-use crate::{is_agent, Doc};
+use crate::{actor_at, is_agent, Actors, Doc, Found};
 
 /// `أن/إن` with optional و/ب/ف and a pronoun suffix (بأنها، وأنه).
 fn is_anna(norm: &str) -> bool {
@@ -58,6 +64,109 @@ fn best_speaker(doc: &Doc<'_>, cands: impl Iterator<Item = usize>) -> Option<usi
         .enumerate()
         .min_by_key(|&(i, (r, _))| (r, i))
         .map(|(_, (_, m))| m)
+}
+
+const fn reporter(en: &'static str, kind: EntityType) -> Agent {
+    Agent {
+        en,
+        kind,
+        protester: false,
+    }
+}
+
+/// Nouns that stand for a speaker without naming it (ذكرت تقارير صحفية، وسائل الإعلام … وصفت,
+/// قال مسؤولون), one or two words, as written.
+const REPORTERS: &[(&[&str], Agent)] = &[
+    (&["تقارير", "تقرير"], reporter("reports", EntityType::Misc)),
+    (&["مصادر", "مصدر"], reporter("sources", EntityType::Misc)),
+    (
+        &["وسائل الإعلام", "وسائل إعلام", "الإعلام", "وسائل الاعلام"],
+        reporter("media", EntityType::Org),
+    ),
+    (
+        &["مسؤولون", "مسؤولين", "مسؤول", "مسئولون", "مسئولين", "مسئول"],
+        reporter("officials", EntityType::Misc),
+    ),
+    (
+        &[
+            "محللون",
+            "محللين",
+            "خبراء",
+            "مراقبون",
+            "مراقبين",
+            "باحثون",
+            "باحثين",
+        ],
+        reporter("analysts", EntityType::Misc),
+    ),
+    (&["شهود", "شاهد"], reporter("witnesses", EntityType::Misc)),
+    (
+        &["دبلوماسيون", "دبلوماسيين", "دبلوماسي"],
+        reporter("diplomats", EntityType::Misc),
+    ),
+];
+
+/// Normalised reporter nouns (without the article) → meaning.
+fn reporters() -> &'static HashMap<String, Agent> {
+    static R: OnceLock<HashMap<String, Agent>> = OnceLock::new();
+    R.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (forms, a) in REPORTERS {
+            for f in *forms {
+                let n = marsad_text::normalize_str(f);
+                let n = n.strip_prefix("ال").unwrap_or(&n).to_string();
+                m.insert(n, *a);
+            }
+        }
+        m
+    })
+}
+
+/// Words after which a noun phrase starts a clause in subject position (كما أن وسائل الإعلام …).
+fn opens_subject(norm: &str) -> bool {
+    matches!(
+        norm,
+        "ان" | "وان"
+            | "فان"
+            | "لان"
+            | "كما"
+            | "و"
+            | "بينما"
+            | "حيث"
+            | "لكن"
+            | "ولكن"
+            | "اذ"
+            | "ثم"
+    )
+}
+
+/// A speaker that is described, not named, whose phrase starts at token `k` (before `cb`): an
+/// agent noun (السلطات، المتظاهرون, or the state of a nisba after it) or a reporter noun.
+fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
+    if k >= cb || doc.toks[k].punct {
+        return None;
+    }
+    if let Some(f) = actor_at(doc, k, cb) {
+        return Some(f);
+    }
+    let strip = |n: &str| n.strip_prefix("ال").unwrap_or(n).to_string();
+    let one = strip(doc.toks[k].norm.as_str());
+    let (a, len) = match doc.toks.get(k + 1).filter(|_| k + 1 < cb) {
+        Some(t) => match reporters().get(&format!("{one} {}", t.norm)) {
+            Some(a) => (*a, 2),
+            None => (*reporters().get(&one)?, 1),
+        },
+        None => (*reporters().get(&one)?, 1),
+    };
+    // مسؤول أمريكي, مصادر إسرائيلية: the state the nisba names speaks.
+    if let Some(m) = doc.mention_at(k + len).filter(|_| k + len < cb) {
+        let mm = &doc.input.mentions[m];
+        if mm.form == MentionForm::Adjective && matches!(mm.kind, EntityType::Gpe | EntityType::Org)
+        {
+            return Some(Found::Named(m));
+        }
+    }
+    Some(Found::Described(a, k, k + len))
 }
 
 /// Byte offset in `rest` of the mark closing a quote, skipping nested pairs of the same kind
@@ -170,7 +279,7 @@ fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
     None
 }
 
-pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
+pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Diagnostic>) {
     let lex = lexicon();
     let mut out: Vec<Claim> = Vec::new();
     for &(sa, sb) in &doc.stoks {
@@ -218,6 +327,26 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
                 k += 1;
                 continue;
             }
+            // ما يؤكد / مما يعني: "which confirms", a clause about the facts, not speech; التي
+            // تعتبر / الذي يوصف: "which is considered", a passive.
+            let passive_relative = k > sa
+                && matches!(doc.toks[k - 1].norm.as_str(), "التي" | "الذي")
+                && matches!(
+                    doc.toks[k].norm.as_str(),
+                    "تعتبر"
+                        | "يعتبر"
+                        | "توصف"
+                        | "يوصف"
+                        | "تسمي"
+                        | "يسمي"
+                        | "تعد"
+                        | "يعد"
+                );
+            if k > sa && matches!(doc.toks[k - 1].norm.as_str(), "ما" | "مما") || passive_relative
+            {
+                k += 1;
+                continue;
+            }
             let Some(c) = content_after(doc, k, sb) else {
                 k += 1;
                 continue;
@@ -244,6 +373,50 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
                     .collect();
                 speaker = best_speaker(doc, before.into_iter().rev());
             }
+            // The subject stands further back when the verb opens a dependent clause: a relative
+            // (التقارير التي ترجح), a temporal clause (الرئيس توكاييف، حينما ادعى), an appositive
+            // (وزير الخارجية، سيرغي لافروف، اشتكى) or a purpose clause (وعادت موسكو …، لتعلن).
+            if speaker.is_none() && k > sa {
+                speaker = subject_of_dependent(doc, k, sa);
+            }
+            // A described speaker: right after the verb (ذكرت تقارير صحفية، أكدت السلطات), or
+            // in subject position before it within the sentence (وسائل الإعلام التابعة لـ… وصفت).
+            let mut described: Option<(String, usize)> = None;
+            if speaker.is_none() {
+                let after = (k + 1..(k + 3).min(c.opener_tok))
+                    .find_map(|p| described_at(doc, p, c.opener_tok));
+                let relative = k >= sa + 2
+                    && matches!(
+                        doc.toks[k - 1].norm.as_str(),
+                        "التي" | "الذي" | "الذين" | "اللذين" | "اللتين"
+                    );
+                let before = || {
+                    if relative {
+                        return (k.saturating_sub(3).max(sa)..k - 1)
+                            .find_map(|p| described_at(doc, p, k - 1));
+                    }
+                    (k.saturating_sub(12).max(sa)..k).rev().find_map(|p| {
+                        let subject = p == sa
+                            || doc.toks[p - 1].punct
+                            || opens_subject(doc.toks[p - 1].norm.as_str());
+                        let clear = !(p..k).any(|q| {
+                            doc.is_word(q, &lex.speech)
+                                || (doc.toks[q].punct && doc.toks[q].norm == ".")
+                        });
+                        if !(subject && clear) {
+                            return None;
+                        }
+                        described_at(doc, p, k)
+                    })
+                };
+                match after.or_else(before) {
+                    Some(Found::Named(m)) => speaker = Some(m),
+                    Some(Found::Described(a, s, e)) => {
+                        described = actors.id(doc, a, s, e).map(|id| (id, doc.toks[s].start));
+                    }
+                    None => {}
+                }
+            }
             // Reporting outlet: X في “Y” / X في Y right after the speaker.
             let via = speaker.and_then(|m| {
                 let e = doc.mtok[m].1 + 1;
@@ -254,6 +427,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
             });
             let ev_start = speaker
                 .map(|m| doc.input.mentions[m].start)
+                .or(described.as_ref().map(|d| d.1))
                 .unwrap_or(doc.toks[k].start)
                 .min(doc.toks[k].start);
             let verb = doc
@@ -267,10 +441,37 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
             {
                 let via_entity = via.map(|v| doc.input.mentions[v].entity.clone());
                 push_claim(doc, &mut out, speaker, via_entity, verb, content, ev);
+                if let (None, Some((id, _)), Some(last)) = (speaker, &described, out.last_mut()) {
+                    if last.speaker.is_none() && last.content.start == c.start {
+                        last.speaker = Some(id.clone());
+                    }
+                }
             }
             // A quote may run past the sentence; speech inside a quote is a nested claim, so go on
             // after the opener rather than after the content.
             k = c.opener_tok + 1;
+        }
+    }
+    // Continuations (وأضاف، مضيفة أن، مشيراً إلى) go on with the speaker of the claim just before,
+    // within two sentences.
+    for i in 1..out.len() {
+        if out[i].speaker.is_some() || !continues(&out[i].verb) {
+            continue;
+        }
+        let prev = &out[i - 1];
+        let (Some(sp), s) = (prev.speaker.clone(), out[i].evidence[0].start) else {
+            continue;
+        };
+        let gap = doc
+            .stoks
+            .iter()
+            .filter(|&&(a, _)| {
+                let at = doc.toks.get(a).map_or(usize::MAX, |t| t.start);
+                at > prev.content.end && at <= s
+            })
+            .count();
+        if gap <= 1 && prev.evidence[0].start < s {
+            out[i].speaker = Some(sp);
         }
     }
     // Reporting chains: a claim inside another's content is reported via that speaker.
@@ -295,6 +496,84 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<Claim>, Vec<Diagnostic>) {
         c.id = format!("c{}", n + 1);
     }
     (out, Vec::new())
+}
+
+/// Verbs that continue the previous speaker's statement.
+fn continues(verb: &str) -> bool {
+    let n = marsad_text::normalize_str(verb);
+    let n = n.strip_prefix('و').unwrap_or(&n);
+    matches!(
+        n,
+        "اضاف"
+            | "اضافت"
+            | "تابع"
+            | "تابعت"
+            | "تابعه"
+            | "مضيفا"
+            | "مضيفه"
+            | "مضيف"
+            | "مشيرا"
+            | "مشيره"
+            | "مؤكدا"
+            | "مؤكده"
+            | "موضحا"
+            | "موضحه"
+            | "معتبرا"
+            | "معتبره"
+            | "لافتا"
+            | "لافته"
+    )
+}
+
+/// The subject of a speech verb at `k` that opens a dependent clause, found before it.
+fn subject_of_dependent(doc: &Doc<'_>, k: usize, sa: usize) -> Option<usize> {
+    let prev = doc.toks[k - 1].norm.as_str();
+    let agent_ending_at = |end: usize| {
+        doc.mentions_in(sa, end + 1).find(|&m| {
+            doc.mtok[m].1 == end
+                && is_agent(doc.input.mentions[m].kind)
+                && doc.input.mentions[m].form != MentionForm::Adjective
+                && !after_preposition(doc, doc.mtok[m].0)
+        })
+    };
+    // Relative: the noun phrase right before التي/الذي names the speaker.
+    if matches!(prev, "التي" | "الذي" | "الذين" | "اللذين" | "اللتين") && k >= sa + 2
+    {
+        return agent_ending_at(k - 2);
+    }
+    // Temporal: الرئيس X، حين/حينما/عندما قال — the nearest agent before it in the sentence.
+    if matches!(prev, "حين" | "حينما" | "عندما" | "لما" | "وحين" | "وعندما")
+    {
+        return best_speaker(
+            doc,
+            (sa..k - 1).rev().filter_map(|p| agent_ending_at(p)).take(1),
+        );
+    }
+    // Appositive: …، NAME، VERB — the name closes the phrase right before the comma.
+    if doc.toks[k - 1].punct && doc.toks[k - 1].norm == "," && k >= sa + 2 {
+        let named = agent_ending_at(k - 2).filter(|&m| {
+            matches!(
+                doc.input.mentions[m].kind,
+                EntityType::Per | EntityType::Org
+            )
+        });
+        if named.is_some() {
+            return named;
+        }
+    }
+    // Purpose: لِـ + verb continues the clause before it (وعادت موسكو إلى المشهد، لتعلن).
+    let verb = doc.toks[k].norm.as_str();
+    let bare = verb.strip_prefix('و').unwrap_or(verb);
+    if bare.starts_with("لت") || bare.starts_with("لي") {
+        let from = k.saturating_sub(12).max(sa);
+        let near: Vec<usize> = (from..k)
+            .rev()
+            .filter_map(|p| agent_ending_at(p))
+            .take(1)
+            .collect();
+        return best_speaker(doc, near.into_iter());
+    }
+    None
 }
 
 fn push_claim(

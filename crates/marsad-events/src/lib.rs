@@ -237,9 +237,10 @@ fn is_place(k: EntityType) -> bool {
 /// Extracts events, claims, text relations and figure kinds from one document.
 pub fn extract(input: DocInput<'_>) -> (DocEvents, Vec<Diagnostic>) {
     let (doc, mut diags) = Doc::new(input);
-    let (claims, d) = claims::extract(&doc);
+    let mut actors = Actors::default();
+    let (claims, d) = claims::extract(&doc, &mut actors);
     diags.extend(d);
-    let (mut events, actors) = find_events(&doc, &claims);
+    let (mut events, actors) = find_events(&doc, &claims, actors);
     let mut quantities = figure_kinds(&doc, &mut events);
     let relations = relations::extract(&doc);
     relations::member_counts(&doc, &mut quantities);
@@ -1077,10 +1078,9 @@ impl Actors {
     }
 }
 
-fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
+fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Event>, Vec<Entity>) {
     let lex = lexicon();
     let mut out = Vec::new();
-    let mut actors = Actors::default();
     let mut i = 0;
     while i < doc.toks.len() {
         // A CAMEO pattern spans its object words, which may hold a trigger of their own

@@ -38,6 +38,82 @@ fn run(text: &str, mut mentions: Vec<EntityMention>) -> DocEvents {
     out
 }
 
+/// The speaker's entity of the claim whose verb is `verb`, and that entity (if described).
+fn speaker_of<'a>(out: &'a DocEvents, verb: &str) -> Option<(&'a str, Option<&'a str>)> {
+    let c = out.claims.iter().find(|c| c.verb == verb)?;
+    let sp = c.speaker.as_deref()?;
+    let en = out
+        .actors
+        .iter()
+        .find(|a| a.id == sp)
+        .and_then(|a| a.name.en.as_deref());
+    Some((sp, en))
+}
+
+#[test]
+fn described_speakers_after_and_before_the_verb() {
+    let t = "كما ذكرت تقارير صحفية، أن ديمتري ديكي أجرى زيارة إلى أنقرة قبيل الأحداث. كما أكدت السلطات في كازاخستان، أن مثيري الشغب يمتلكون خبرات قتالية. كما أن وسائل الإعلام التابعة لحزب العدالة والتنمية الحاكم في تركيا، وصفت الأحداث في كازاخستان بأنها الربيع التركي.";
+    let out = run(
+        t,
+        vec![
+            name(t, "ديمتري ديكي", "dd", EntityType::Per),
+            name(t, "أنقرة", "ank", EntityType::Gpe),
+            name(t, "كازاخستان", "kz", EntityType::Gpe),
+            name(t, "حزب العدالة والتنمية", "akp", EntityType::Org),
+            name(t, "تركيا", "tr", EntityType::Gpe),
+        ],
+    );
+    assert_eq!(speaker_of(&out, "ذكرت").and_then(|s| s.1), Some("reports"));
+    assert_eq!(
+        speaker_of(&out, "أكدت").and_then(|s| s.1),
+        Some("authorities")
+    );
+    assert_eq!(speaker_of(&out, "وصفت").and_then(|s| s.1), Some("media"));
+    // Every described speaker is an actor of the document with a mention of its own words.
+    for a in &out.actors {
+        assert!(a.id.starts_with("A:d:"));
+        assert!(a
+            .mentions
+            .iter()
+            .all(|m| t[m.evidence.start..m.evidence.end] == m.evidence.text));
+    }
+}
+
+#[test]
+fn speakers_of_dependent_clauses() {
+    let t = "ولعل ما ألمح إليه الرئيس قاسم جومارت توكاييف، حينما ادعى أن العنف كان من عمل 20 ألفاً من اللصوص. حتى أن وزير الخارجية الروسي، سيرغي لافروف، اشتكى في تشرين الثاني 2021 من \"تجدّد موجة كره الأجانب نتيجة العقائد المستوردة التي تهدف إلى تأجيج القومية المحلية وإضعاف التعاون مع روسيا\". بينما تتزايد التقارير التي ترجح أن ما يجري ليس إلا صراعاً على السلطة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "قاسم جومارت توكاييف", "tok", EntityType::Per),
+            m(t, "الروسي", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "سيرغي لافروف", "lav", EntityType::Per),
+        ],
+    );
+    assert_eq!(speaker_of(&out, "ادعى").map(|s| s.0), Some("tok"));
+    assert_eq!(speaker_of(&out, "اشتكى").map(|s| s.0), Some("lav"), "{:?}", out.claims);
+    assert_eq!(speaker_of(&out, "ترجح").and_then(|s| s.1), Some("reports"));
+}
+
+#[test]
+fn continuation_keeps_the_speaker_and_which_confirms_is_no_speech() {
+    let t = "وأضافت جينيفر بريك مورتازاشفيلي أن تدخل روسيا يعني أن كازاخستان ابتعدت عن سياستها الخارجية. وعبرت عن اندهاشها من الطلب، مضيفة أن دعوة القوات الأجنبية تثير أسئلة عميقة. وصفت الأحداث بأنها الربيع التركي، ما يؤكد أن العلاقات توترت.";
+    let out = run(
+        t,
+        vec![
+            name(t, "جينيفر بريك مورتازاشفيلي", "jm", EntityType::Per),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+            name(t, "كازاخستان", "kz", EntityType::Gpe),
+        ],
+    );
+    assert_eq!(speaker_of(&out, "مضيفة").map(|s| s.0), Some("jm"));
+    assert!(
+        out.claims.iter().all(|c| c.verb != "يؤكد"),
+        "{:?}",
+        out.claims
+    );
+}
+
 #[test]
 fn vso_speaker_and_anna_content() {
     let t = "إذ أعلن خلوصى أكار وزير الدفاع التركي، أن كازاخستان حليف مهم لبلاده.";
