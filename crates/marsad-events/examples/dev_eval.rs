@@ -82,6 +82,7 @@ struct Score {
     tp: u32,
     fp: u32,
     fneg: u32,
+    tn: u32,
     with_src: u32,
     src_found: u32,
     src_right: u32,
@@ -96,9 +97,10 @@ impl Score {
         } else {
             0.0
         };
+        let fpr = f64::from(self.fp) / f64::from((self.fp + self.tn).max(1));
         println!(
-            "{kind}: tp={} fp={} fn={}  P={p:.3} R={r:.3} F1={f:.3}  source: labelled {} / detected {} / right {}",
-            self.tp, self.fp, self.fneg, self.with_src, self.src_found, self.src_right
+            "{kind}: tp={} fp={} fn={} tn={}  P={p:.3} R={r:.3} F1={f:.3} FP-rate={fpr:.3}  source: labelled {} / detected {} / right {}",
+            self.tp, self.fp, self.fneg, self.tn, self.with_src, self.src_found, self.src_right
         );
     }
 }
@@ -165,7 +167,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 (true, true) => s.tp += 1,
                 (false, true) => s.fp += 1,
                 (true, false) => s.fneg += 1,
-                _ => {}
+                (false, false) => s.tn += 1,
             }
             if verbose && gold != found.is_some() {
                 println!(
