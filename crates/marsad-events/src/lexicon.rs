@@ -818,7 +818,8 @@ pub fn stems(w: &str) -> Vec<&str> {
     let n = out.len();
     for i in 0..n {
         let b = out[i];
-        for s in ["ها", "هم", "ه", "ات"] {
+        // ا: the accusative ending (إضراباً، هجوماً).
+        for s in ["ها", "هم", "ه", "ات", "ا"] {
             if let Some(x) = b.strip_suffix(s) {
                 if x.chars().count() >= 3 && !out.contains(&x) {
                     out.push(x);

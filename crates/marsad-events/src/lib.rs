@@ -303,8 +303,13 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             let nominal =
                 s.len() < t.norm.len() && !t.norm.starts_with('و') && !t.norm.starts_with('ف')
                     || t.norm.starts_with("ال");
-            // A verb takes no pronoun suffix here: وزارة must not read as و + زار + ة.
-            let suffixed = !t.norm.ends_with(s);
+            // A verb takes no pronoun suffix here (وزارة must not read as و + زار + ة), except
+            // a plural or feminine object pronoun on the bare verb (قتلهم الجيش).
+            let object_pronoun = t
+                .norm
+                .strip_prefix(s)
+                .is_some_and(|rest| matches!(rest, "هم" | "ها" | "هما"));
+            let suffixed = !t.norm.ends_with(s) && !object_pronoun;
             let pick = ts
                 .iter()
                 .filter(|tr| !(suffixed && tr.verb))
@@ -542,6 +547,13 @@ struct FrameWords {
     deny: Vec<String>,
     movement: Vec<String>,
     demonstrative: Vec<String>,
+    background: Vec<String>,
+    expected: Vec<String>,
+    since: Vec<String>,
+    period: Vec<String>,
+    habitual: Vec<String>,
+    tally: Vec<String>,
+    verbal: Vec<String>,
 }
 
 fn frame_words() -> &'static FrameWords {
@@ -609,6 +621,18 @@ fn frame_words() -> &'static FrameWords {
             "بتورط",
             "تورطها",
             "حد",
+            // Convicted of it: the act is the charge, told as a verdict.
+            "إدانته",
+            "إدانتها",
+            "إدانتهما",
+            "إدانتهم",
+            "مدان",
+            "مدانا",
+            "مدانة",
+            "المدان",
+            "أدين",
+            "أدينت",
+            "المتورطين",
         ]),
         // Calls, plans and threats: what they govern has not happened.
         call: n(&[
@@ -637,6 +661,23 @@ fn frame_words() -> &'static FrameWords {
             "يستعدون",
             "تستعد",
             "حوافز",
+            "بهدف",
+            "بغرض",
+            "لتنفيذ",
+            "لشن",
+            "لارتكاب",
+            "هدد",
+            "هددت",
+            "يهدد",
+            "تهدد",
+            "توعد",
+            "توعدت",
+            "يتوعد",
+            "يتأهب",
+            "تتأهب",
+            "لخروج",
+            "تمهيدا",
+            "التحضير",
         ]),
         future: n(&[
             "المقبل",
@@ -647,6 +688,35 @@ fn frame_words() -> &'static FrameWords {
             "المقررة",
             "سوف",
             "سيشاركون",
+        ]),
+        // Expected or about to start, when right beside the event word (المظاهرات المرتقبة،
+        // يتوقع … إقبالاً في المظاهرات، ستبدأ إضراباً).
+        expected: n(&[
+            "المرتقب",
+            "المرتقبة",
+            "مرتقب",
+            "مرتقبة",
+            "يتوقع",
+            "تتوقع",
+            "المتوقع",
+            "المتوقعة",
+            "ستبدأ",
+            "سيبدأ",
+            "ستنظم",
+            "سينظم",
+            "سيخرج",
+            "ستخرج",
+            "ستنطلق",
+            "ستنطلق",
+            "سينطلق",
+            "سيشارك",
+            "ستشارك",
+            "سيقوم",
+            "ستقوم",
+            "سينفذ",
+            "ستنفذ",
+            "سيشن",
+            "ستشن",
         ]),
         hedge_after: n(&[
             "محتمل",
@@ -661,12 +731,82 @@ fn frame_words() -> &'static FrameWords {
             "مزعومة",
             "المفترض",
             "المفترضة",
+            "مشكوك",
+            "المشكوك",
         ]),
         question: n(&["هل", "لماذا", "ماذا", "كيف", "متى", "أين"]),
         deny: n(&["نفى", "نفت", "ينفي", "تنفي", "نفي", "تنفيان", "ينفون"]),
         // Heads whose complement is a kind of event, not one (حركة الاحتجاج).
-        movement: n(&["حركة", "حركات", "الحركة", "الحركات"]),
+        movement: n(&[
+            "حركة", "حركات", "الحركة", "الحركات", "قائد", "قادة", "زعيم", "زعماء", "منظمي",
+        ]),
         demonstrative: n(&["هؤلاء", "هذه", "هذا", "تلك", "أولئك"]),
+        // Heads that make an event noun the backdrop of what the sentence tells: its cause,
+        // aftermath or time anchor (على خلفية الاحتجاجات، في أعقاب هجمات، منذ بدء المسيرات،
+        // رداً على الهجوم). Such a noun is a reference, not a report, unless it brings its own
+        // figure, agent phrase or relative clause.
+        background: n(&[
+            "خلفية",
+            "أعقاب",
+            "إثر",
+            "عقب",
+            "منذ",
+            "بدء",
+            "بداية",
+            "أسباب",
+            "تداعيات",
+            "بسبب",
+            "نتيجة",
+            "رد",
+            "رده",
+            "ردا",
+            "ردها",
+            "موقع",
+            "ضحايا",
+            "الدافع",
+            "وراء",
+            "بعد",
+            "قبل",
+        ]),
+        since: n(&["منذ"]),
+        period: n(&[
+            "السنوات", "سنوات", "الأعوام", "أعوام", "الأشهر", "العقود", "عقود", "العقدين",
+        ]),
+        // Habitual or generic time (كل يوم جمعة، سنوياً، كثيراً ما): a kind of event, not one.
+        habitual: n(&[
+            "سنويا", "أسبوعيا", "عادة", "كثيرا", "غالبا", "دائما", "أحيانا", "مرارا",
+        ]),
+        // Running tallies of victims (حصيلة القتلى، عدد الجرحى، ارتفع عدد …): counts, not a
+        // new happening; the event they count is told elsewhere or not at all.
+        tally: n(&[
+            "حصيلة",
+            "عدد",
+            "إجمالي",
+            "ارتفع",
+            "ارتفعت",
+            "ارتفاع",
+            "بلغ",
+            "بلغت",
+            "وصلت",
+            "يرتفع",
+            "ترتفع",
+            "أرقام",
+        ]),
+        // Words that make an attack verbal (هجوماً حاداً، هجوم إعلامي).
+        verbal: n(&[
+            "حاد",
+            "حادا",
+            "حادة",
+            "لاذع",
+            "لاذعا",
+            "لاذعة",
+            "كلامي",
+            "كلاميا",
+            "إعلامي",
+            "إعلاميا",
+            "سياسي",
+            "سياسيا",
+        ]),
     })
 }
 
@@ -703,6 +843,23 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             }
         }
     }
+    // A verb reading right after a topic word is the masdar (بجريمة قتل، إدانتهما بقتل).
+    if h.verb && (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &w.topic)) {
+        return Frame::Drop;
+    }
+    let casualty = matches!(h.subtype.as_str(), "killing" | "wounding");
+    // Running tallies: a count of victims (عدد الذين قتلوا، حصيلة القتلى) or casualties
+    // summed since a start (منذ 30 آذار قتل 118).
+    if casualty {
+        let (sa0, _) = doc.sentence_of(h.i);
+        let (_, cbx) = doc.clause_of(h.i);
+        let tally_near = (h.i.saturating_sub(4).max(ca)..h.i).any(|k| doc.is_word(k, &w.tally));
+        let since = (ca..cbx).any(|k| doc.is_word(k, &w.since));
+        let tally_any = (sa0..sb).any(|k| doc.is_word(k, &w.tally));
+        if tally_near || (since && tally_any) {
+            return Frame::Drop;
+        }
+    }
     if !h.verb {
         let near = h.i.saturating_sub(3).max(ca)..h.i;
         if near.clone().any(|k| doc.is(k, &w.topic)) {
@@ -725,6 +882,48 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         if h.i > sa && matches!(doc.toks[h.i - 1].norm.as_str(), "اي" | "أي") {
             return Frame::Negated;
         }
+        let near2 = h.i.saturating_sub(2).max(ca)..h.i;
+        // Only a definite noun refers back (بعد تظاهرات ضخمة still reports new ones); a noun
+        // before a definite genitive or a name is definite too (إصابة الجنود، هجمات سورابايا).
+        let genitive_def = doc.toks.get(h.j).is_some_and(|t| {
+            !t.punct
+                && (definite(&t.norm)
+                    || doc
+                        .mention_at(h.j)
+                        .is_some_and(|m| doc.input.mentions[m].form == MentionForm::Name))
+        });
+        if (definite(&doc.toks[h.i].norm) || genitive_def)
+            && near2.clone().any(|k| doc.is_word(k, &w.background))
+            && !self_told(doc, h)
+        {
+            return Frame::Drop;
+        }
+    }
+    let (_, cb0) = doc.clause_of(h.i);
+    // كل يوم جمعة، سنوياً، كثيراً ما: a habit, not one happening.
+    let every = (ca..cb0).any(|k| {
+        doc.toks[k].norm == "كل"
+            && doc.toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "يوم" | "جمعه" | "سنه" | "عام" | "اسبوع" | "شهر" | "مره" | "ليله"
+                )
+            })
+    });
+    // خلال/في/منذ السنوات الأخيرة: a trend over years, not one happening.
+    let period = (ca..cb0).any(|k| {
+        matches!(doc.toks[k].norm.as_str(), "خلال" | "في" | "منذ" | "طيله" | "طوال")
+            && doc.toks.get(k + 1).is_some_and(|t| doc.is_word(k + 1, &w.period) && !t.punct)
+    });
+    if every || period || (ca..cb0).any(|k| doc.is_word(k, &w.habitual)) {
+        return Frame::Drop;
+    }
+    // A verbal attack (هجوماً حاداً على، هجوم إعلامي) is criticism, not violence.
+    if h.subtype == "attack" && (h.j..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.verbal)) {
+        return Frame::Drop;
+    }
+    if (h.i.saturating_sub(4).max(ca)..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.expected)) {
+        return Frame::Hypothetical;
     }
     if (sa..h.i).any(|k| doc.is_word(k, &w.deny)) {
         return Frame::Negated;
@@ -749,6 +948,24 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         return Frame::Hypothetical;
     }
     Frame::Happening
+}
+
+/// An event noun that brings its own account: a figure, an agent phrase (برصاص، على يد) or a
+/// relative clause (الذي وقع، التي شنها) in its clause after it.
+fn self_told(doc: &Doc<'_>, h: &Hit) -> bool {
+    let (_, cb) = doc.clause_of(h.i);
+    let (lo, hi) = (doc.toks[h.i].start, doc.toks[cb.max(h.i + 1) - 1].end);
+    doc.input.quantities.iter().any(|q| {
+        q.evidence
+            .first()
+            .is_some_and(|e| e.start >= lo && e.end <= hi)
+    }) || by_phrase(doc, h.j, cb).is_some()
+        || (h.j..(h.j + 3).min(cb)).any(|k| {
+            matches!(
+                doc.toks[k].norm.as_str(),
+                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+            )
+        })
 }
 
 /// Quantifier words that stand before the group they count (مئات المعارضين، عشرات من الناشطين).
@@ -1107,6 +1324,18 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
             i += 1;
             continue;
         }
+        // أطلق عليه/عليها "…": naming, not firing (firing puts its object first: أطلق النار على).
+        if h.subtype.starts_with("cameo")
+            && stems(&doc.toks[h.i].norm)
+                .iter()
+                .any(|s| s.starts_with("اطلق"))
+            && doc.toks.get(h.i + 1).is_some_and(|t| {
+                matches!(t.norm.as_str(), "عليه" | "عليها" | "عليهم" | "عليهما")
+            })
+        {
+            i += 1;
+            continue;
+        }
         let frame = frame_of(doc, &h, true);
         if frame == Frame::Drop {
             i = next;
@@ -1391,6 +1620,20 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
             }
         }
         targets.retain(|t| !sources.contains(t));
+        // A named person "attacking" (شن الرئيس … هجوماً على الكويت، هاجم ترامب ماكين) is
+        // criticising: violence is done by forces, groups and gunmen, not by a named politician.
+        let is_person = |s: &String| {
+            doc.input
+                .mentions
+                .iter()
+                .any(|m| &m.entity == s && m.kind == EntityType::Per)
+        };
+        let person_source = (!sources.is_empty() && sources.iter().all(is_person))
+            || (sources.is_empty() && !targets.is_empty() && targets.iter().all(is_person));
+        if h.subtype == "attack" && person_source {
+            i = next;
+            continue;
+        }
         let mode = match (frame, mode_of(doc, &h, claims)) {
             (_, Mode::Negated) | (Frame::Negated, _) => Mode::Negated,
             (Frame::Hypothetical, _) => Mode::Hypothetical,
