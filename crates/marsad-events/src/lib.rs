@@ -892,7 +892,10 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
                         .mention_at(h.j)
                         .is_some_and(|m| doc.input.mentions[m].form == MentionForm::Name))
         });
-        if (definite(&doc.toks[h.i].norm) || genitive_def)
+        // Only for happenings told as news (protests, attacks, repression): a stance or a
+        // meeting named as a cause (بسبب دعمها لأذربيجان) is still that relation.
+        if matches!(h.kind, "PROTEST" | "ASSAULT" | "COERCE")
+            && (definite(&doc.toks[h.i].norm) || genitive_def)
             && near2.clone().any(|k| doc.is_word(k, &w.background))
             && !self_told(doc, h)
         {
@@ -1765,7 +1768,12 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
                 "killed" | "injured" | "arrested" | "troops" | "protesters" | "population"
             )
         };
-        if q.kind == "count" {
+        // A duration (خمس سنوات) counts time, whatever noun stands near it.
+        let duration = matches!(
+            q.unit.as_deref(),
+            Some("year" | "month" | "week" | "day" | "hour" | "minute" | "decade")
+        );
+        if q.kind == "count" && !duration {
             let (ca, cb) = doc.clause_of(qs.min(doc.toks.len().saturating_sub(1)));
             let near = (qe..(qe + 3).min(cb)).chain((qs.saturating_sub(4).max(ca)..qs).rev());
             for k in near.chain(qs..qe) {
