@@ -446,7 +446,16 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     let (ca, _) = doc.clause_of(h.i);
     let (sa, sb) = doc.sentence_of(h.i);
     let from = h.i.saturating_sub(3).max(ca);
-    if (from..h.i).any(|k| doc.is(k, &lex.negation)) {
+    // لا تزال / ما زال: "still", not a negation.
+    let still = |k: usize| {
+        doc.toks.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.norm.as_str(),
+                "تزال" | "يزال" | "زالت" | "زال" | "تزل" | "يزل" | "يزالون"
+            )
+        })
+    };
+    if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k)) {
         return Mode::Negated;
     }
     let hyp_from = h.i.saturating_sub(5).max(ca);
@@ -865,7 +874,12 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         if near.clone().any(|k| doc.is(k, &w.topic)) {
             return Frame::Drop;
         }
-        if h.i > sa && doc.is(h.i - 1, &w.movement) {
+        // حركة الاحتجاج is a kind of event, unless something starts or leads it here (بدأ
+        // الفلسطينيون … حركة احتجاجية).
+        if h.i > sa
+            && doc.is(h.i - 1, &w.movement)
+            && !(h.i.saturating_sub(8).max(ca)..h.i - 1).any(|k| doc.is_word(k, support_verbs()))
+        {
             return Frame::Drop;
         }
         if h.i > sa && doc.is_word(h.i - 1, &w.media) {
@@ -1147,6 +1161,14 @@ fn support_verbs() -> &'static [String] {
             "تبنت",
             "أعلن",
             "أعلنت",
+            "احتشد",
+            "احتشدت",
+            "احتشدوا",
+            "تجمع",
+            "تجمعت",
+            "تجمعوا",
+            "تجمهر",
+            "تجمهروا",
         ]
         .iter()
         .map(|w| normalize_str(w))
@@ -1202,12 +1224,21 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
             "جرت",
             "حصل",
             "حدث",
+            "مستمرة",
+            "مستمر",
+            "متواصلة",
+            "متواصل",
+            "استمرار",
+            "تتواصل",
+            "يتواصل",
+            "تتجدد",
         ]
         .iter()
         .map(|w| normalize_str(w))
         .collect()
     });
-    (h.i.saturating_sub(3).max(ca)..(h.j + 3).min(cb)).any(|k| doc.is_word(k, v))
+    // شهدت العاصمة … ومدن أخرى موجة من الاحتجاجات: the verb may stand a few words back.
+    (h.i.saturating_sub(8).max(ca)..(h.j + 3).min(cb)).any(|k| doc.is_word(k, v))
         || support_verbs()
             .iter()
             .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
@@ -1530,6 +1561,20 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                 if let Some(f) = found {
                     push_found(&mut sources, f, &mut span, &mut actors);
                 }
+            }
+        }
+        // A protest with no actor of its own is the protesters' that the sentence names
+        // (تدخلت قوات الأمن لقمع المتظاهرين، لكن لا تزال الاحتجاجات مستمرة).
+        if sources.is_empty() && h.kind == "PROTEST" {
+            let (sa, sb) = doc.sentence_of(h.i);
+            let found = (sa..sb).find_map(|k| {
+                let next = doc.toks.get(k + 1).map(|t| t.norm.as_str());
+                agents::agent_at(&doc.toks[k].norm, next)
+                    .filter(|(a, _)| a.protester)
+                    .and_then(|_| actor_here(doc, k, sb))
+            });
+            if let Some(f) = found {
+                push_found(&mut sources, f, &mut span, &mut actors);
             }
         }
         // Prepositional targets and places after the trigger.

@@ -407,3 +407,4 @@ fn running_totals_and_lower_bounds() {
     assert_eq!(q.kind, "killed");
     assert_eq!(q.bound, marsad_picture::Bound::MoreThan);
 }
+
