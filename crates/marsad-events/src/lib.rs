@@ -874,6 +874,15 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         if near.clone().any(|k| doc.is(k, &w.topic)) {
             return Frame::Drop;
         }
+        // أدانه … بالاعتداء، مدان بالقتل: convicted of it, the act is the charge.
+        if doc.toks[h.i].norm.starts_with('ب')
+            && near.clone().any(|k| {
+                let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+                n.starts_with("ادان") || n.starts_with("مدان")
+            })
+        {
+            return Frame::Drop;
+        }
         // حركة الاحتجاج is a kind of event, unless something starts or leads it here (بدأ
         // الفلسطينيون … حركة احتجاجية).
         if h.i > sa
