@@ -201,13 +201,7 @@ const TRIGGERS: &[Row] = &[
         true,
         &[],
     ),
-    (
-        &["اختطاف", "خطف"],
-        "ASSAULT",
-        "abduction",
-        false,
-        &[],
-    ),
+    (&["اختطاف", "خطف"], "ASSAULT", "abduction", false, &[]),
     (
         &[
             "اشتباكات",

@@ -747,7 +747,15 @@ fn frame_words() -> &'static FrameWords {
         deny: n(&["نفى", "نفت", "ينفي", "تنفي", "نفي", "تنفيان", "ينفون"]),
         // Heads whose complement is a kind of event, not one (حركة الاحتجاج).
         movement: n(&[
-            "حركة", "حركات", "الحركة", "الحركات", "قائد", "قادة", "زعيم", "زعماء", "منظمي",
+            "حركة",
+            "حركات",
+            "الحركة",
+            "الحركات",
+            "قائد",
+            "قادة",
+            "زعيم",
+            "زعماء",
+            "منظمي",
         ]),
         demonstrative: n(&["هؤلاء", "هذه", "هذا", "تلك", "أولئك"]),
         // Heads that make an event noun the backdrop of what the sentence tells: its cause,
@@ -779,11 +787,25 @@ fn frame_words() -> &'static FrameWords {
         ]),
         since: n(&["منذ"]),
         period: n(&[
-            "السنوات", "سنوات", "الأعوام", "أعوام", "الأشهر", "العقود", "عقود", "العقدين",
+            "السنوات",
+            "سنوات",
+            "الأعوام",
+            "أعوام",
+            "الأشهر",
+            "العقود",
+            "عقود",
+            "العقدين",
         ]),
         // Habitual or generic time (كل يوم جمعة، سنوياً، كثيراً ما): a kind of event, not one.
         habitual: n(&[
-            "سنويا", "أسبوعيا", "عادة", "كثيرا", "غالبا", "دائما", "أحيانا", "مرارا",
+            "سنويا",
+            "أسبوعيا",
+            "عادة",
+            "كثيرا",
+            "غالبا",
+            "دائما",
+            "أحيانا",
+            "مرارا",
         ]),
         // Running tallies of victims (حصيلة القتلى، عدد الجرحى، ارتفع عدد …): counts, not a
         // new happening; the event they count is told elsewhere or not at all.
@@ -938,8 +960,13 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     });
     // خلال/في/منذ السنوات الأخيرة: a trend over years, not one happening.
     let period = (ca..cb0).any(|k| {
-        matches!(doc.toks[k].norm.as_str(), "خلال" | "في" | "منذ" | "طيله" | "طوال")
-            && doc.toks.get(k + 1).is_some_and(|t| doc.is_word(k + 1, &w.period) && !t.punct)
+        matches!(
+            doc.toks[k].norm.as_str(),
+            "خلال" | "في" | "منذ" | "طيله" | "طوال"
+        ) && doc
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| doc.is_word(k + 1, &w.period) && !t.punct)
     });
     if every || period || (ca..cb0).any(|k| doc.is_word(k, &w.habitual)) {
         return Frame::Drop;
@@ -948,7 +975,9 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     if h.subtype == "attack" && (h.j..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.verbal)) {
         return Frame::Drop;
     }
-    if (h.i.saturating_sub(4).max(ca)..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.expected)) {
+    if !h.verb
+        && (h.i.saturating_sub(6).max(ca)..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.expected))
+    {
         return Frame::Hypothetical;
     }
     if (sa..h.i).any(|k| doc.is_word(k, &w.deny)) {
@@ -1241,6 +1270,8 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
             "تتواصل",
             "يتواصل",
             "تتجدد",
+            "وقوع",
+            "دوي",
         ]
         .iter()
         .map(|w| normalize_str(w))
@@ -1372,9 +1403,10 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
             && stems(&doc.toks[h.i].norm)
                 .iter()
                 .any(|s| s.starts_with("اطلق"))
-            && doc.toks.get(h.i + 1).is_some_and(|t| {
-                matches!(t.norm.as_str(), "عليه" | "عليها" | "عليهم" | "عليهما")
-            })
+            && doc
+                .toks
+                .get(h.i + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "عليه" | "عليها" | "عليهم" | "عليهما"))
         {
             i += 1;
             continue;
