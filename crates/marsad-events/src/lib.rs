@@ -558,6 +558,7 @@ struct FrameWords {
     demonstrative: Vec<String>,
     background: Vec<String>,
     expected: Vec<String>,
+    feeling: Vec<String>,
     since: Vec<String>,
     period: Vec<String>,
     habitual: Vec<String>,
@@ -786,6 +787,16 @@ fn frame_words() -> &'static FrameWords {
             "قبل",
         ]),
         since: n(&["منذ"]),
+        feeling: n(&[
+            "غضب",
+            "استياء",
+            "استيائهم",
+            "استياءها",
+            "استنكار",
+            "قلق",
+            "امتعاض",
+            "انزعاج",
+        ]),
         period: n(&[
             "السنوات",
             "سنوات",
@@ -883,9 +894,10 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     // summed since a start (منذ 30 آذار قتل 118).
     if casualty {
         let (sa0, _) = doc.sentence_of(h.i);
-        let (_, cbx) = doc.clause_of(h.i);
         let tally_near = (h.i.saturating_sub(4).max(ca)..h.i).any(|k| doc.is_word(k, &w.tally));
-        let since = (ca..cbx).any(|k| doc.is_word(k, &w.since));
+        // With a tally word in the sentence, منذ anywhere in it sums (أفادت حصيلة … منذ 18
+        // شباط، فيما أصيب أكثر من 4350).
+        let since = (sa0..sb).any(|k| doc.is_word(k, &w.since));
         let tally_any = (sa0..sb).any(|k| doc.is_word(k, &w.tally));
         if tally_near || (since && tally_any) {
             return Frame::Drop;
@@ -894,6 +906,10 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     if !h.verb {
         let near = h.i.saturating_sub(3).max(ca)..h.i;
         if near.clone().any(|k| doc.is(k, &w.topic)) {
+            return Frame::Drop;
+        }
+        // غضب حلفائه واستيائهم واحتجاجهم: protest as a feeling beside others, not an action.
+        if h.kind == "PROTEST" && near.clone().any(|k| doc.is(k, &w.feeling)) {
             return Frame::Drop;
         }
         // أدانه … بالاعتداء، مدان بالقتل: convicted of it, the act is the charge.
@@ -991,7 +1007,15 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         return Frame::Hypothetical;
     }
     let before = h.i.saturating_sub(3).max(ca)..h.i;
-    if governed && before.clone().any(|k| doc.is(k, &w.call)) {
+    // The adverbial احتجاجاً/تنديداً ("in protest at") belongs to the act it qualifies, however
+    // far back: a called-for stoppage (دعوة … للتوقف عن العمل، احتجاجاً على) is no protest yet.
+    let adverbial = matches!(doc.toks[h.i].norm.as_str(), "احتجاجا" | "تنديدا");
+    let called = adverbial
+        && (sa..h.i).any(|k| {
+            let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+            n.starts_with("دعوه") || n.starts_with("دعوات") || n == "خطه"
+        });
+    if governed && (called || before.clone().any(|k| doc.is(k, &w.call))) {
         return Frame::Hypothetical;
     }
     let (_, cb) = doc.clause_of(h.i);
