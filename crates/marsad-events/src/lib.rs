@@ -1638,8 +1638,10 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                     .filter(|(a, _)| a.protester)
                     .and_then(|_| actor_here(doc, k, sb))
             });
+            // The evidence stays the trigger's own phrase: the group may stand far away.
+            let mut keep = span;
             if let Some(f) = found {
-                push_found(&mut sources, f, &mut span, &mut actors);
+                push_found(&mut sources, f, &mut keep, &mut actors);
             }
         }
         // Prepositional targets and places after the trigger.
