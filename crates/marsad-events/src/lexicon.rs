@@ -45,6 +45,9 @@ const TRIGGERS: &[Row] = &[
             "إضرابات",
             "مسيرات",
             "احتجاجا",
+            // The adjective stands for its protest head (وقفة احتجاجية، تحركات احتجاجية).
+            "احتجاجية",
+            "احتجاجي",
         ],
         "PROTEST",
         "demonstration",

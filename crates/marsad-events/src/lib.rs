@@ -1301,8 +1301,13 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
         .map(|w| normalize_str(w))
         .collect()
     });
-    // شهدت العاصمة … ومدن أخرى موجة من الاحتجاجات: the verb may stand a few words back.
+    // شهدت العاصمة … ومدن أخرى موجة من الاحتجاجات: the verb may stand a few words back, and
+    // شهد (witnessed) governs its whole clause.
     (h.i.saturating_sub(8).max(ca)..(h.j + 3).min(cb)).any(|k| doc.is_word(k, v))
+        || (ca..h.i).any(|k| {
+            let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+            matches!(n, "شهد" | "شهدت" | "تشهد" | "يشهد")
+        })
         || support_verbs()
             .iter()
             .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
@@ -1588,7 +1593,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
         if sources.is_empty() && !h.verb && !patient_first {
             // Between the verb and the noun only its subject and في may stand (خرجت حشود
             // في مظاهرات), no other preposition or time anchor (بدأت تضيق … غداة الانسحاب).
-            let lv = (h.i.saturating_sub(6).max(ca)..h.i)
+            let lv = (h.i.saturating_sub(8).max(ca)..h.i)
                 .rev()
                 .find(|&k| doc.is_word(k, support_verbs()))
                 .filter(|&lv| {

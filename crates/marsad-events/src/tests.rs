@@ -532,3 +532,21 @@ fn convicted_of_an_assault_is_a_charge() {
     let out = run(t, vec![name(t, "الفاتيكان", "va", EntityType::Gpe)]);
     assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
 }
+
+#[test]
+fn witnessed_protests_and_protest_adjectives() {
+    let t = "وشهدت العاصمة الأردنية عمان ومدن متفرقة من البلاد موجة جديدة من الاحتجاجات ليلة الاثنين.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأردنية", "jo", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "عمان", "amman", EntityType::Gpe),
+        ],
+    );
+    assert_eq!(told(&out, "PROTEST").len(), 1, "{:?}", out.events);
+    let t = "وبدأ الفلسطينيون في 30 مارس الماضي حركة احتجاجية للمطالبة بحق العودة.";
+    let out = run(t, vec![name(t, "الفلسطينيون", "ps", EntityType::Norp)]);
+    let p = told(&out, "PROTEST");
+    assert_eq!(p.len(), 1, "{:?}", out.events);
+    assert_eq!(p[0].sources, vec!["ps".to_string()]);
+}
