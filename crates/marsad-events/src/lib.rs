@@ -558,6 +558,7 @@ struct FrameWords {
     demonstrative: Vec<String>,
     background: Vec<String>,
     expected: Vec<String>,
+    condemn: Vec<String>,
     feeling: Vec<String>,
     since: Vec<String>,
     period: Vec<String>,
@@ -683,6 +684,16 @@ fn frame_words() -> &'static FrameWords {
             "توعد",
             "توعدت",
             "يتوعد",
+            "حذر",
+            "حذرت",
+            "يحذر",
+            "تحذر",
+            "تحذير",
+            "محذرا",
+            "خشية",
+            "مخاوف",
+            "يخشى",
+            "تخشى",
             "يتأهب",
             "تتأهب",
             "لخروج",
@@ -787,6 +798,34 @@ fn frame_words() -> &'static FrameWords {
             "قبل",
         ]),
         since: n(&["منذ"]),
+        condemn: n(&[
+            "أدان",
+            "أدانت",
+            "دان",
+            "دانت",
+            "يدين",
+            "تدين",
+            "ندين",
+            "إدانة",
+            "استنكر",
+            "استنكرت",
+            "يستنكر",
+            "تستنكر",
+            "استنكار",
+            "ندد",
+            "نددت",
+            "يندد",
+            "تندد",
+            "تنديد",
+            "شجب",
+            "شجبت",
+            "يشجب",
+            "أدانوا",
+            "دانوا",
+            "استنكروا",
+            "نددوا",
+            "شجبوا",
+        ]),
         feeling: n(&[
             "غضب",
             "استياء",
@@ -817,6 +856,9 @@ fn frame_words() -> &'static FrameWords {
             "دائما",
             "أحيانا",
             "مرارا",
+            "المتكررة",
+            "متكررة",
+            "اليومية",
         ]),
         // Running tallies of victims (حصيلة القتلى، عدد الجرحى، ارتفع عدد …): counts, not a
         // new happening; the event they count is told elsewhere or not at all.
@@ -944,6 +986,16 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             return Frame::Negated;
         }
         let near2 = h.i.saturating_sub(2).max(ca)..h.i;
+        // Condemning or denouncing a definite or pointed-at attack (ندين بشدة هذا الهجوم،
+        // استنكر الاعتداء) refers to it; only its own account (الذي شنه …) reports it.
+        let pointed = h.i > sa && doc.is_word(h.i - 1, &w.demonstrative);
+        if matches!(h.kind, "PROTEST" | "ASSAULT")
+            && (definite(&doc.toks[h.i].norm) || pointed)
+            && (h.i.saturating_sub(4).max(ca)..h.i).any(|k| doc.is(k, &w.condemn))
+            && !self_told(doc, h)
+        {
+            return Frame::Drop;
+        }
         // Only a definite noun refers back (بعد تظاهرات ضخمة still reports new ones); a noun
         // before a definite genitive or a name is definite too (إصابة الجنود، هجمات سورابايا).
         let genitive_def = doc.toks.get(h.j).is_some_and(|t| {
@@ -1308,9 +1360,7 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
             let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
             matches!(n, "شهد" | "شهدت" | "تشهد" | "يشهد")
         })
-        || support_verbs()
-            .iter()
-            .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
+        || (h.i.saturating_sub(8).max(ca)..h.i).any(|k| doc.is_word(k, support_verbs()))
 }
 
 /// Words that make a casualty or arrest figure a running total.
@@ -1633,6 +1683,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                 }
             }
         }
+        let mut far_source = false;
         // A protest with no actor of its own is the protesters' that the sentence names
         // (تدخلت قوات الأمن لقمع المتظاهرين، لكن لا تزال الاحتجاجات مستمرة).
         if sources.is_empty() && h.kind == "PROTEST" {
@@ -1647,6 +1698,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
             let mut keep = span;
             if let Some(f) = found {
                 push_found(&mut sources, f, &mut keep, &mut actors);
+                far_source = !sources.is_empty();
             }
         }
         // Prepositional targets and places after the trigger.
@@ -1694,7 +1746,8 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
         // and no verb of happening beside it (اندلعت، شهدت، أسفر) refers back to a known event
         // or a kind of event (الاحتجاجات الأخيرة عنوانها اقتصادي): no new happening is told.
         let (clo, chi) = (doc.toks[ca].start, doc.toks[cb.max(ca + 1) - 1].end);
-        let local = !sources.is_empty()
+        // A source found only elsewhere in the sentence does not anchor the noun here.
+        let local = (!sources.is_empty() && !far_source)
             || !targets.is_empty()
             || location.is_some()
             || date.is_some()
@@ -1704,7 +1757,23 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                     .is_some_and(|e| e.start >= clo && e.end <= chi)
             })
             || (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &lex.light));
-        if !h.verb && !local && definite(&doc.toks[h.i].norm) && !happening_near(doc, &h, ca, cb) {
+        // Protest and attack nouns, definite or not, need an anchor of their own in their clause
+        // (an actor, a place, a date, a figure, a verb of happening): a bare mention is
+        // background or analysis (بسبب احتجاجات مماثلة، في ظل الاعتداءات).
+        let place_in_clause = doc
+            .mentions_in(ca, cb)
+            .any(|m| is_place(doc.input.mentions[m].kind));
+        // The adverbial احتجاجاً ("in protest") leans on the act it qualifies; a group right
+        // after the noun (هجوماً للمتمردين) is its own actor.
+        let strict = matches!(h.kind, "PROTEST" | "ASSAULT")
+            && !matches!(doc.toks[h.i].norm.as_str(), "احتجاجا" | "تنديدا")
+            && actor_at(doc, h.j, cb).is_none();
+        if !h.verb
+            && !local
+            && (definite(&doc.toks[h.i].norm)
+                || (strict && !place_in_clause && frame == Frame::Happening))
+            && !happening_near(doc, &h, ca, cb)
+        {
             i = next;
             continue;
         }

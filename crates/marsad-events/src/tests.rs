@@ -550,3 +550,34 @@ fn witnessed_protests_and_protest_adjectives() {
     assert_eq!(p.len(), 1, "{:?}", out.events);
     assert_eq!(p[0].sources, vec!["ps".to_string()]);
 }
+
+#[test]
+fn condemned_and_warned_of_attacks_are_not_reported_here() {
+    // ANT: the attack is told elsewhere; here it is only condemned.
+    let t = "وكانت الرئاسة الفلسطينية قد استنكرت الهجوم، محملة حركة حماس المسؤولية الكاملة.";
+    let out = run(t, vec![name(t, "حركة حماس", "hamas", EntityType::Org)]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "كما قال متحدث حكومي إن الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل أدانوا هذا الاعتداء وقدموا دعمهم للمملكة المتحدة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إيمانويل ماكرون", "em", EntityType::Per),
+            name(t, "أنغيلا ميركل", "am", EntityType::Per),
+        ],
+    );
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "قال جيش الاحتلال الإسرائيلي إن صفارات الإنذار دوت محذرة من هجوم صاروخي محتمل في جنوب إسرائيل قرب قطاع غزة الاثنين.";
+    let out = run(t, vec![name(t, "إسرائيل", "il", EntityType::Gpe)]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn bare_protest_noun_as_a_cause_is_background() {
+    let t = "وبحسب ما نقلت سكاي نيوز، فإن محطة كينغس كروس في العاصمة البريطانية، أغلقت بعد ساعات قليلة فقط من إقفال محطة مانشستر بيكاديلي، بسبب احتجاجات مماثلة.";
+    let out = run(t, vec![]);
+    assert!(
+        out.events.iter().all(|e| e.kind != "PROTEST"),
+        "{:?}",
+        out.events
+    );
+}
