@@ -112,6 +112,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| "crates/marsad-events/tests/data/ant_dev_events.tsv".to_string());
     let rest: Vec<String> = args.collect();
     let verbose = rest.iter().any(|a| a == "-v");
+    // `--why`: for every sentence predicted positive, the subtypes of the events that made it so.
+    let why = rest.iter().any(|a| a == "--why");
     // `--show N`: the events of row N, to see why it is missed.
     let show: Option<String> = rest
         .iter()
@@ -168,6 +170,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 (false, true) => s.fp += 1,
                 (true, false) => s.fneg += 1,
                 (false, false) => s.tn += 1,
+            }
+            if why && found.is_some() {
+                let subs: Vec<String> = pic
+                    .events
+                    .iter()
+                    .filter(|e| {
+                        e.kind == kind && !matches!(e.mode, Mode::Negated | Mode::Hypothetical)
+                    })
+                    .map(|e| e.subtype.clone().unwrap_or_default())
+                    .collect();
+                println!(
+                    "WHY {} {kind} {} {subs:?}",
+                    f[0],
+                    if gold { "TP" } else { "FP" }
+                );
             }
             if verbose && gold != found.is_some() {
                 println!(

@@ -558,6 +558,8 @@ struct FrameWords {
     demonstrative: Vec<String>,
     background: Vec<String>,
     expected: Vec<String>,
+    mishap: Vec<String>,
+    sport: Vec<String>,
     condemn: Vec<String>,
     feeling: Vec<String>,
     since: Vec<String>,
@@ -798,6 +800,35 @@ fn frame_words() -> &'static FrameWords {
             "قبل",
         ]),
         since: n(&["منذ"]),
+        mishap: n(&[
+            "حادث سير",
+            "مروري",
+            "المروري",
+            "تحطم",
+            "غرق",
+            "انهيار",
+            "زلزال",
+            "فيضانات",
+            "سيول",
+            "إعصار",
+            "عاصفة",
+            "صاعقة",
+            "اصطدام",
+            "تصادم",
+            "انزلاق",
+            "مرض",
+            "بمرض",
+            "السرطان",
+            "بالسرطان",
+            "فيروس",
+            "بفيروس",
+            "وباء",
+            "الكوليرا",
+            "بالكوليرا",
+            "الإنفلونزا",
+        ]),
+        // A player's injury is sport (إصابة نجم الفراعنة); a player's killing is still one.
+        sport: n(&["اللاعب", "المباراة", "مباراة", "الملعب", "المنتخب", "مدرب"]),
         condemn: n(&[
             "أدان",
             "أدانت",
@@ -932,6 +963,18 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         return Frame::Drop;
     }
     let casualty = matches!(h.subtype.as_str(), "killing" | "wounding");
+    // Deaths and injuries in accidents, disasters, illness or sport are no assault (حادث سير،
+    // تحطم طائرة، غرق، زلزال، الإصابة بالسرطان، إصابة اللاعب).
+    if casualty {
+        let (_, cbx) = doc.clause_of(h.i);
+        let (sx, _) = doc.sentence_of(h.i);
+        let wounding = h.subtype == "wounding";
+        if (sx.max(ca.saturating_sub(12))..cbx)
+            .any(|k| doc.is(k, &w.mishap) || (wounding && doc.is(k, &w.sport)))
+        {
+            return Frame::Drop;
+        }
+    }
     // Running tallies: a count of victims (عدد الذين قتلوا، حصيلة القتلى) or casualties
     // summed since a start (منذ 30 آذار قتل 118).
     if casualty {

@@ -581,3 +581,14 @@ fn bare_protest_noun_as_a_cause_is_background() {
         out.events
     );
 }
+
+#[test]
+fn accident_and_sport_casualties_are_no_assault() {
+    let t =
+        "أعلنت شرطة ميامي في الولايات المتحدة الجمعة أن حصيلة انهيار جسر مشاة وصلت إلى ستة قتلى.";
+    let out = run(t, vec![name(t, "ميامي", "miami", EntityType::Gpe)]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "لا يزال مسلسل إصابة نجم الفراعنة محمد صلاح يثير اهتمام المصريين وغيرهم من عشاق كرة القدم، وبات الكل يتساءل هل سيكون اللاعب جاهزا.";
+    let out = run(t, vec![name(t, "محمد صلاح", "ms", EntityType::Per)]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+}
