@@ -558,6 +558,7 @@ struct FrameWords {
     demonstrative: Vec<String>,
     background: Vec<String>,
     expected: Vec<String>,
+    goes_on: Vec<String>,
     mishap: Vec<String>,
     sport: Vec<String>,
     condemn: Vec<String>,
@@ -646,6 +647,14 @@ fn frame_words() -> &'static FrameWords {
             "أدين",
             "أدينت",
             "المتورطين",
+            "احتواء",
+            "لاحتواء",
+            "المتهمين",
+            "المتهم",
+            "متهمين",
+            "بتهم",
+            "اختلاق",
+            "اختلقت",
         ]),
         // Calls, plans and threats: what they govern has not happened.
         call: n(&[
@@ -676,6 +685,7 @@ fn frame_words() -> &'static FrameWords {
             "حوافز",
             "بهدف",
             "بغرض",
+            "بصدد",
             "لتنفيذ",
             "لشن",
             "لارتكاب",
@@ -740,6 +750,13 @@ fn frame_words() -> &'static FrameWords {
             "ستنفذ",
             "سيشن",
             "ستشن",
+            "ستمتد",
+            "سيستمر",
+            "ستستمر",
+            "ستتواصل",
+            "سيتواصل",
+            "ستشهد",
+            "سيشهد",
         ]),
         hedge_after: n(&[
             "محتمل",
@@ -800,6 +817,16 @@ fn frame_words() -> &'static FrameWords {
             "قبل",
         ]),
         since: n(&["منذ"]),
+        goes_on: n(&[
+            "استمرار",
+            "توسع",
+            "رقعة",
+            "اتساع",
+            "تصاعد",
+            "تجدد",
+            "اندلاع",
+            "تواصل",
+        ]),
         mishap: n(&[
             "حادث سير",
             "مروري",
@@ -984,7 +1011,14 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         // شباط، فيما أصيب أكثر من 4350).
         let since = (sa0..sb).any(|k| doc.is_word(k, &w.since));
         let tally_any = (sa0..sb).any(|k| doc.is_word(k, &w.tally));
-        if tally_near || (since && tally_any) {
+        // A victims noun after a toll word of its sentence (نشر … حصيلة جديدة … إلى مقتل
+        // 350 ألف) is part of that toll.
+        let toll_before = !h.verb
+            && (sa0..h.i).any(|k| {
+                let n = doc.toks[k].norm.trim_start_matches('و');
+                n.contains("حصيله")
+            });
+        if tally_near || toll_before || (since && tally_any) {
             return Frame::Drop;
         }
     }
@@ -1050,7 +1084,10 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         });
         // Only for happenings told as news (protests, attacks, repression): a stance or a
         // meeting named as a cause (بسبب دعمها لأذربيجان) is still that relation.
+        // بعد استمرار الاحتجاجات، بعد توسع رقعة الاحتجاجات: the head tells they went on.
+        let goes_on = near2.clone().any(|k| doc.is(k, &w.goes_on));
         if matches!(h.kind, "PROTEST" | "ASSAULT" | "COERCE")
+            && !goes_on
             && (definite(&doc.toks[h.i].norm) || genitive_def)
             && near2.clone().any(|k| doc.is_word(k, &w.background))
             && !self_told(doc, h)
@@ -1110,7 +1147,11 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
             n.starts_with("دعوه") || n.starts_with("دعوات") || n == "خطه"
         });
-    if governed && (called || before.clone().any(|k| doc.is(k, &w.call))) {
+    // دعا … كافة الآباء إلى قتل: the call word may stand further back when إلى heads the act.
+    let to_act = h.i > ca
+        && matches!(doc.toks[h.i - 1].norm.as_str(), "الي" | "إلى")
+        && (ca..h.i).any(|k| doc.is(k, &w.call));
+    if governed && (called || to_act || before.clone().any(|k| doc.is(k, &w.call))) {
         return Frame::Hypothetical;
     }
     let (_, cb) = doc.clause_of(h.i);
@@ -1136,7 +1177,7 @@ fn self_told(doc: &Doc<'_>, h: &Hit) -> bool {
     }) || by_phrase(doc, h.j, cb).is_some()
         || (h.j..(h.j + 3).min(cb)).any(|k| {
             matches!(
-                doc.toks[k].norm.as_str(),
+                doc.toks[k].norm.trim_start_matches('و'),
                 "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
             )
         })

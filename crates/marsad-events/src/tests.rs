@@ -592,3 +592,26 @@ fn accident_and_sport_casualties_are_no_assault() {
     let out = run(t, vec![name(t, "محمد صلاح", "ms", EntityType::Per)]);
     assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
 }
+
+#[test]
+fn tolls_calls_to_kill_and_charges_are_no_new_assault() {
+    let t = "نشر المرصد السوري لحقوق الإنسان الاثنين، حصيلة جديدة لضحايا النزاع السوري الذي يدخل عامه السابع بعد يومين، أشار فيها إلى مقتل أكثر من 350 ألف شخص بينهم 100 ألف مدني.";
+    let out = run(t, vec![]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "ودعا الخطيب الحوثي كافة الآباء إلى قتل أطفالهم إن ذكروا اسم طارق.";
+    let out = run(t, vec![]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "وخرجت مظاهرات عارمة إلى كافة الشوارع الإسبانية وذلك بعد صدور حكم قضائي بـ 9 سنوات سجن على المتهمين بالاعتداء.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الإسبانية",
+            "es",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    assert_eq!(told(&out, "PROTEST").len(), 1, "{:?}", out.events);
+}
