@@ -1300,7 +1300,8 @@ fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
             ("من", Some("قبل" | "جانب")) => Some(2),
             (
                 "نفذه" | "نفذها" | "نفذهما" | "شنه" | "شنها" | "تبناه" | "تبنته" | "تبناها"
-                | "ارتكبه" | "ارتكبها",
+                | "ارتكبه" | "ارتكبها" | "تبناهما" | "نفذته" | "نفذتها" | "نفذتهما" | "شنته"
+                | "شنتها" | "ارتكبته" | "ارتكبتها",
                 _,
             ) => Some(1),
             _ => None,
@@ -1673,6 +1674,67 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Event>, Vec<Entity>) {
                 } else if h.verb || matches!(h.kind, "PROTEST") {
                     push_found(&mut sources, f, &mut span, &mut actors);
                 }
+            }
+        }
+        // Two-sided violence (اشتباكات بين X وY): both sides are sources.
+        if sources.is_empty() && h.subtype == "clash" {
+            if let Some(b) = (h.j..(h.j + 3).min(cb)).find(|&k| doc.toks[k].norm == "بين") {
+                let mut k = b + 1;
+                while k < cb && k <= b + 8 {
+                    if let Some(f) = actor_at(doc, k, cb) {
+                        let end = match f {
+                            Found::Named(m) => doc.mtok[m].1 + 1,
+                            Found::Described(_, _, e) => e,
+                        };
+                        push_found(&mut sources, f, &mut span, &mut actors);
+                        k = end.max(k + 1);
+                        // The second side follows و.
+                        if doc.toks.get(k).is_some_and(|t| t.norm == "و") {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                    if !doc.toks[k].norm.starts_with('و') {
+                        k += 1;
+                        continue;
+                    }
+                    // وقوات …: the conjunction glued to the second side.
+                    k += 1;
+                }
+            }
+        }
+        // Two-sided violence (اشتباكات بين X وY): both sides are sources.
+        if sources.is_empty() && h.subtype == "clash" {
+            if let Some(b) = (h.j..(h.j + 3).min(cb)).find(|&k| doc.toks[k].norm == "بين") {
+                let mut k = b + 1;
+                while k < cb && k <= b + 8 {
+                    if let Some(f) = actor_at(doc, k, cb) {
+                        let end = match f {
+                            Found::Named(m) => doc.mtok[m].1 + 1,
+                            Found::Described(_, _, e) => e,
+                        };
+                        push_found(&mut sources, f, &mut span, &mut actors);
+                        k = end.max(k + 1);
+                        // The second side follows و.
+                        if doc.toks.get(k).is_some_and(|t| t.norm == "و") {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                    if !doc.toks[k].norm.starts_with('و') {
+                        k += 1;
+                        continue;
+                    }
+                    // وقوات …: the conjunction glued to the second side.
+                    k += 1;
+                }
+            }
+        }
+        // A CAMEO pattern spans its object (أطلقت القوات الإسرائيلية الرصاص): a VSO subject
+        // stands between the verb and the object words.
+        if sources.is_empty() && h.verb && h.subtype.starts_with("cameo") && h.j > h.i + 1 {
+            if let Some(f) = actor_at(doc, h.i + 1, h.j.min(cb)) {
+                push_found(&mut sources, f, &mut span, &mut actors);
             }
         }
         // Agent phrases (برصاص الجيش، على أيدي القوات، من قبل أحد المحتجين) name the source.

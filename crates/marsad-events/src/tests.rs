@@ -615,3 +615,33 @@ fn tolls_calls_to_kill_and_charges_are_no_new_assault() {
     assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
     assert_eq!(told(&out, "PROTEST").len(), 1, "{:?}", out.events);
 }
+
+#[test]
+fn clash_sides_and_vso_subject_of_a_cameo_pattern_are_sources() {
+    let t = "قتل فلسطينيان وأصيب حوالي 500 فلسطيني، خلال مواجهات بين جيش الاحتلال وشبان فلسطينيين، في نقاط عدة على امتداد حدود قطاع غزة.";
+    let out = run(t, vec![name(t, "قطاع غزة", "gaza", EntityType::Gpe)]);
+    let clash = told(&out, "ASSAULT")
+        .into_iter()
+        .find(|e| e.subtype.as_deref() == Some("clash"))
+        .expect("clash");
+    assert_eq!(clash.sources.len(), 2, "{clash:?}");
+    let t = "وأطلقت القوات الإسرائيلية الرصاص الحي وقنابل الغاز على الفلسطينيين العزل على الحدود شرقي قطاع غزة.";
+    let out = run(
+        t,
+        vec![
+            m(
+                t,
+                "الإسرائيلية",
+                "il",
+                EntityType::Gpe,
+                MentionForm::Adjective,
+            ),
+            name(t, "قطاع غزة", "gaza", EntityType::Gpe),
+        ],
+    );
+    let a = told(&out, "ASSAULT");
+    assert!(
+        a.iter().any(|e| e.sources.contains(&"il".to_string())),
+        "{a:?}"
+    );
+}
