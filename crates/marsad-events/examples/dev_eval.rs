@@ -82,6 +82,7 @@ struct Score {
     tp: u32,
     fp: u32,
     fneg: u32,
+    tn: u32,
     with_src: u32,
     src_found: u32,
     src_right: u32,
@@ -96,9 +97,10 @@ impl Score {
         } else {
             0.0
         };
+        let fpr = f64::from(self.fp) / f64::from((self.fp + self.tn).max(1));
         println!(
-            "{kind}: tp={} fp={} fn={}  P={p:.3} R={r:.3} F1={f:.3}  source: labelled {} / detected {} / right {}",
-            self.tp, self.fp, self.fneg, self.with_src, self.src_found, self.src_right
+            "{kind}: tp={} fp={} fn={} tn={}  P={p:.3} R={r:.3} F1={f:.3} FP-rate={fpr:.3}  source: labelled {} / detected {} / right {}",
+            self.tp, self.fp, self.fneg, self.tn, self.with_src, self.src_found, self.src_right
         );
     }
 }
@@ -110,6 +112,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| "crates/marsad-events/tests/data/ant_dev_events.tsv".to_string());
     let rest: Vec<String> = args.collect();
     let verbose = rest.iter().any(|a| a == "-v");
+    // `--why`: for every sentence predicted positive, the subtypes of the events that made it so.
+    let why = rest.iter().any(|a| a == "--why");
     // `--show N`: the events of row N, to see why it is missed.
     let show: Option<String> = rest
         .iter()
@@ -165,7 +169,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 (true, true) => s.tp += 1,
                 (false, true) => s.fp += 1,
                 (true, false) => s.fneg += 1,
-                _ => {}
+                (false, false) => s.tn += 1,
+            }
+            if why && found.is_some() {
+                let subs: Vec<String> = pic
+                    .events
+                    .iter()
+                    .filter(|e| {
+                        e.kind == kind && !matches!(e.mode, Mode::Negated | Mode::Hypothetical)
+                    })
+                    .map(|e| e.subtype.clone().unwrap_or_default())
+                    .collect();
+                println!(
+                    "WHY {} {kind} {} {subs:?}",
+                    f[0],
+                    if gold { "TP" } else { "FP" }
+                );
             }
             if verbose && gold != found.is_some() {
                 println!(

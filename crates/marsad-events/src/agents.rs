@@ -69,7 +69,9 @@ const AGENTS: &[(&[&str], Agent)] = &[
     ),
     (&["معارضون", "معارضين"], crowd("opponents")),
     (&["طلاب", "طلبة"], crowd("students")),
-    (&["عمال"], crowd("workers")),
+    (&["عمال", "تجار", "موظفين", "موظفون"], crowd("workers")),
+    (&["شبان", "الشبان"], crowd("young men")),
+    (&["نساء", "النساء", "نسوة", "النسوة"], crowd("women")),
     (
         &["سكان", "أهالي", "مواطنون", "مواطنين", "مدنيون", "مدنيين"],
         crowd("residents"),
@@ -216,6 +218,12 @@ pub fn agent_at(w: &str, next: Option<&str>) -> Option<(Agent, usize)> {
     }
     m.get(&head)
         .or_else(|| m.get(&format!("ال{head}")))
+        // The indefinite accusative (مسلحاً، انتحارياً) drops its alif.
+        .or_else(|| {
+            head.strip_suffix('ا')
+                .filter(|x| x.chars().count() >= 3)
+                .and_then(|x| m.get(x))
+        })
         .map(|a| (*a, 1))
 }
 

@@ -304,8 +304,13 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             let nominal =
                 s.len() < t.norm.len() && !t.norm.starts_with('و') && !t.norm.starts_with('ف')
                     || t.norm.starts_with("ال");
-            // A verb takes no pronoun suffix here: وزارة must not read as و + زار + ة.
-            let suffixed = !t.norm.ends_with(s);
+            // A verb takes no pronoun suffix here (وزارة must not read as و + زار + ة), except
+            // a plural or feminine object pronoun on the bare verb (قتلهم الجيش).
+            let object_pronoun = t
+                .norm
+                .strip_prefix(s)
+                .is_some_and(|rest| matches!(rest, "هم" | "ها" | "هما"));
+            let suffixed = !t.norm.ends_with(s) && !object_pronoun;
             let pick = ts
                 .iter()
                 .filter(|tr| !(suffixed && tr.verb))
@@ -442,7 +447,16 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     let (ca, _) = doc.clause_of(h.i);
     let (sa, sb) = doc.sentence_of(h.i);
     let from = h.i.saturating_sub(3).max(ca);
-    if (from..h.i).any(|k| doc.is(k, &lex.negation)) {
+    // لا تزال / ما زال: "still", not a negation.
+    let still = |k: usize| {
+        doc.toks.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.norm.as_str(),
+                "تزال" | "يزال" | "زالت" | "زال" | "تزل" | "يزل" | "يزالون"
+            )
+        })
+    };
+    if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k)) {
         return Mode::Negated;
     }
     let hyp_from = h.i.saturating_sub(5).max(ca);
@@ -543,6 +557,18 @@ struct FrameWords {
     deny: Vec<String>,
     movement: Vec<String>,
     demonstrative: Vec<String>,
+    background: Vec<String>,
+    expected: Vec<String>,
+    goes_on: Vec<String>,
+    mishap: Vec<String>,
+    sport: Vec<String>,
+    condemn: Vec<String>,
+    feeling: Vec<String>,
+    since: Vec<String>,
+    period: Vec<String>,
+    habitual: Vec<String>,
+    tally: Vec<String>,
+    verbal: Vec<String>,
 }
 
 fn frame_words() -> &'static FrameWords {
@@ -610,6 +636,26 @@ fn frame_words() -> &'static FrameWords {
             "بتورط",
             "تورطها",
             "حد",
+            // Convicted of it: the act is the charge, told as a verdict.
+            "إدانته",
+            "إدانتها",
+            "إدانتهما",
+            "إدانتهم",
+            "مدان",
+            "مدانا",
+            "مدانة",
+            "المدان",
+            "أدين",
+            "أدينت",
+            "المتورطين",
+            "احتواء",
+            "لاحتواء",
+            "المتهمين",
+            "المتهم",
+            "متهمين",
+            "بتهم",
+            "اختلاق",
+            "اختلقت",
         ]),
         // Calls, plans and threats: what they govern has not happened.
         call: n(&[
@@ -638,6 +684,34 @@ fn frame_words() -> &'static FrameWords {
             "يستعدون",
             "تستعد",
             "حوافز",
+            "بهدف",
+            "بغرض",
+            "بصدد",
+            "لتنفيذ",
+            "لشن",
+            "لارتكاب",
+            "هدد",
+            "هددت",
+            "يهدد",
+            "تهدد",
+            "توعد",
+            "توعدت",
+            "يتوعد",
+            "حذر",
+            "حذرت",
+            "يحذر",
+            "تحذر",
+            "تحذير",
+            "محذرا",
+            "خشية",
+            "مخاوف",
+            "يخشى",
+            "تخشى",
+            "يتأهب",
+            "تتأهب",
+            "لخروج",
+            "تمهيدا",
+            "التحضير",
         ]),
         future: n(&[
             "المقبل",
@@ -648,6 +722,42 @@ fn frame_words() -> &'static FrameWords {
             "المقررة",
             "سوف",
             "سيشاركون",
+        ]),
+        // Expected or about to start, when right beside the event word (المظاهرات المرتقبة،
+        // يتوقع … إقبالاً في المظاهرات، ستبدأ إضراباً).
+        expected: n(&[
+            "المرتقب",
+            "المرتقبة",
+            "مرتقب",
+            "مرتقبة",
+            "يتوقع",
+            "تتوقع",
+            "المتوقع",
+            "المتوقعة",
+            "ستبدأ",
+            "سيبدأ",
+            "ستنظم",
+            "سينظم",
+            "سيخرج",
+            "ستخرج",
+            "ستنطلق",
+            "ستنطلق",
+            "سينطلق",
+            "سيشارك",
+            "ستشارك",
+            "سيقوم",
+            "ستقوم",
+            "سينفذ",
+            "ستنفذ",
+            "سيشن",
+            "ستشن",
+            "ستمتد",
+            "سيستمر",
+            "ستستمر",
+            "ستتواصل",
+            "سيتواصل",
+            "ستشهد",
+            "سيشهد",
         ]),
         hedge_after: n(&[
             "محتمل",
@@ -662,12 +772,184 @@ fn frame_words() -> &'static FrameWords {
             "مزعومة",
             "المفترض",
             "المفترضة",
+            "مشكوك",
+            "المشكوك",
         ]),
         question: n(&["هل", "لماذا", "ماذا", "كيف", "متى", "أين"]),
         deny: n(&["نفى", "نفت", "ينفي", "تنفي", "نفي", "تنفيان", "ينفون"]),
         // Heads whose complement is a kind of event, not one (حركة الاحتجاج).
-        movement: n(&["حركة", "حركات", "الحركة", "الحركات"]),
+        movement: n(&[
+            "حركة",
+            "حركات",
+            "الحركة",
+            "الحركات",
+            "قائد",
+            "قادة",
+            "زعيم",
+            "زعماء",
+            "منظمي",
+        ]),
         demonstrative: n(&["هؤلاء", "هذه", "هذا", "تلك", "أولئك"]),
+        // Heads that make an event noun the backdrop of what the sentence tells: its cause,
+        // aftermath or time anchor (على خلفية الاحتجاجات، في أعقاب هجمات، منذ بدء المسيرات،
+        // رداً على الهجوم). Such a noun is a reference, not a report, unless it brings its own
+        // figure, agent phrase or relative clause.
+        background: n(&[
+            "خلفية",
+            "أعقاب",
+            "إثر",
+            "عقب",
+            "منذ",
+            "بدء",
+            "بداية",
+            "أسباب",
+            "تداعيات",
+            "بسبب",
+            "نتيجة",
+            "رد",
+            "رده",
+            "ردا",
+            "ردها",
+            "موقع",
+            "ضحايا",
+            "الدافع",
+            "وراء",
+            "بعد",
+            "قبل",
+        ]),
+        since: n(&["منذ"]),
+        goes_on: n(&[
+            "استمرار",
+            "توسع",
+            "رقعة",
+            "اتساع",
+            "تصاعد",
+            "تجدد",
+            "اندلاع",
+            "تواصل",
+        ]),
+        mishap: n(&[
+            "حادث سير",
+            "مروري",
+            "المروري",
+            "تحطم",
+            "غرق",
+            "انهيار",
+            "زلزال",
+            "فيضانات",
+            "سيول",
+            "إعصار",
+            "عاصفة",
+            "صاعقة",
+            "اصطدام",
+            "تصادم",
+            "انزلاق",
+            "مرض",
+            "بمرض",
+            "السرطان",
+            "بالسرطان",
+            "فيروس",
+            "بفيروس",
+            "وباء",
+            "الكوليرا",
+            "بالكوليرا",
+            "الإنفلونزا",
+        ]),
+        // A player's injury is sport (إصابة نجم الفراعنة); a player's killing is still one.
+        sport: n(&["اللاعب", "المباراة", "مباراة", "الملعب", "المنتخب", "مدرب"]),
+        condemn: n(&[
+            "أدان",
+            "أدانت",
+            "دان",
+            "دانت",
+            "يدين",
+            "تدين",
+            "ندين",
+            "إدانة",
+            "استنكر",
+            "استنكرت",
+            "يستنكر",
+            "تستنكر",
+            "استنكار",
+            "ندد",
+            "نددت",
+            "يندد",
+            "تندد",
+            "تنديد",
+            "شجب",
+            "شجبت",
+            "يشجب",
+            "أدانوا",
+            "دانوا",
+            "استنكروا",
+            "نددوا",
+            "شجبوا",
+        ]),
+        feeling: n(&[
+            "غضب",
+            "استياء",
+            "استيائهم",
+            "استياءها",
+            "استنكار",
+            "قلق",
+            "امتعاض",
+            "انزعاج",
+        ]),
+        period: n(&[
+            "السنوات",
+            "سنوات",
+            "الأعوام",
+            "أعوام",
+            "الأشهر",
+            "العقود",
+            "عقود",
+            "العقدين",
+        ]),
+        // Habitual or generic time (كل يوم جمعة، سنوياً، كثيراً ما): a kind of event, not one.
+        habitual: n(&[
+            "سنويا",
+            "أسبوعيا",
+            "عادة",
+            "كثيرا",
+            "غالبا",
+            "دائما",
+            "أحيانا",
+            "مرارا",
+            "المتكررة",
+            "متكررة",
+            "اليومية",
+        ]),
+        // Running tallies of victims (حصيلة القتلى، عدد الجرحى، ارتفع عدد …): counts, not a
+        // new happening; the event they count is told elsewhere or not at all.
+        tally: n(&[
+            "حصيلة",
+            "عدد",
+            "إجمالي",
+            "ارتفع",
+            "ارتفعت",
+            "ارتفاع",
+            "بلغ",
+            "بلغت",
+            "وصلت",
+            "يرتفع",
+            "ترتفع",
+            "أرقام",
+        ]),
+        // Words that make an attack verbal (هجوماً حاداً، هجوم إعلامي).
+        verbal: n(&[
+            "حاد",
+            "حادا",
+            "حادة",
+            "لاذع",
+            "لاذعا",
+            "لاذعة",
+            "كلامي",
+            "كلاميا",
+            "إعلامي",
+            "إعلاميا",
+            "سياسي",
+            "سياسيا",
+        ]),
     })
 }
 
@@ -704,12 +986,67 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             }
         }
     }
+    // A verb reading right after a topic word is the masdar (بجريمة قتل، إدانتهما بقتل).
+    if h.verb && (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &w.topic)) {
+        return Frame::Drop;
+    }
+    let casualty = matches!(h.subtype.as_str(), "killing" | "wounding");
+    // Deaths and injuries in accidents, disasters, illness or sport are no assault (حادث سير،
+    // تحطم طائرة، غرق، زلزال، الإصابة بالسرطان، إصابة اللاعب).
+    if casualty {
+        let (_, cbx) = doc.clause_of(h.i);
+        let (sx, _) = doc.sentence_of(h.i);
+        let wounding = h.subtype == "wounding";
+        if (sx.max(ca.saturating_sub(12))..cbx)
+            .any(|k| doc.is(k, &w.mishap) || (wounding && doc.is(k, &w.sport)))
+        {
+            return Frame::Drop;
+        }
+    }
+    // Running tallies: a count of victims (عدد الذين قتلوا، حصيلة القتلى) or casualties
+    // summed since a start (منذ 30 آذار قتل 118).
+    if casualty {
+        let (sa0, _) = doc.sentence_of(h.i);
+        let tally_near = (h.i.saturating_sub(4).max(ca)..h.i).any(|k| doc.is_word(k, &w.tally));
+        // With a tally word in the sentence, منذ anywhere in it sums (أفادت حصيلة … منذ 18
+        // شباط، فيما أصيب أكثر من 4350).
+        let since = (sa0..sb).any(|k| doc.is_word(k, &w.since));
+        let tally_any = (sa0..sb).any(|k| doc.is_word(k, &w.tally));
+        // A victims noun after a toll word of its sentence (نشر … حصيلة جديدة … إلى مقتل
+        // 350 ألف) is part of that toll.
+        let toll_before = !h.verb
+            && (sa0..h.i).any(|k| {
+                let n = doc.toks[k].norm.trim_start_matches('و');
+                n.contains("حصيله")
+            });
+        if tally_near || toll_before || (since && tally_any) {
+            return Frame::Drop;
+        }
+    }
     if !h.verb {
         let near = h.i.saturating_sub(3).max(ca)..h.i;
         if near.clone().any(|k| doc.is(k, &w.topic)) {
             return Frame::Drop;
         }
-        if h.i > sa && doc.is(h.i - 1, &w.movement) {
+        // غضب حلفائه واستيائهم واحتجاجهم: protest as a feeling beside others, not an action.
+        if h.kind == "PROTEST" && near.clone().any(|k| doc.is(k, &w.feeling)) {
+            return Frame::Drop;
+        }
+        // أدانه … بالاعتداء، مدان بالقتل: convicted of it, the act is the charge.
+        if doc.toks[h.i].norm.starts_with('ب')
+            && near.clone().any(|k| {
+                let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+                n.starts_with("ادان") || n.starts_with("مدان")
+            })
+        {
+            return Frame::Drop;
+        }
+        // حركة الاحتجاج is a kind of event, unless something starts or leads it here (بدأ
+        // الفلسطينيون … حركة احتجاجية).
+        if h.i > sa
+            && doc.is(h.i - 1, &w.movement)
+            && !(h.i.saturating_sub(8).max(ca)..h.i - 1).any(|k| doc.is_word(k, support_verbs()))
+        {
             return Frame::Drop;
         }
         if h.i > sa && doc.is_word(h.i - 1, &w.media) {
@@ -726,6 +1063,71 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         if h.i > sa && matches!(doc.toks[h.i - 1].norm.as_str(), "اي" | "أي") {
             return Frame::Negated;
         }
+        let near2 = h.i.saturating_sub(2).max(ca)..h.i;
+        // Condemning or denouncing a definite or pointed-at attack (ندين بشدة هذا الهجوم،
+        // استنكر الاعتداء) refers to it; only its own account (الذي شنه …) reports it.
+        let pointed = h.i > sa && doc.is_word(h.i - 1, &w.demonstrative);
+        if matches!(h.kind, "PROTEST" | "ASSAULT")
+            && (definite(&doc.toks[h.i].norm) || pointed)
+            && (h.i.saturating_sub(4).max(ca)..h.i).any(|k| doc.is(k, &w.condemn))
+            && !self_told(doc, h)
+        {
+            return Frame::Drop;
+        }
+        // Only a definite noun refers back (بعد تظاهرات ضخمة still reports new ones); a noun
+        // before a definite genitive or a name is definite too (إصابة الجنود، هجمات سورابايا).
+        let genitive_def = doc.toks.get(h.j).is_some_and(|t| {
+            !t.punct
+                && (definite(&t.norm)
+                    || doc
+                        .mention_at(h.j)
+                        .is_some_and(|m| doc.input.mentions[m].form == MentionForm::Name))
+        });
+        // Only for happenings told as news (protests, attacks, repression): a stance or a
+        // meeting named as a cause (بسبب دعمها لأذربيجان) is still that relation.
+        // بعد استمرار الاحتجاجات، بعد توسع رقعة الاحتجاجات: the head tells they went on.
+        let goes_on = near2.clone().any(|k| doc.is(k, &w.goes_on));
+        if matches!(h.kind, "PROTEST" | "ASSAULT" | "COERCE")
+            && !goes_on
+            && (definite(&doc.toks[h.i].norm) || genitive_def)
+            && near2.clone().any(|k| doc.is_word(k, &w.background))
+            && !self_told(doc, h)
+        {
+            return Frame::Drop;
+        }
+    }
+    let (_, cb0) = doc.clause_of(h.i);
+    // كل يوم جمعة، سنوياً، كثيراً ما: a habit, not one happening.
+    let every = (ca..cb0).any(|k| {
+        doc.toks[k].norm == "كل"
+            && doc.toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "يوم" | "جمعه" | "سنه" | "عام" | "اسبوع" | "شهر" | "مره" | "ليله"
+                )
+            })
+    });
+    // خلال/في/منذ السنوات الأخيرة: a trend over years, not one happening.
+    let period = (ca..cb0).any(|k| {
+        matches!(
+            doc.toks[k].norm.as_str(),
+            "خلال" | "في" | "منذ" | "طيله" | "طوال"
+        ) && doc
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| doc.is_word(k + 1, &w.period) && !t.punct)
+    });
+    if every || period || (ca..cb0).any(|k| doc.is_word(k, &w.habitual)) {
+        return Frame::Drop;
+    }
+    // A verbal attack (هجوماً حاداً على، هجوم إعلامي) is criticism, not violence.
+    if h.subtype == "attack" && (h.j..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.verbal)) {
+        return Frame::Drop;
+    }
+    if !h.verb
+        && (h.i.saturating_sub(6).max(ca)..(h.j + 2).min(cb0)).any(|k| doc.is_word(k, &w.expected))
+    {
+        return Frame::Hypothetical;
     }
     if (sa..h.i).any(|k| doc.is_word(k, &w.deny)) {
         return Frame::Negated;
@@ -738,7 +1140,19 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         return Frame::Hypothetical;
     }
     let before = h.i.saturating_sub(3).max(ca)..h.i;
-    if governed && before.clone().any(|k| doc.is(k, &w.call)) {
+    // The adverbial احتجاجاً/تنديداً ("in protest at") belongs to the act it qualifies, however
+    // far back: a called-for stoppage (دعوة … للتوقف عن العمل، احتجاجاً على) is no protest yet.
+    let adverbial = matches!(doc.toks[h.i].norm.as_str(), "احتجاجا" | "تنديدا");
+    let called = adverbial
+        && (sa..h.i).any(|k| {
+            let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+            n.starts_with("دعوه") || n.starts_with("دعوات") || n == "خطه"
+        });
+    // دعا … كافة الآباء إلى قتل: the call word may stand further back when إلى heads the act.
+    let to_act = h.i > ca
+        && matches!(doc.toks[h.i - 1].norm.as_str(), "الي" | "إلى")
+        && (ca..h.i).any(|k| doc.is(k, &w.call));
+    if governed && (called || to_act || before.clone().any(|k| doc.is(k, &w.call))) {
         return Frame::Hypothetical;
     }
     let (_, cb) = doc.clause_of(h.i);
@@ -750,6 +1164,24 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         return Frame::Hypothetical;
     }
     Frame::Happening
+}
+
+/// An event noun that brings its own account: a figure, an agent phrase (برصاص، على يد) or a
+/// relative clause (الذي وقع، التي شنها) in its clause after it.
+fn self_told(doc: &Doc<'_>, h: &Hit) -> bool {
+    let (_, cb) = doc.clause_of(h.i);
+    let (lo, hi) = (doc.toks[h.i].start, doc.toks[cb.max(h.i + 1) - 1].end);
+    doc.input.quantities.iter().any(|q| {
+        q.evidence
+            .first()
+            .is_some_and(|e| e.start >= lo && e.end <= hi)
+    }) || by_phrase(doc, h.j, cb).is_some()
+        || (h.j..(h.j + 3).min(cb)).any(|k| {
+            matches!(
+                doc.toks[k].norm.trim_start_matches('و'),
+                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+            )
+        })
 }
 
 /// Quantifier words that stand before the group they count (مئات المعارضين، عشرات من الناشطين).
@@ -869,7 +1301,8 @@ fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
             ("من", Some("قبل" | "جانب")) => Some(2),
             (
                 "نفذه" | "نفذها" | "نفذهما" | "شنه" | "شنها" | "تبناه" | "تبنته" | "تبناها"
-                | "ارتكبه" | "ارتكبها",
+                | "ارتكبه" | "ارتكبها" | "تبناهما" | "نفذته" | "نفذتها" | "نفذتهما" | "شنته"
+                | "شنتها" | "ارتكبته" | "ارتكبتها",
                 _,
             ) => Some(1),
             _ => None,
@@ -928,6 +1361,14 @@ fn support_verbs() -> &'static [String] {
             "تبنت",
             "أعلن",
             "أعلنت",
+            "احتشد",
+            "احتشدت",
+            "احتشدوا",
+            "تجمع",
+            "تجمعت",
+            "تجمعوا",
+            "تجمهر",
+            "تجمهروا",
         ]
         .iter()
         .map(|w| normalize_str(w))
@@ -983,15 +1424,29 @@ fn happening_near(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
             "جرت",
             "حصل",
             "حدث",
+            "مستمرة",
+            "مستمر",
+            "متواصلة",
+            "متواصل",
+            "استمرار",
+            "تتواصل",
+            "يتواصل",
+            "تتجدد",
+            "وقوع",
+            "دوي",
         ]
         .iter()
         .map(|w| normalize_str(w))
         .collect()
     });
-    (h.i.saturating_sub(3).max(ca)..(h.j + 3).min(cb)).any(|k| doc.is_word(k, v))
-        || support_verbs()
-            .iter()
-            .any(|w| (h.i.saturating_sub(3).max(ca)..h.i).any(|k| doc.toks[k].norm == *w))
+    // شهدت العاصمة … ومدن أخرى موجة من الاحتجاجات: the verb may stand a few words back, and
+    // شهد (witnessed) governs its whole clause.
+    (h.i.saturating_sub(8).max(ca)..(h.j + 3).min(cb)).any(|k| doc.is_word(k, v))
+        || (ca..h.i).any(|k| {
+            let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+            matches!(n, "شهد" | "شهدت" | "تشهد" | "يشهد")
+        })
+        || (h.i.saturating_sub(8).max(ca)..h.i).any(|k| doc.is_word(k, support_verbs()))
 }
 
 /// Words that make a casualty or arrest figure a running total.
@@ -1107,6 +1562,19 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
             i += 1;
             continue;
         }
+        // أطلق عليه/عليها "…": naming, not firing (firing puts its object first: أطلق النار على).
+        if h.subtype.starts_with("cameo")
+            && stems(&doc.toks[h.i].norm)
+                .iter()
+                .any(|s| s.starts_with("اطلق"))
+            && doc
+                .toks
+                .get(h.i + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "عليه" | "عليها" | "عليهم" | "عليهما"))
+        {
+            i += 1;
+            continue;
+        }
         let frame = frame_of(doc, &h, true);
         if frame == Frame::Drop {
             i = next;
@@ -1208,6 +1676,67 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
                 }
             }
         }
+        // Two-sided violence (اشتباكات بين X وY): both sides are sources.
+        if sources.is_empty() && h.subtype == "clash" {
+            if let Some(b) = (h.j..(h.j + 3).min(cb)).find(|&k| doc.toks[k].norm == "بين") {
+                let mut k = b + 1;
+                while k < cb && k <= b + 8 {
+                    if let Some(f) = actor_at(doc, k, cb) {
+                        let end = match f {
+                            Found::Named(m) => doc.mtok[m].1 + 1,
+                            Found::Described(_, _, e) => e,
+                        };
+                        push_found(&mut sources, f, &mut span, &mut actors);
+                        k = end.max(k + 1);
+                        // The second side follows و.
+                        if doc.toks.get(k).is_some_and(|t| t.norm == "و") {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                    if !doc.toks[k].norm.starts_with('و') {
+                        k += 1;
+                        continue;
+                    }
+                    // وقوات …: the conjunction glued to the second side.
+                    k += 1;
+                }
+            }
+        }
+        // Two-sided violence (اشتباكات بين X وY): both sides are sources.
+        if sources.is_empty() && h.subtype == "clash" {
+            if let Some(b) = (h.j..(h.j + 3).min(cb)).find(|&k| doc.toks[k].norm == "بين") {
+                let mut k = b + 1;
+                while k < cb && k <= b + 8 {
+                    if let Some(f) = actor_at(doc, k, cb) {
+                        let end = match f {
+                            Found::Named(m) => doc.mtok[m].1 + 1,
+                            Found::Described(_, _, e) => e,
+                        };
+                        push_found(&mut sources, f, &mut span, &mut actors);
+                        k = end.max(k + 1);
+                        // The second side follows و.
+                        if doc.toks.get(k).is_some_and(|t| t.norm == "و") {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                    if !doc.toks[k].norm.starts_with('و') {
+                        k += 1;
+                        continue;
+                    }
+                    // وقوات …: the conjunction glued to the second side.
+                    k += 1;
+                }
+            }
+        }
+        // A CAMEO pattern spans its object (أطلقت القوات الإسرائيلية الرصاص): a VSO subject
+        // stands between the verb and the object words.
+        if sources.is_empty() && h.verb && h.subtype.starts_with("cameo") && h.j > h.i + 1 {
+            if let Some(f) = actor_at(doc, h.i + 1, h.j.min(cb)) {
+                push_found(&mut sources, f, &mut span, &mut actors);
+            }
+        }
         // Agent phrases (برصاص الجيش، على أيدي القوات، من قبل أحد المحتجين) name the source.
         let (_, sb) = doc.sentence_of(h.i);
         if let Some(f) = by_phrase(doc, h.j, sb.min(h.j + 20)) {
@@ -1260,7 +1789,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
         if sources.is_empty() && !h.verb && !patient_first {
             // Between the verb and the noun only its subject and في may stand (خرجت حشود
             // في مظاهرات), no other preposition or time anchor (بدأت تضيق … غداة الانسحاب).
-            let lv = (h.i.saturating_sub(6).max(ca)..h.i)
+            let lv = (h.i.saturating_sub(8).max(ca)..h.i)
                 .rev()
                 .find(|&k| doc.is_word(k, support_verbs()))
                 .filter(|&lv| {
@@ -1298,6 +1827,24 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
                 if let Some(f) = found {
                     push_found(&mut sources, f, &mut span, &mut actors);
                 }
+            }
+        }
+        let mut far_source = false;
+        // A protest with no actor of its own is the protesters' that the sentence names
+        // (تدخلت قوات الأمن لقمع المتظاهرين، لكن لا تزال الاحتجاجات مستمرة).
+        if sources.is_empty() && h.kind == "PROTEST" {
+            let (sa, sb) = doc.sentence_of(h.i);
+            let found = (sa..sb).find_map(|k| {
+                let next = doc.toks.get(k + 1).map(|t| t.norm.as_str());
+                agents::agent_at(&doc.toks[k].norm, next)
+                    .filter(|(a, _)| a.protester)
+                    .and_then(|_| actor_here(doc, k, sb))
+            });
+            // The evidence stays the trigger's own phrase: the group may stand far away.
+            let mut keep = span;
+            if let Some(f) = found {
+                push_found(&mut sources, f, &mut keep, &mut actors);
+                far_source = !sources.is_empty();
             }
         }
         // Prepositional targets and places after the trigger.
@@ -1345,7 +1892,8 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
         // and no verb of happening beside it (اندلعت، شهدت، أسفر) refers back to a known event
         // or a kind of event (الاحتجاجات الأخيرة عنوانها اقتصادي): no new happening is told.
         let (clo, chi) = (doc.toks[ca].start, doc.toks[cb.max(ca + 1) - 1].end);
-        let local = !sources.is_empty()
+        // A source found only elsewhere in the sentence does not anchor the noun here.
+        let local = (!sources.is_empty() && !far_source)
             || !targets.is_empty()
             || location.is_some()
             || date.is_some()
@@ -1355,7 +1903,23 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
                     .is_some_and(|e| e.start >= clo && e.end <= chi)
             })
             || (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &lex.light));
-        if !h.verb && !local && definite(&doc.toks[h.i].norm) && !happening_near(doc, &h, ca, cb) {
+        // Protest and attack nouns, definite or not, need an anchor of their own in their clause
+        // (an actor, a place, a date, a figure, a verb of happening): a bare mention is
+        // background or analysis (بسبب احتجاجات مماثلة، في ظل الاعتداءات).
+        let place_in_clause = doc
+            .mentions_in(ca, cb)
+            .any(|m| is_place(doc.input.mentions[m].kind));
+        // The adverbial احتجاجاً ("in protest") leans on the act it qualifies; a group right
+        // after the noun (هجوماً للمتمردين) is its own actor.
+        let strict = matches!(h.kind, "PROTEST" | "ASSAULT")
+            && !matches!(doc.toks[h.i].norm.as_str(), "احتجاجا" | "تنديدا")
+            && actor_at(doc, h.j, cb).is_none();
+        if !h.verb
+            && !local
+            && (definite(&doc.toks[h.i].norm)
+                || (strict && !place_in_clause && frame == Frame::Happening))
+            && !happening_near(doc, &h, ca, cb)
+        {
             i = next;
             continue;
         }
@@ -1391,6 +1955,20 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
             }
         }
         targets.retain(|t| !sources.contains(t));
+        // A named person "attacking" (شن الرئيس … هجوماً على الكويت، هاجم ترامب ماكين) is
+        // criticising: violence is done by forces, groups and gunmen, not by a named politician.
+        let is_person = |s: &String| {
+            doc.input
+                .mentions
+                .iter()
+                .any(|m| &m.entity == s && m.kind == EntityType::Per)
+        };
+        let person_source = (!sources.is_empty() && sources.iter().all(is_person))
+            || (sources.is_empty() && !targets.is_empty() && targets.iter().all(is_person));
+        if h.subtype == "attack" && person_source {
+            i = next;
+            continue;
+        }
         let mode = match (frame, mode_of(doc, &h, claims)) {
             (_, Mode::Negated) | (Frame::Negated, _) => Mode::Negated,
             (Frame::Hypothetical, _) => Mode::Hypothetical,
@@ -1522,7 +2100,12 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
                 "killed" | "injured" | "arrested" | "troops" | "protesters" | "population"
             )
         };
-        if q.kind == "count" {
+        // A duration (خمس سنوات) counts time, whatever noun stands near it.
+        let duration = matches!(
+            q.unit.as_deref(),
+            Some("year" | "month" | "week" | "day" | "hour" | "minute" | "decade")
+        );
+        if q.kind == "count" && !duration {
             let (ca, cb) = doc.clause_of(qs.min(doc.toks.len().saturating_sub(1)));
             let near = (qe..(qe + 3).min(cb)).chain((qs.saturating_sub(4).max(ca)..qs).rev());
             for k in near.chain(qs..qe) {
