@@ -544,10 +544,7 @@ fn subject_of_dependent(doc: &Doc<'_>, k: usize, sa: usize) -> Option<usize> {
     // Temporal: الرئيس X، حين/حينما/عندما قال — the nearest agent before it in the sentence.
     if matches!(prev, "حين" | "حينما" | "عندما" | "لما" | "وحين" | "وعندما")
     {
-        return best_speaker(
-            doc,
-            (sa..k - 1).rev().filter_map(|p| agent_ending_at(p)).take(1),
-        );
+        return best_speaker(doc, (sa..k - 1).rev().filter_map(&agent_ending_at).take(1));
     }
     // Appositive: …، NAME، VERB — the name closes the phrase right before the comma.
     if doc.toks[k - 1].punct && doc.toks[k - 1].norm == "," && k >= sa + 2 {
@@ -568,7 +565,7 @@ fn subject_of_dependent(doc: &Doc<'_>, k: usize, sa: usize) -> Option<usize> {
         let from = k.saturating_sub(12).max(sa);
         let near: Vec<usize> = (from..k)
             .rev()
-            .filter_map(|p| agent_ending_at(p))
+            .filter_map(&agent_ending_at)
             .take(1)
             .collect();
         return best_speaker(doc, near.into_iter());

@@ -91,7 +91,12 @@ fn speakers_of_dependent_clauses() {
         ],
     );
     assert_eq!(speaker_of(&out, "ادعى").map(|s| s.0), Some("tok"));
-    assert_eq!(speaker_of(&out, "اشتكى").map(|s| s.0), Some("lav"), "{:?}", out.claims);
+    assert_eq!(
+        speaker_of(&out, "اشتكى").map(|s| s.0),
+        Some("lav"),
+        "{:?}",
+        out.claims
+    );
     assert_eq!(speaker_of(&out, "ترجح").and_then(|s| s.1), Some("reports"));
 }
 
