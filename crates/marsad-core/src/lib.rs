@@ -126,6 +126,16 @@ pub fn analyze_document(
 
 /// Builds the cross-document picture from per-document analyses.
 pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
+    assemble_at(docs, &std::collections::HashMap::new())
+}
+
+/// [`assemble`] where `published_at` (document id → UTC instant `YYYY-MM-DDTHH:MM:SSZ`) orders
+/// same-day reports for the comparison: a later, higher toll is an update, not a disagreement.
+/// Documents missing from it are compared by their publication date alone.
+pub fn assemble_at(
+    docs: Vec<DocAnalysis>,
+    published_at: &std::collections::HashMap<String, String>,
+) -> (Picture, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut picture = Picture::new();
     let mut texts = std::collections::HashMap::new();
@@ -280,6 +290,9 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     }
     drop(mentions);
     picture.entities.extend(described);
+    // The comparison orders reports by instant where known, else by day.
+    let mut published_when = published.clone();
+    published_when.extend(published_at.iter().map(|(d, t)| (d.clone(), t.clone())));
     picture.disagreements = marsad_compare::disagreements(marsad_compare::Inputs {
         events: &picture.events,
         doc_events: &doc_events,
@@ -287,7 +300,8 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         relations: &picture.relations,
         names: &names,
         topics: &topics,
-        published: &published,
+        published: &published_when,
+        dates: &date_values,
         outlets: &outlets,
     });
     diags.extend(provenance::enforce(&mut picture, &texts));
@@ -303,7 +317,11 @@ pub fn analyze(docs: &[SourceDocument], opts: &AnalyzeOptions) -> (Picture, Vec<
         diags.extend(ds);
         analyses.push(a);
     }
-    let (picture, ds) = assemble(analyses);
+    let published_at: std::collections::HashMap<String, String> = docs
+        .iter()
+        .filter_map(|d| Some((d.id.clone(), d.published_at.clone()?)))
+        .collect();
+    let (picture, ds) = assemble_at(analyses, &published_at);
     diags.extend(ds);
     (picture, diags)
 }

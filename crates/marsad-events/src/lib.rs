@@ -1010,6 +1010,8 @@ fn running_total_words() -> &'static [String] {
             "إجمالي",
             "الإجمالي",
             "مجموع",
+            // في غضون ستة أسابيع: a toll over weeks.
+            "غضون",
         ]
         .iter()
         .map(|w| normalize_str(w))
@@ -1496,6 +1498,28 @@ fn implied_protests(doc: &Doc<'_>, claims: &[Claim], out: &mut Vec<Event>, actor
     }
 }
 
+/// Whether the figure at tokens `qs..qe` is a part of another figure or the whole one is a part
+/// of: after بينهم/منهم/من أصل, or before (من) بين. Such a figure is not the toll of a happening.
+fn part_or_whole(doc: &Doc<'_>, qs: usize, qe: usize) -> bool {
+    static W: std::sync::OnceLock<[String; 7]> = std::sync::OnceLock::new();
+    let [min, asl, bayn, baynahum, minhum, baynahun, baynaha] = W
+        .get_or_init(|| ["من", "أصل", "بين", "بينهم", "منهم", "بينهن", "بينها"].map(normalize_str));
+    let norm = |k: usize| doc.toks.get(k).map(|t| t.norm.as_str());
+    let before = |n: usize| qs.checked_sub(n).and_then(norm);
+    let after = |n: usize| norm(qe + n);
+    let part_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            [baynahum, minhum, baynahun, baynaha]
+                .iter()
+                .any(|x| x.as_str() == w)
+        })
+    };
+    (before(1) == Some(asl.as_str()) && before(2) == Some(min.as_str()))
+        || part_word(before(1))
+        || after(0) == Some(bayn.as_str())
+        || (after(0) == Some(min.as_str()) && after(1) == Some(bayn.as_str()))
+}
+
 /// Fills each quantity's `kind` (what it counts) from the words around it when the figure layer
 /// left it `count`, and attaches casualty, arrest and troop figures to the nearest compatible event
 /// of the same sentence.
@@ -1522,6 +1546,14 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
                 "killed" | "injured" | "arrested" | "troops" | "protesters" | "population"
             )
         };
+        // "107 من أصل 110 ركاب": the figure after من أصل is the whole the other is part of (the
+        // passengers, not the dead).
+        // "… بينهم 8 صحفيين", "27 من بين القتلى": a part of another figure, not the toll.
+        let part_whole = part_or_whole(doc, qs, qe);
+        let countable = countable && !part_whole;
+        if part_whole && of_people(&q.kind) {
+            q.kind = "count".to_string();
+        }
         if q.kind == "count" {
             let (ca, cb) = doc.clause_of(qs.min(doc.toks.len().saturating_sub(1)));
             let near = (qe..(qe + 3).min(cb)).chain((qs.saturating_sub(4).max(ca)..qs).rev());

@@ -407,3 +407,34 @@ fn running_totals_and_lower_bounds() {
     assert_eq!(q.kind, "killed");
     assert_eq!(q.bound, marsad_picture::Bound::MoreThan);
 }
+
+#[test]
+fn the_whole_a_part_is_taken_from_is_no_toll() {
+    let t = "سقوط طائرة ركاب كوبية في العاصمة هافانا، إذ قتل 107 من أصل 110 ركاب كانوا على متنها.";
+    let out = run(t, vec![]);
+    let kind = |v: f64| {
+        out.quantities
+            .iter()
+            .find(|q| q.value == v)
+            .map(|q| q.kind.clone())
+    };
+    assert_eq!(kind(107.0).as_deref(), Some("killed"));
+    assert_ne!(kind(110.0).as_deref(), Some("killed"));
+    // A part of a toll is not the toll.
+    let t =
+        "قُتل 25 شخصا، من بينهم 8 صحفيين، وأصيب قرابة 50 آخرين في هجومين بالعاصمة الأفغانية كابول.";
+    let out = run(t, vec![]);
+    let kind = |v: f64| {
+        out.quantities
+            .iter()
+            .find(|q| q.value == v)
+            .map(|q| q.kind.clone())
+    };
+    assert_eq!(kind(25.0).as_deref(), Some("killed"));
+    assert_ne!(kind(8.0).as_deref(), Some("killed"));
+    // Over six weeks: a running total.
+    let t = "أعمال العنف التي أسفرت عن مقتل أكثر من 100 شخص في غزة في غضون ستة أسابيع.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 100.0).unwrap();
+    assert_eq!(q.kind, "killed_total");
+}
