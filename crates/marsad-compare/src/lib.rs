@@ -84,7 +84,7 @@ fn running(kind: &str) -> bool {
 
 /// Two figures for one quantity this far apart (larger over smaller) are more likely two
 /// quantities — a subset, a day's toll and a total, an age — than two accounts of one.
-const SAME_QUANTITY_RATIO: f64 = 2.5;
+const SAME_QUANTITY_RATIO: f64 = 2.0;
 
 /// Two documents from different outlets (unknown outlets are taken as different).
 fn other_outlet(outlets: &HashMap<String, String>, a: &str, b: &str) -> bool {
@@ -571,18 +571,22 @@ fn figures_by_place(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             let r = root(&mut comp, i);
             groups.entry(r).or_default().push(i);
         }
-        // An outlet giving several of the clashing counts is telling several happenings
-        // (strikes in one country, an earlier attack recalled): which of its figures is "the
-        // same" as another outlet's is unknown.
+        // An outlet giving several of the clashing counts of those hours is telling several
+        // happenings (strikes in one country, an earlier attack recalled): which of its figures
+        // is "the same" as another outlet's is unknown.
         let several = |members: &[usize]| {
             members.iter().any(|&i| {
-                members.iter().any(|&j| {
+                (0..n).filter(|&j| any[j]).any(|j| {
                     let (a, b) = (list[i].0, list[j].0);
                     match (doc_of(&a.evidence), doc_of(&b.evidence)) {
                         (Some(x), Some(y)) => {
                             !other_outlet(inp.outlets, x, y)
                                 && (a.value - b.value).abs()
                                     > 0.01 * a.value.abs().max(b.value.abs())
+                                && seconds_apart(inp.published, x, y)
+                                    .map_or(close_in_time(inp.published, x, y, 0), |dt| {
+                                        dt.abs() <= SAME_DAY_SECS
+                                    })
                         }
                         _ => false,
                     }

@@ -472,3 +472,45 @@ fn instants_read_as_utc_seconds() {
     assert_eq!(instant("2018-05-14"), None);
     assert_eq!(instant("2018-05-14T25:00:00Z"), None);
 }
+
+#[test]
+fn an_outlet_with_several_counts_of_one_place_is_not_compared() {
+    // BBC gives 9 (the churches) and 5 (an earlier attack recalled) for one country that day.
+    let mk = |doc: &str, q: &str| {
+        let mut e = event(doc, "ASSAULT", &[], &[], Some("id"));
+        e.quantities = vec![q.into()];
+        e
+    };
+    let events = vec![mk("a", "q1"), mk("a", "q2"), mk("b", "q3")];
+    let qs = vec![
+        quantity("q1", "a", 9.0, "killed", Bound::MoreThan),
+        quantity("q2", "a", 5.0, "killed", Bound::Exact),
+        quantity("q3", "b", 6.0, "killed", Bound::Exact),
+    ];
+    let outlets = HashMap::from([
+        ("a".to_string(), "BBC".to_string()),
+        ("b".to_string(), "skynews".to_string()),
+    ]);
+    let published = HashMap::from([
+        ("a".to_string(), "2018-05-13T04:39:00Z".to_string()),
+        ("b".to_string(), "2018-05-13T04:50:00Z".to_string()),
+    ]);
+    let names = HashMap::new();
+    let run = |qs: &[Quantity]| {
+        disagreements(Inputs {
+            events: &events,
+            doc_events: &[],
+            quantities: qs,
+            relations: &[],
+            names: &names,
+            topics: &HashMap::new(),
+            published: &published,
+            dates: &HashMap::new(),
+            outlets: &outlets,
+        })
+        .len()
+    };
+    assert_eq!(run(&qs), 0);
+    // With one count from each outlet, 9 or more against 6 is a disagreement.
+    assert_eq!(run(&[qs[0].clone(), qs[2].clone()]), 1);
+}

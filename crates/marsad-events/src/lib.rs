@@ -1556,7 +1556,18 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
         }
         if q.kind == "count" {
             let (ca, cb) = doc.clause_of(qs.min(doc.toks.len().saturating_sub(1)));
-            let near = (qe..(qe + 3).min(cb)).chain((qs.saturating_sub(4).max(ca)..qs).rev());
+            // After the figure, a kind word joined by و starts the next conjunct and counts the
+            // next figure (وفاة 15 فلسطينياً وإصابة 1500): the window ends before it.
+            let mut after_end = (qe + 3).min(cb);
+            if let Some(k) = (qe..after_end).find(|&k| {
+                doc.toks[k]
+                    .norm
+                    .strip_prefix('و')
+                    .is_some_and(|w| stems(w).iter().any(|s| lex.figure_kinds.contains_key(*s)))
+            }) {
+                after_end = k;
+            }
+            let near = (qe..after_end).chain((qs.saturating_sub(4).max(ca)..qs).rev());
             for k in near.chain(qs..qe) {
                 if let Some(kind) = stems(&doc.toks[k].norm)
                     .iter()

@@ -432,6 +432,17 @@ fn the_whole_a_part_is_taken_from_is_no_toll() {
     };
     assert_eq!(kind(25.0).as_deref(), Some("killed"));
     assert_ne!(kind(8.0).as_deref(), Some("killed"));
+    // The next conjunct's kind word is not this figure's.
+    let t = "وأعلنت وزارة الصحة الفلسطينية وفاة 15 فلسطينياً وإصابة نحو 1500 آخرين في قطاع غزة.";
+    let out = run(t, vec![]);
+    let kind = |v: f64| {
+        out.quantities
+            .iter()
+            .find(|q| q.value == v)
+            .map(|q| q.kind.clone())
+    };
+    assert_eq!(kind(15.0).as_deref(), Some("killed"));
+    assert_eq!(kind(1500.0).as_deref(), Some("injured"));
     // Over six weeks: a running total.
     let t = "أعمال العنف التي أسفرت عن مقتل أكثر من 100 شخص في غزة في غضون ستة أسابيع.";
     let out = run(t, vec![]);
