@@ -1517,7 +1517,29 @@ fn part_or_whole(doc: &Doc<'_>, qs: usize, qe: usize) -> bool {
     (before(1) == Some(asl.as_str()) && before(2) == Some(min.as_str()))
         || part_word(before(1))
         || after(0) == Some(bayn.as_str())
-        || (after(0) == Some(min.as_str()) && after(1) == Some(bayn.as_str()))
+        || (after(0) == Some(min.as_str())
+            && (after(1) == Some(bayn.as_str()) || part_word(after(1))))
+}
+
+/// Whether the death toll at tokens `qs..qe` (evidence starting at byte `start`) is an addition
+/// to a toll told elsewhere: "مقتل 18 شخصاً آخرين" with no figure before it in its sentence
+/// (after one, آخرين is "the others": قتل 4 وأصيب 30 آخرين; after the injured it is "besides the
+/// dead": سقوط قتيل وإصابة 5 آخرين, so only deaths are taken).
+fn addition(doc: &Doc<'_>, qs: usize, qe: usize, start: usize) -> bool {
+    static W: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+    let others = W.get_or_init(|| ["آخرين", "آخرون", "اخرين"].map(normalize_str));
+    let (sa, sb) = doc.sentence_of(qs.min(doc.toks.len().saturating_sub(1)));
+    // Right after the figure and its noun, not in the next conjunct (مقتل 11 شخصا وإصابة آخرين).
+    let follows = (qe..(qe + 2).min(sb))
+        .take_while(|&k| !doc.toks[k].norm.starts_with('و'))
+        .any(|k| others.iter().any(|w| *w == doc.toks[k].norm));
+    let sentence_start = doc.toks.get(sa).map_or(0, |t| t.start);
+    follows
+        && !doc.input.quantities.iter().any(|o| {
+            o.evidence
+                .first()
+                .is_some_and(|e| e.start >= sentence_start && e.end <= start)
+        })
 }
 
 /// Fills each quantity's `kind` (what it counts) from the words around it when the figure layer
@@ -1548,8 +1570,10 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
         };
         // "107 من أصل 110 ركاب": the figure after من أصل is the whole the other is part of (the
         // passengers, not the dead).
-        // "… بينهم 8 صحفيين", "27 من بين القتلى": a part of another figure, not the toll.
-        let part_whole = part_or_whole(doc, qs, qe);
+        // "… بينهم 8 صحفيين", "27 من بين القتلى", "8 من بينهم", "18 شخصاً آخرين": a part of
+        // another figure or an addition to it, not the toll.
+        let part_whole =
+            part_or_whole(doc, qs, qe) || (q.kind == "killed" && addition(doc, qs, qe, ev.start));
         let countable = countable && !part_whole;
         if part_whole && of_people(&q.kind) {
             q.kind = "count".to_string();

@@ -432,6 +432,35 @@ fn the_whole_a_part_is_taken_from_is_no_toll() {
     };
     assert_eq!(kind(25.0).as_deref(), Some("killed"));
     assert_ne!(kind(8.0).as_deref(), Some("killed"));
+    // "8 of them" are a part; "18 more" an addition; "30 others" after a toll are a count.
+    let t = "أشارت إلى أن عدد المعتقلين بلغ 17 وأن 8 من بينهم قد تم الإفراج عنهم مؤقتا.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 8.0).unwrap();
+    assert_ne!(q.kind, "arrested");
+    let t = "أعلنت السلطات في غواتيمالا أنه تأكد لديها مقتل 18 شخصاً آخرين بسبب ثوران بركاني.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 18.0).unwrap();
+    assert_ne!(q.kind, "killed");
+    let t = "قتل 4 أشخاص، السبت، وأصيب 30 شخصاً آخرين عندما صدمت سيارة حشداً من المارة.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 30.0).unwrap();
+    assert_eq!(q.kind, "injured");
+    for (t, v, kind) in [
+        (
+            "قالت الشرطة الفرنسية إن حادث طعن في باريس أسفر عن سقوط قتيل وإصابة 5 آخرين.",
+            5.0,
+            "injured",
+        ),
+        (
+            "هجوم على مقر المفوضية الذي نتج عنه مقتل 11 شخصا وإصابة آخرين.",
+            11.0,
+            "killed",
+        ),
+    ] {
+        let out = run(t, vec![]);
+        let q = out.quantities.iter().find(|q| q.value == v).unwrap();
+        assert_eq!(q.kind, kind, "{t}");
+    }
     // The next conjunct's kind word is not this figure's.
     let t = "وأعلنت وزارة الصحة الفلسطينية وفاة 15 فلسطينياً وإصابة نحو 1500 آخرين في قطاع غزة.";
     let out = run(t, vec![]);
