@@ -39,6 +39,53 @@ fn close_in_time(published: &HashMap<String, String>, a: &str, b: &str, days: i6
     }
 }
 
+/// Seconds since 1970 of an ISO instant `YYYY-MM-DDTHH:MM[:SS]…` (read as UTC); `None` for a
+/// bare date or anything else.
+fn instant(iso: &str) -> Option<i64> {
+    let day = day_number(iso)?;
+    let t = iso.get(10..)?.strip_prefix(['T', ' '])?;
+    let mut it = t.split(':');
+    let h: i64 = it.next()?.get(..2)?.parse().ok()?;
+    let m: i64 = it.next()?.get(..2)?.parse().ok()?;
+    let s: i64 = it
+        .next()
+        .and_then(|x| x.get(..2))
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0);
+    if h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    Some(day * 86_400 + h * 3_600 + m * 60 + s)
+}
+
+/// How far apart in time (seconds) two reports are, `b` minus `a`, when both carry an instant.
+fn seconds_apart(published: &HashMap<String, String>, a: &str, b: &str) -> Option<i64> {
+    let x = instant(published.get(a)?)?;
+    let y = instant(published.get(b)?)?;
+    Some(y - x)
+}
+
+/// Reports at most this far apart (seconds) are simultaneous: neither can be an update of the
+/// other.
+const SIMULTANEOUS_SECS: i64 = 3_600;
+
+/// With publication instants, reports of one figure are set against each other at most this far
+/// apart (seconds); without them, only on the same publication day.
+const SAME_DAY_SECS: i64 = 12 * 3_600;
+
+/// Figures that only grow while a story goes on (tolls, arrests, the displaced): a later report
+/// with a higher figure is an update.
+fn running(kind: &str) -> bool {
+    matches!(
+        kind.trim_end_matches("_total"),
+        "killed" | "injured" | "arrested" | "displaced" | "protesters"
+    )
+}
+
+/// Two figures for one quantity this far apart (larger over smaller) are more likely two
+/// quantities — a subset, a day's toll and a total, an age — than two accounts of one.
+const SAME_QUANTITY_RATIO: f64 = 2.0;
+
 /// Two documents from different outlets (unknown outlets are taken as different).
 fn other_outlet(outlets: &HashMap<String, String>, a: &str, b: &str) -> bool {
     match (outlets.get(a), outlets.get(b)) {
@@ -263,9 +310,13 @@ pub struct Inputs<'a> {
     /// Document id → its main places (most mentioned first), the counterpart of an accusation
     /// that names no one else.
     pub topics: &'a HashMap<String, Vec<String>>,
-    /// Document id → publication date (ISO); accounts far apart in time are not set against
-    /// each other (a toll grows, a role changes). Missing dates count as close.
+    /// Document id → publication date (ISO `YYYY-MM-DD`) or instant (`YYYY-MM-DDTHH:MM:SSZ`);
+    /// accounts far apart in time are not set against each other (a toll grows, a role
+    /// changes), and with instants a later, higher toll is an update. Missing dates count as
+    /// close.
     pub published: &'a HashMap<String, String>,
+    /// DateMention id → ISO value, to keep apart happenings told with different dates.
+    pub dates: &'a HashMap<String, String>,
     /// Document id → outlet; two reports of one outlet differ by update, not by disagreement.
     /// Missing outlets count as different.
     pub outlets: &'a HashMap<String, String>,
@@ -275,6 +326,7 @@ pub struct Inputs<'a> {
 pub fn disagreements(inp: Inputs<'_>) -> Vec<Disagreement> {
     let mut out = Vec::new();
     figures(&inp, &mut out);
+    figures_by_place(&inp, &mut out);
     member_counts(&inp, &mut out);
     member_lists(&inp, &mut out);
     roles(&inp, &mut out);
@@ -303,18 +355,7 @@ fn figures(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             if docs.len() < 2 {
                 continue;
             }
-            // Figures clash when they cannot both hold and come from different outlets on
-            // (about) the same day; only the figures in some clash become positions.
-            let clashes = |a: &Quantity, b: &Quantity| {
-                let (Some(da), Some(db)) = (doc_of(&a.evidence), doc_of(&b.evidence)) else {
-                    return false;
-                };
-                // Same publication day: a toll told a day later is an update.
-                da != db
-                    && other_outlet(inp.outlets, da, db)
-                    && close_in_time(inp.published, da, db, 0)
-                    && conflict(a, b)
-            };
+            let clashes = |a: &Quantity, b: &Quantity| figures_clash(inp, kind, a, b);
             let in_clash: Vec<&Quantity> = list
                 .iter()
                 .filter(|a| list.iter().any(|b| clashes(a, b)))
@@ -323,32 +364,7 @@ fn figures(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             if in_clash.is_empty() {
                 continue;
             }
-            // One position per distinct (value, bound).
-            let mut positions: Vec<(f64, Bound, Position)> = Vec::new();
-            for q in &in_clash {
-                let d = doc_of(&q.evidence).unwrap_or("").to_string();
-                match positions
-                    .iter_mut()
-                    .find(|(v, b, _)| (*v - q.value).abs() < 1e-9 && *b == q.bound)
-                {
-                    Some((_, _, p)) => {
-                        if !p.docs.contains(&d) {
-                            p.docs.push(d);
-                        }
-                        p.evidence.extend(q.evidence.iter().cloned());
-                    }
-                    None => positions.push((
-                        q.value,
-                        q.bound,
-                        Position {
-                            docs: vec![d],
-                            summary: format!("{} {kind} ({:?})", fmt_value(q.value), q.bound)
-                                .to_lowercase(),
-                            evidence: q.evidence.clone(),
-                        },
-                    )),
-                }
-            }
+            let positions = figure_positions(&in_clash, kind);
             let mut about: Vec<String> = e
                 .sources
                 .iter()
@@ -366,7 +382,242 @@ fn figures(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
                 id: String::new(),
                 topic: format!("number {kind}: {}{place}", e.kind.to_lowercase()),
                 about,
-                positions: positions.into_iter().map(|(_, _, p)| p).collect(),
+                positions,
+            });
+        }
+    }
+}
+
+/// Two figures of one kind clash: they cannot both hold, come from different outlets about the
+/// same time, are close enough to count one quantity, and neither is a later report's update.
+fn figures_clash(inp: &Inputs<'_>, kind: &str, a: &Quantity, b: &Quantity) -> bool {
+    let (Some(da), Some(db)) = (doc_of(&a.evidence), doc_of(&b.evidence)) else {
+        return false;
+    };
+    if da == db || !other_outlet(inp.outlets, da, db) || !conflict(a, b) {
+        return false;
+    }
+    if vague(a) || vague(b) {
+        return false;
+    }
+    let (lo, hi) = (a.value.min(b.value), a.value.max(b.value));
+    if lo <= 0.0 || hi / lo > SAME_QUANTITY_RATIO {
+        return false;
+    }
+    match seconds_apart(inp.published, da, db) {
+        // A later report with a higher running figure is an update; a later one with a lower
+        // figure, or simultaneous different ones, contradict.
+        Some(dt) => {
+            dt.abs() <= SAME_DAY_SECS
+                && (dt.abs() <= SIMULTANEOUS_SECS
+                    || !running(kind)
+                    || (dt > 0 && b.value < a.value)
+                    || (dt < 0 && a.value < b.value))
+        }
+        // Same publication day: a toll told a day later is an update.
+        None => close_in_time(inp.published, da, db, 0),
+    }
+}
+
+/// A figure written without digits as "more than ten / a hundred" (العشرات، المئات، عشرات
+/// الإرهابيين): an order of magnitude that contradicts no count.
+fn vague(q: &Quantity) -> bool {
+    q.bound == Bound::MoreThan
+        && (q.value == 10.0 || q.value == 100.0)
+        && q.evidence
+            .first()
+            .is_some_and(|e| !e.text.chars().any(|c| c.is_numeric()))
+}
+
+/// Whether an event's own date (if it has one) is the time of the report that tells it: a
+/// figure of an event dated months or years back (an earlier crash recalled, a toll "since
+/// March") is not today's count.
+fn dated_now(e: &Event, doc: &str, inp: &Inputs<'_>) -> bool {
+    let Some(v) = e.date.as_ref().and_then(|d| inp.dates.get(d)) else {
+        return true;
+    };
+    let Some(p) = inp.published.get(doc) else {
+        return true;
+    };
+    match v.len() {
+        10.. => match (day_number(v), day_number(p)) {
+            (Some(x), Some(y)) => (x - y).abs() <= 3,
+            _ => true,
+        },
+        7 => p.get(..7) == Some(v.as_str()),
+        4 => p.get(..4) == Some(v.as_str()),
+        _ => true,
+    }
+}
+
+/// One position per distinct (value, bound) of the clashing figures.
+fn figure_positions(in_clash: &[&Quantity], kind: &str) -> Vec<Position> {
+    let mut positions: Vec<(f64, Bound, Position)> = Vec::new();
+    for q in in_clash {
+        let d = doc_of(&q.evidence).unwrap_or("").to_string();
+        match positions
+            .iter_mut()
+            .find(|(v, b, _)| (*v - q.value).abs() < 1e-9 && *b == q.bound)
+        {
+            Some((_, _, p)) => {
+                if !p.docs.contains(&d) {
+                    p.docs.push(d);
+                }
+                p.evidence.extend(q.evidence.iter().cloned());
+            }
+            None => positions.push((
+                q.value,
+                q.bound,
+                Position {
+                    docs: vec![d],
+                    summary: format!("{} {kind} ({:?})", fmt_value(q.value), q.bound)
+                        .to_lowercase(),
+                    evidence: q.evidence.clone(),
+                },
+            )),
+        }
+    }
+    positions.into_iter().map(|(_, _, p)| p).collect()
+}
+
+/// Whether two events can tell one happening as far as their actors and dates go (the place is
+/// compared by the caller).
+fn actors_and_dates_agree(a: &Event, b: &Event, dates: &HashMap<String, String>) -> bool {
+    if !a.sources.is_empty() && !b.sources.is_empty() && !overlap(&a.sources, &b.sources) {
+        return false;
+    }
+    if !a.targets.is_empty() && !b.targets.is_empty() && !overlap(&a.targets, &b.targets) {
+        return false;
+    }
+    match (
+        a.date.as_ref().and_then(|d| dates.get(d)),
+        b.date.as_ref().and_then(|d| dates.get(d)),
+    ) {
+        (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+        _ => true,
+    }
+}
+
+/// (1c) Running figures (tolls, arrests) of one kind for happenings in the same place, told by
+/// different outlets about the same hours, whose events were not merged (the outlets name the
+/// actors differently): the same clash rules as (1), figures grouped by what clashes with what.
+fn figures_by_place(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
+    let qs: HashMap<&str, &Quantity> = inp.quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+    // Figures already set against each other within one merged event.
+    let done: BTreeSet<(&str, usize)> = out
+        .iter()
+        .flat_map(|d| d.positions.iter())
+        .flat_map(|p| p.evidence.iter())
+        .map(|e| (e.doc.as_str(), e.start))
+        .collect();
+    // (kind, place) → (figure, its event)
+    let mut by_place: BTreeMap<(&str, &str), Vec<(&Quantity, &Event)>> = BTreeMap::new();
+    for e in inp.events {
+        let Some(place) = e.location.as_deref() else {
+            continue;
+        };
+        for id in &e.quantities {
+            let Some(q) = qs.get(id.as_str()) else {
+                continue;
+            };
+            if !running(&q.kind) || q.kind == "protesters" {
+                continue;
+            }
+            let Some(x) = q.evidence.first() else {
+                continue;
+            };
+            // A running total is dated by its start (منذ 30 آذار): only counts of one happening
+            // need today's date.
+            if done.contains(&(x.doc.as_str(), x.start))
+                || (!q.kind.ends_with("_total") && !dated_now(e, &x.doc, inp))
+            {
+                continue;
+            }
+            by_place
+                .entry((q.kind.as_str(), place))
+                .or_default()
+                .push((q, e));
+        }
+    }
+    for ((kind, place), list) in by_place {
+        // Components of the clash graph: each is one disagreement.
+        let n = list.len();
+        let mut comp: Vec<usize> = (0..n).collect();
+        fn root(c: &mut [usize], mut i: usize) -> usize {
+            while c[i] != i {
+                c[i] = c[c[i]];
+                i = c[i];
+            }
+            i
+        }
+        let mut any = vec![false; n];
+        for i in 0..n {
+            for j in i + 1..n {
+                let ((qa, ea), (qb, eb)) = (list[i], list[j]);
+                if std::ptr::eq(ea, eb)
+                    || !actors_and_dates_agree(ea, eb, inp.dates)
+                    || !figures_clash(inp, kind, qa, qb)
+                {
+                    continue;
+                }
+                any[i] = true;
+                any[j] = true;
+                let (ri, rj) = (root(&mut comp, i), root(&mut comp, j));
+                comp[ri] = rj;
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in (0..n).filter(|&i| any[i]) {
+            let r = root(&mut comp, i);
+            groups.entry(r).or_default().push(i);
+        }
+        // An outlet giving several of the clashing counts of those hours is telling several
+        // happenings (strikes in one country, an earlier attack recalled): which of its figures
+        // is "the same" as another outlet's is unknown.
+        let several = |members: &[usize]| {
+            members.iter().any(|&i| {
+                (0..n).filter(|&j| any[j]).any(|j| {
+                    let (a, b) = (list[i].0, list[j].0);
+                    match (doc_of(&a.evidence), doc_of(&b.evidence)) {
+                        (Some(x), Some(y)) => {
+                            !other_outlet(inp.outlets, x, y)
+                                && (a.value - b.value).abs()
+                                    > 0.01 * a.value.abs().max(b.value.abs())
+                                && seconds_apart(inp.published, x, y)
+                                    .map_or(close_in_time(inp.published, x, y, 0), |dt| {
+                                        dt.abs() <= SAME_DAY_SECS
+                                    })
+                        }
+                        _ => false,
+                    }
+                })
+            })
+        };
+        for members in groups.values() {
+            if several(members) {
+                continue;
+            }
+            let in_clash: Vec<&Quantity> = members.iter().map(|&i| list[i].0).collect();
+            let mut about: Vec<String> = Vec::new();
+            for &i in members {
+                let e = list[i].1;
+                for x in e
+                    .sources
+                    .iter()
+                    .chain(e.targets.iter())
+                    .chain(e.location.iter())
+                {
+                    if !about.contains(x) {
+                        about.push(x.clone());
+                    }
+                }
+            }
+            let what = list[members[0]].1.kind.to_lowercase();
+            out.push(Disagreement {
+                id: String::new(),
+                topic: format!("number {kind}: {what} in {}", name(inp, place)),
+                about,
+                positions: figure_positions(&in_clash, kind),
             });
         }
     }
@@ -517,6 +768,9 @@ fn member_lists(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
     }
 }
 
+/// Documents each side of a role disagreement needs.
+const MIN_ROLE_DOCS: usize = 2;
+
 /// Sign of what an event says about its source's role toward others: cooperative (+1) or hostile
 /// (−1); `None` for neutral types.
 fn polarity(kind: &str) -> Option<i32> {
@@ -535,6 +789,8 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
     // (actor, counterpart) → doc → (score, supportive evidence, hostile evidence)
     type Acc = (i32, Vec<Evidence>, Vec<Evidence>);
     let mut acc: BTreeMap<(String, String), BTreeMap<String, Acc>> = BTreeMap::new();
+    // (actor, counterpart, doc) where the hostile account is an unattributed accusation.
+    let mut accused: BTreeSet<(String, String, String)> = BTreeSet::new();
     for e in inp.doc_events {
         if matches!(e.mode, Mode::Negated | Mode::Hypothetical) {
             continue;
@@ -590,10 +846,15 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
         for s in &e.sources {
             touch(s, p);
         }
-        // Being accused is a hostile account of the accused.
-        if e.kind == "ACCUSE" {
+        // Being accused is a hostile account of the accused — unless the accuser is named: an
+        // actor only quoted by its adversary is that adversary's account, not a report of its
+        // role (the accused's counterpart would be the accuser itself).
+        if e.kind == "ACCUSE" && e.sources.is_empty() {
             for t in &e.targets {
                 touch(t, -1);
+                for c in others(t) {
+                    accused.insert((t.clone(), c, doc.to_string()));
+                }
             }
         }
     }
@@ -651,7 +912,48 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
             .iter()
             .filter(|(d, a)| a.0 < 0 && opposed(d, -1))
             .collect();
-        if pos.is_empty() || neg.is_empty() {
+        // Each account must be told by more than one document: on the ANT corpus every role
+        // side resting on one document was a parse error (a support word given the wrong
+        // source), while a real change of account is reported again.
+        // … unless the two accounts are the articles' subject — actor and counterpart among each
+        // one's three most-mentioned states and places — and they are the issue's kind of
+        // contradiction: one tells the actor helping the counterpart, the other carries an
+        // unattributed accusation of its role (an article on "Türkiye's role in the unrest in
+        // Kazakhstan" beside one on its offer of help). On ANT, one-document sides of any other
+        // kind were argument errors or acts on different matters.
+        let focused = |side: &[(&String, &Acc)]| {
+            side.iter().all(|(d, _)| {
+                let top = inp
+                    .topics
+                    .get(d.as_str())
+                    .map_or(&[][..], |v| &v[..v.len().min(3)]);
+                top.contains(&actor) && top.contains(&counterpart)
+            })
+        };
+        let accusation = |side: &[(&String, &Acc)]| {
+            side.iter()
+                .all(|(d, _)| accused.contains(&(actor.clone(), counterpart.clone(), (*d).clone())))
+        };
+        let enough = pos.len() >= MIN_ROLE_DOCS && neg.len() >= MIN_ROLE_DOCS
+            || (!pos.is_empty()
+                && !neg.is_empty()
+                && focused(&pos)
+                && focused(&neg)
+                && accusation(&neg));
+        if !enough {
+            continue;
+        }
+        // A document of those days that itself tells both support and hostility toward the
+        // counterpart shows that both hold (on different matters): no contradiction.
+        let mixed = docs.iter().any(|(d, a)| {
+            !a.1.is_empty()
+                && !a.2.is_empty()
+                && pos
+                    .iter()
+                    .chain(neg.iter())
+                    .any(|(e, _)| close_in_time(inp.published, d, e, SAME_STORY_DAYS + 1))
+        });
+        if mixed {
             continue;
         }
         let key = (

@@ -142,6 +142,7 @@ fn different_casualty_figures_for_one_event_disagree() {
         names: &names,
         topics: &HashMap::new(),
         published: &HashMap::new(),
+        dates: &HashMap::new(),
         outlets: &HashMap::new(),
     });
     assert_eq!(d.len(), 1);
@@ -159,6 +160,7 @@ fn different_casualty_figures_for_one_event_disagree() {
         names: &names,
         topics: &HashMap::new(),
         published: &HashMap::new(),
+        dates: &HashMap::new(),
         outlets: &HashMap::new(),
     });
     assert!(d.is_empty());
@@ -187,6 +189,7 @@ fn member_lists_disagree_only_when_neither_contains_the_other() {
             names: &names,
             topics: &HashMap::new(),
             published: &HashMap::new(),
+            dates: &HashMap::new(),
             outlets: &HashMap::new(),
         })
     };
@@ -216,87 +219,111 @@ fn member_lists_disagree_only_when_neither_contains_the_other() {
 
 #[test]
 fn opposite_roles_of_an_actor_disagree() {
-    // Real sentences: one document has the state offer help, another has accusations head to it.
-    let a = doc_events(
-        "a",
-        "وعلى كل الأحوال قامت تركيا بعرض المساعدة على كازاخستان.",
-        &[
-            ("تركيا", "tr", EntityType::Gpe),
-            ("كازاخستان", "kz", EntityType::Gpe),
-        ],
-    );
-    let b = doc_events(
-        "b",
-        "ما يجعل الاتهامات تتجه نحو تركيا، التي لها باع طويل في تدريب المليشيات.",
-        &[("تركيا", "tr", EntityType::Gpe)],
-    );
-    let raw: Vec<Event> = a.events.into_iter().chain(b.events).collect();
+    // Real sentences: two documents have the state offer help, two others have accusations head
+    // to it.
+    let help = "وعلى كل الأحوال قامت تركيا بعرض المساعدة على كازاخستان.";
+    let helpers = [
+        ("تركيا", "tr", EntityType::Gpe),
+        ("كازاخستان", "kz", EntityType::Gpe),
+    ];
+    let blame = "ما يجعل الاتهامات تتجه نحو تركيا، التي لها باع طويل في تدريب المليشيات.";
+    let blamed = [("تركيا", "tr", EntityType::Gpe)];
+    let raw: Vec<Event> = [
+        doc_events("a", help, &helpers),
+        doc_events("a2", help, &helpers),
+        doc_events("b", blame, &blamed),
+        doc_events("b2", blame, &blamed),
+    ]
+    .into_iter()
+    .flat_map(|d| d.events)
+    .collect();
     let mut merged = merge_events(raw.clone(), &HashMap::new());
     let names = HashMap::from([
         ("tr".to_string(), "Türkiye".to_string()),
         ("kz".to_string(), "Kazakhstan".to_string()),
     ]);
-    // Unrelated stories are never opposed: the two documents must tell a common happening.
-    let alone = disagreements(Inputs {
-        events: &merged,
-        doc_events: &raw,
-        quantities: &[],
-        relations: &[],
-        names: &names,
-        topics: &HashMap::from([("b".to_string(), vec!["kz".to_string()])]),
-        published: &HashMap::new(),
-        outlets: &HashMap::new(),
-    });
-    assert!(alone.is_empty());
+    let topics = HashMap::from([
+        ("b".to_string(), vec!["kz".to_string()]),
+        ("b2".to_string(), vec!["kz".to_string()]),
+    ]);
+    let run = |events: &[Event],
+               raw: &[Event],
+               topics: &HashMap<String, Vec<String>>,
+               published: &HashMap<String, String>| {
+        disagreements(Inputs {
+            events,
+            doc_events: raw,
+            quantities: &[],
+            relations: &[],
+            names: &names,
+            topics,
+            published,
+            dates: &HashMap::new(),
+            outlets: &HashMap::new(),
+        })
+    };
+    // Unrelated stories are never opposed: the documents must tell a common happening.
+    assert!(run(&merged, &raw, &topics, &HashMap::new()).is_empty());
     let mut story = event("a", "PROTEST", &[], &[], Some("kz"));
-    story.evidence.push(ev("b", "PROTEST"));
+    for d in ["a2", "b", "b2"] {
+        story.evidence.push(ev(d, "PROTEST"));
+    }
     merged.push(story);
-    // Document b is about Kazakhstan too: that is the counterpart of the bare accusation.
-    let topics = HashMap::from([("b".to_string(), vec!["kz".to_string()])]);
-    let d = disagreements(Inputs {
-        events: &merged,
-        doc_events: &raw,
-        quantities: &[],
-        relations: &[],
-        names: &names,
-        topics: &topics,
-        published: &HashMap::new(),
-        outlets: &HashMap::new(),
-    });
+    // Documents b and b2 are about Kazakhstan too: that is the counterpart of the bare
+    // accusation.
+    let d = run(&merged, &raw, &topics, &HashMap::new());
     let role = d
         .iter()
         .find(|d| d.topic == "role of Türkiye toward Kazakhstan")
         .expect("role disagreement");
-    assert_eq!(role.positions[0].docs, vec!["a".to_string()]);
-    assert_eq!(role.positions[1].docs, vec!["b".to_string()]);
+    assert_eq!(role.positions[0].docs, vec!["a", "a2"]);
+    assert_eq!(role.positions[1].docs, vec!["b", "b2"]);
+    // One document on a side is not enough.
+    let one: Vec<Event> = raw
+        .iter()
+        .filter(|e| e.evidence[0].doc != "a2")
+        .cloned()
+        .collect();
+    assert!(run(&merged, &one, &topics, &HashMap::new()).is_empty());
+    // … unless both articles are about the pair and the hostile account is an unattributed
+    // accusation (the "one source says it stirred the unrest, another that it helped").
+    let focused = HashMap::from([
+        ("a".to_string(), vec!["tr".to_string(), "kz".to_string()]),
+        ("b".to_string(), vec!["kz".to_string(), "tr".to_string()]),
+    ]);
+    let one_each: Vec<Event> = raw
+        .iter()
+        .filter(|e| !matches!(e.evidence[0].doc.as_str(), "a2" | "b2"))
+        .cloned()
+        .collect();
+    let d = run(&merged, &one_each, &focused, &HashMap::new());
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].positions[0].docs, vec!["a"]);
+    assert_eq!(d[0].positions[1].docs, vec!["b"]);
+    // A hostile act on one side (not an accusation of the actor's role) is not enough alone.
+    let mut acts = one_each.clone();
+    for e in acts.iter_mut().filter(|e| e.kind == "ACCUSE") {
+        e.kind = "ASSAULT".to_string();
+        e.sources = vec!["tr".to_string()];
+        e.targets = vec!["kz".to_string()];
+    }
+    assert!(run(&merged, &acts, &focused, &HashMap::new()).is_empty());
+    // A named accuser is the accused's adversary: its account alone is no role.
+    let mut named = raw.clone();
+    for e in named.iter_mut().filter(|e| e.kind == "ACCUSE") {
+        e.sources = vec!["kz".to_string()];
+    }
+    assert!(run(&merged, &named, &topics, &HashMap::new()).is_empty());
     // Published a month apart, the two accounts are not opposed.
     let published = HashMap::from([
         ("a".to_string(), "2022-01-06".to_string()),
+        ("a2".to_string(), "2022-01-06".to_string()),
         ("b".to_string(), "2022-02-10".to_string()),
+        ("b2".to_string(), "2022-02-10".to_string()),
     ]);
-    let far = disagreements(Inputs {
-        events: &merged,
-        doc_events: &raw,
-        quantities: &[],
-        relations: &[],
-        names: &names,
-        topics: &HashMap::from([("b".to_string(), vec!["kz".to_string()])]),
-        published: &published,
-        outlets: &HashMap::new(),
-    });
-    assert!(far.is_empty());
+    assert!(run(&merged, &raw, &topics, &published).is_empty());
     // Without a shared story there is no counterpart, so no disagreement.
-    let d = disagreements(Inputs {
-        events: &merged,
-        doc_events: &raw,
-        quantities: &[],
-        relations: &[],
-        names: &names,
-        topics: &HashMap::new(),
-        published: &HashMap::new(),
-        outlets: &HashMap::new(),
-    });
-    assert!(d.is_empty());
+    assert!(run(&merged, &raw, &HashMap::new(), &HashMap::new()).is_empty());
 }
 
 #[test]
@@ -320,6 +347,7 @@ fn figures_clash_only_across_outlets_on_one_day_and_merges_stay_in_time() {
             names: &names,
             topics: &HashMap::new(),
             published,
+            dates: &HashMap::new(),
             outlets,
         });
         (merged.len(), d.len())
@@ -361,4 +389,151 @@ fn day_numbers_follow_the_calendar() {
     );
     assert_eq!(day_number("2018-13-01"), None);
     assert_eq!(day_number("--01-02"), None);
+}
+
+#[test]
+fn a_later_higher_toll_is_an_update_a_later_lower_one_a_disagreement() {
+    let mut a = event("a", "ASSAULT", &["il"], &[], Some("gaza"));
+    a.quantities = vec!["q1".into()];
+    let mut b = event("b", "ASSAULT", &["il"], &[], Some("gaza"));
+    b.quantities = vec!["q2".into()];
+    let merged = merge_events(vec![a, b], &HashMap::new());
+    assert_eq!(merged.len(), 1);
+    let outlets = HashMap::from([
+        ("a".to_string(), "skynews".to_string()),
+        ("b".to_string(), "alarabia".to_string()),
+    ]);
+    let names = HashMap::new();
+    // a says 16 at `ta`, b says 15 (or 20) at `tb`.
+    let run = |later: f64, ta: &str, tb: &str| {
+        let qs = vec![
+            quantity("q1", "a", 16.0, "killed", Bound::Exact),
+            quantity("q2", "b", later, "killed", Bound::Exact),
+        ];
+        let published = HashMap::from([
+            ("a".to_string(), ta.to_string()),
+            ("b".to_string(), tb.to_string()),
+        ]);
+        disagreements(Inputs {
+            events: &merged,
+            doc_events: &[],
+            quantities: &qs,
+            relations: &[],
+            names: &names,
+            topics: &HashMap::new(),
+            published: &published,
+            dates: &HashMap::new(),
+            outlets: &outlets,
+        })
+        .len()
+    };
+    // Five hours later and higher: an update.
+    assert_eq!(run(20.0, "2018-03-31T09:37:00Z", "2018-03-31T14:38:00Z"), 0);
+    // Five hours later and lower: a disagreement.
+    assert_eq!(run(15.0, "2018-03-31T09:37:00Z", "2018-03-31T14:38:00Z"), 1);
+    // Half an hour apart: simultaneous, whichever is higher.
+    assert_eq!(run(20.0, "2018-03-31T09:37:00Z", "2018-03-31T10:07:00Z"), 1);
+    // Dates only: the same day is enough.
+    assert_eq!(run(20.0, "2018-03-31", "2018-03-31"), 1);
+    // A figure more than twice the other is another quantity (a total, a subset).
+    assert_eq!(run(60.0, "2018-03-31T09:37:00Z", "2018-03-31T09:40:00Z"), 0);
+}
+
+#[test]
+fn unmerged_reports_of_one_place_and_hours_are_compared_by_figure() {
+    // Two outlets name the attacker differently, so the events do not merge.
+    let mut a = event("a", "ASSAULT", &["isis"], &[], Some("libya"));
+    a.quantities = vec!["q1".into()];
+    let mut b = event("b", "ASSAULT", &[], &[], Some("libya"));
+    b.quantities = vec!["q2".into()];
+    let mut c = event("c", "ASSAULT", &["army"], &[], Some("libya"));
+    c.quantities = vec!["q3".into()];
+    let qs = vec![
+        quantity("q1", "a", 12.0, "killed", Bound::MoreThan),
+        quantity("q2", "b", 11.0, "killed", Bound::Exact),
+        quantity("q3", "c", 9.0, "killed", Bound::Exact),
+    ];
+    let outlets = HashMap::from([
+        ("a".to_string(), "BBC".to_string()),
+        ("b".to_string(), "skynews".to_string()),
+        ("c".to_string(), "CNN".to_string()),
+    ]);
+    let published = HashMap::from([
+        ("a".to_string(), "2018-05-02T10:00:00Z".to_string()),
+        ("b".to_string(), "2018-05-02T10:30:00Z".to_string()),
+        ("c".to_string(), "2018-05-02T10:40:00Z".to_string()),
+    ]);
+    let events = vec![a, b, c];
+    let names = HashMap::new();
+    let d = disagreements(Inputs {
+        events: &events,
+        doc_events: &[],
+        quantities: &qs,
+        relations: &[],
+        names: &names,
+        topics: &HashMap::new(),
+        published: &published,
+        dates: &HashMap::new(),
+        outlets: &outlets,
+    });
+    assert_eq!(d.len(), 1, "{d:?}");
+    // The army's strike has another source than the ISIS attack, so those two are not compared;
+    // both are compared with the report naming no one, and all three clash in one group.
+    let docs: Vec<&str> = d[0]
+        .positions
+        .iter()
+        .flat_map(|p| p.docs.iter().map(String::as_str))
+        .collect();
+    assert!(docs.contains(&"a") && docs.contains(&"b"));
+    assert_eq!(d[0].topic, "number killed: assault in libya");
+}
+
+#[test]
+fn instants_read_as_utc_seconds() {
+    assert_eq!(instant("1970-01-02T01:00:30Z"), Some(86_400 + 3_600 + 30));
+    assert_eq!(instant("2018-05-14T09:49"), instant("2018-05-14T09:49:00Z"));
+    assert_eq!(instant("2018-05-14"), None);
+    assert_eq!(instant("2018-05-14T25:00:00Z"), None);
+}
+
+#[test]
+fn an_outlet_with_several_counts_of_one_place_is_not_compared() {
+    // BBC gives 9 (the churches) and 5 (an earlier attack recalled) for one country that day.
+    let mk = |doc: &str, q: &str| {
+        let mut e = event(doc, "ASSAULT", &[], &[], Some("id"));
+        e.quantities = vec![q.into()];
+        e
+    };
+    let events = vec![mk("a", "q1"), mk("a", "q2"), mk("b", "q3")];
+    let qs = vec![
+        quantity("q1", "a", 9.0, "killed", Bound::MoreThan),
+        quantity("q2", "a", 5.0, "killed", Bound::Exact),
+        quantity("q3", "b", 6.0, "killed", Bound::Exact),
+    ];
+    let outlets = HashMap::from([
+        ("a".to_string(), "BBC".to_string()),
+        ("b".to_string(), "skynews".to_string()),
+    ]);
+    let published = HashMap::from([
+        ("a".to_string(), "2018-05-13T04:39:00Z".to_string()),
+        ("b".to_string(), "2018-05-13T04:50:00Z".to_string()),
+    ]);
+    let names = HashMap::new();
+    let run = |qs: &[Quantity]| {
+        disagreements(Inputs {
+            events: &events,
+            doc_events: &[],
+            quantities: qs,
+            relations: &[],
+            names: &names,
+            topics: &HashMap::new(),
+            published: &published,
+            dates: &HashMap::new(),
+            outlets: &outlets,
+        })
+        .len()
+    };
+    assert_eq!(run(&qs), 0);
+    // With one count from each outlet, 9 or more against 6 is a disagreement.
+    assert_eq!(run(&[qs[0].clone(), qs[2].clone()]), 1);
 }

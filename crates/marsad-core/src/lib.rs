@@ -79,6 +79,9 @@ pub struct DocAnalysis {
     pub dates: Vec<DateMention>,
     /// Name mentions proposed by the statistical tagger, for the linker.
     pub candidates: Vec<CandidateMention>,
+    /// Publication instant (UTC `YYYY-MM-DDTHH:MM:SSZ`) when the input gave a time of day: the
+    /// comparison orders same-day reports by it (a later, higher toll is an update).
+    pub published_at: Option<String>,
 }
 
 /// Analyses one document on its own.
@@ -141,6 +144,7 @@ pub fn analyze_document(
             quantities,
             dates,
             candidates,
+            published_at: src.published_at.clone(),
         },
         diags,
     )
@@ -148,6 +152,11 @@ pub fn analyze_document(
 
 /// Builds the cross-document picture from per-document analyses.
 pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
+    // Same-day reports are ordered by instant where the input gave one, else by day.
+    let published_at: std::collections::HashMap<String, String> = docs
+        .iter()
+        .filter_map(|d| Some((d.document.id.clone(), d.published_at.clone()?)))
+        .collect();
     let mut diags = Vec::new();
     let mut picture = Picture::new();
     let mut texts = std::collections::HashMap::new();
@@ -302,6 +311,9 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     }
     drop(mentions);
     picture.entities.extend(described);
+    // The comparison orders reports by instant where known, else by day.
+    let mut published_when = published.clone();
+    published_when.extend(published_at.iter().map(|(d, t)| (d.clone(), t.clone())));
     picture.disagreements = marsad_compare::disagreements(marsad_compare::Inputs {
         events: &picture.events,
         doc_events: &doc_events,
@@ -309,7 +321,8 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         relations: &picture.relations,
         names: &names,
         topics: &topics,
-        published: &published,
+        published: &published_when,
+        dates: &date_values,
         outlets: &outlets,
     });
     diags.extend(provenance::enforce(&mut picture, &texts));

@@ -12,6 +12,7 @@ fn doc(text: String) -> SourceDocument {
         outlet: None,
         author: None,
         published: Some("2022-01-08".into()),
+        published_at: None,
         sha256: String::new(),
         bytes: text.len(),
         text,

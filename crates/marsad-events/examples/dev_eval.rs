@@ -46,6 +46,7 @@ fn picture_of(id: usize, text: &str) -> Picture {
         outlet: None,
         author: None,
         published: None,
+        published_at: None,
         sha256: String::new(),
         bytes: text.len(),
         text: text.to_string(),

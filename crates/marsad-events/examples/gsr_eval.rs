@@ -38,6 +38,7 @@ fn events_of(n: usize, text: &str, layer: bool) -> Vec<Event> {
         outlet: None,
         author: None,
         published: None,
+        published_at: None,
         sha256: String::new(),
         bytes: text.len(),
         text: text.to_string(),

@@ -64,6 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 outlet: None,
                 author: None,
                 published: None,
+                published_at: None,
                 sha256: String::new(),
                 bytes: text.len(),
                 text: text.to_string(),

@@ -101,6 +101,24 @@ const REPORTERS: &[(&[&str], Agent)] = &[
     ),
     (&["شهود", "شاهد"], reporter("witnesses", EntityType::Misc)),
     (
+        &["الحكومة", "حكومة"],
+        reporter("government", EntityType::Org),
+    ),
+    (
+        &[
+            "المتحدث",
+            "المتحدثة",
+            "الناطق",
+            "الناطقة",
+            "متحدث",
+            "متحدثة",
+            "ناطق",
+        ],
+        reporter("spokesperson", EntityType::Per),
+    ),
+    (&["الوزارة", "وزارة"], reporter("ministry", EntityType::Org)),
+    (&["الشرطة"], reporter("police", EntityType::Org)),
+    (
         &["دبلوماسيون", "دبلوماسيين", "دبلوماسي"],
         reporter("diplomats", EntityType::Misc),
     ),
@@ -415,6 +433,41 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                         described = actors.id(doc, a, s, e).map(|id| (id, doc.toks[s].start));
                     }
                     None => {}
+                }
+            }
+            // An implicit subject (وقال إن، وأضافت أن، وتابع في بيان إن): the pronoun refers to
+            // the speaker of the claim just before (within two sentences), else to the last person
+            // named before the verb in this or the previous sentence.
+            let implicit = speaker.is_none()
+                && described.is_none()
+                && c.opener_tok <= k + 5
+                && (k + 1..c.opener_tok.saturating_sub(1)).all(|p| doc.mention_at(p).is_none());
+            if implicit {
+                let sent_index = |tok: usize| doc.stoks.partition_point(|&(_, b)| b <= tok);
+                let here = sent_index(k);
+                let prev_claim = out.last().and_then(|pc| {
+                    let t = doc.toks.partition_point(|t| t.end <= pc.evidence[0].start);
+                    (here.saturating_sub(sent_index(t)) <= 2)
+                        .then(|| pc.speaker.clone())
+                        .flatten()
+                });
+                match prev_claim {
+                    Some(id) => described = Some((id, doc.toks[k].start)),
+                    None => {
+                        let from = here
+                            .checked_sub(1)
+                            .and_then(|i| doc.stoks.get(i))
+                            .map_or(sa, |&(a, _)| a);
+                        speaker = doc
+                            .mentions_in(from, k)
+                            .filter(|&m| {
+                                doc.input.mentions[m].kind == EntityType::Per
+                                    && doc.input.mentions[m].form != MentionForm::Adjective
+                                    && !after_preposition(doc, doc.mtok[m].0)
+                                    && doc.mtok[m].1 < k
+                            })
+                            .last();
+                    }
                 }
             }
             // Reporting outlet: X في “Y” / X في Y right after the speaker.

@@ -1466,6 +1466,8 @@ fn running_total_words() -> &'static [String] {
             "إجمالي",
             "الإجمالي",
             "مجموع",
+            // في غضون ستة أسابيع: a toll over weeks.
+            "غضون",
         ]
         .iter()
         .map(|w| normalize_str(w))
@@ -2074,6 +2076,50 @@ fn implied_protests(doc: &Doc<'_>, claims: &[Claim], out: &mut Vec<Event>, actor
     }
 }
 
+/// Whether the figure at tokens `qs..qe` is a part of another figure or the whole one is a part
+/// of: after بينهم/منهم/من أصل, or before (من) بين. Such a figure is not the toll of a happening.
+fn part_or_whole(doc: &Doc<'_>, qs: usize, qe: usize) -> bool {
+    static W: std::sync::OnceLock<[String; 7]> = std::sync::OnceLock::new();
+    let [min, asl, bayn, baynahum, minhum, baynahun, baynaha] = W
+        .get_or_init(|| ["من", "أصل", "بين", "بينهم", "منهم", "بينهن", "بينها"].map(normalize_str));
+    let norm = |k: usize| doc.toks.get(k).map(|t| t.norm.as_str());
+    let before = |n: usize| qs.checked_sub(n).and_then(norm);
+    let after = |n: usize| norm(qe + n);
+    let part_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            [baynahum, minhum, baynahun, baynaha]
+                .iter()
+                .any(|x| x.as_str() == w)
+        })
+    };
+    (before(1) == Some(asl.as_str()) && before(2) == Some(min.as_str()))
+        || part_word(before(1))
+        || after(0) == Some(bayn.as_str())
+        || (after(0) == Some(min.as_str())
+            && (after(1) == Some(bayn.as_str()) || part_word(after(1))))
+}
+
+/// Whether the death toll at tokens `qs..qe` (evidence starting at byte `start`) is an addition
+/// to a toll told elsewhere: "مقتل 18 شخصاً آخرين" with no figure before it in its sentence
+/// (after one, آخرين is "the others": قتل 4 وأصيب 30 آخرين; after the injured it is "besides the
+/// dead": سقوط قتيل وإصابة 5 آخرين, so only deaths are taken).
+fn addition(doc: &Doc<'_>, qs: usize, qe: usize, start: usize) -> bool {
+    static W: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+    let others = W.get_or_init(|| ["آخرين", "آخرون", "اخرين"].map(normalize_str));
+    let (sa, sb) = doc.sentence_of(qs.min(doc.toks.len().saturating_sub(1)));
+    // Right after the figure and its noun, not in the next conjunct (مقتل 11 شخصا وإصابة آخرين).
+    let follows = (qe..(qe + 2).min(sb))
+        .take_while(|&k| !doc.toks[k].norm.starts_with('و'))
+        .any(|k| others.iter().any(|w| *w == doc.toks[k].norm));
+    let sentence_start = doc.toks.get(sa).map_or(0, |t| t.start);
+    follows
+        && !doc.input.quantities.iter().any(|o| {
+            o.evidence
+                .first()
+                .is_some_and(|e| e.start >= sentence_start && e.end <= start)
+        })
+}
+
 /// Fills each quantity's `kind` (what it counts) from the words around it when the figure layer
 /// left it `count`, and attaches casualty, arrest and troop figures to the nearest compatible event
 /// of the same sentence.
@@ -2105,9 +2151,30 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
             q.unit.as_deref(),
             Some("year" | "month" | "week" | "day" | "hour" | "minute" | "decade")
         );
+        // "107 من أصل 110 ركاب": the figure after من أصل is the whole the other is part of (the
+        // passengers, not the dead).
+        // "… بينهم 8 صحفيين", "27 من بين القتلى", "8 من بينهم", "18 شخصاً آخرين": a part of
+        // another figure or an addition to it, not the toll.
+        let part_whole =
+            part_or_whole(doc, qs, qe) || (q.kind == "killed" && addition(doc, qs, qe, ev.start));
+        let countable = countable && !part_whole;
+        if part_whole && of_people(&q.kind) {
+            q.kind = "count".to_string();
+        }
         if q.kind == "count" && !duration {
             let (ca, cb) = doc.clause_of(qs.min(doc.toks.len().saturating_sub(1)));
-            let near = (qe..(qe + 3).min(cb)).chain((qs.saturating_sub(4).max(ca)..qs).rev());
+            // After the figure, a kind word joined by و starts the next conjunct and counts the
+            // next figure (وفاة 15 فلسطينياً وإصابة 1500): the window ends before it.
+            let mut after_end = (qe + 3).min(cb);
+            if let Some(k) = (qe..after_end).find(|&k| {
+                doc.toks[k]
+                    .norm
+                    .strip_prefix('و')
+                    .is_some_and(|w| stems(w).iter().any(|s| lex.figure_kinds.contains_key(*s)))
+            }) {
+                after_end = k;
+            }
+            let near = (qe..after_end).chain((qs.saturating_sub(4).max(ca)..qs).rev());
             for k in near.chain(qs..qe) {
                 if let Some(kind) = stems(&doc.toks[k].norm)
                     .iter()

@@ -119,6 +119,25 @@ fn continuation_keeps_the_speaker_and_which_confirms_is_no_speech() {
     );
 }
 
+/// ANT news (alarabia/skynews, 2018): "وأضاف أنه" has an implicit subject, the previous speaker.
+#[test]
+fn implicit_subject_is_the_previous_speaker() {
+    let t = "وقال أنطونيو كاريرا، مدير المتنزه الوطني، لوسائل الإعلام: \"إنها أول مرة نواجه فيها حالة طارئة متعلقة بالتخدير، خلال عملية أسر الحيوانات\".\nوأضاف أنه على الرغم من أن الإجراءات المتبعة \"تخفض المخاطر على الدب إلى حدها الأدنى، فإنه لا يمكن استبعادها تماما\".";
+    let out = run(t, vec![name(t, "أنطونيو كاريرا", "ac", EntityType::Per)]);
+    assert_eq!(
+        speaker_of(&out, "وقال").map(|s| s.0),
+        Some("ac"),
+        "{:?}",
+        out.claims
+    );
+    assert_eq!(
+        speaker_of(&out, "وأضاف").map(|s| s.0),
+        Some("ac"),
+        "{:?}",
+        out.claims
+    );
+}
+
 #[test]
 fn vso_speaker_and_anna_content() {
     let t = "إذ أعلن خلوصى أكار وزير الدفاع التركي، أن كازاخستان حليف مهم لبلاده.";
@@ -725,4 +744,75 @@ fn clash_sides_and_vso_subject_of_a_cameo_pattern_are_sources() {
         a.iter().any(|e| e.sources.contains(&"il".to_string())),
         "{a:?}"
     );
+}
+
+#[test]
+fn the_whole_a_part_is_taken_from_is_no_toll() {
+    let t = "سقوط طائرة ركاب كوبية في العاصمة هافانا، إذ قتل 107 من أصل 110 ركاب كانوا على متنها.";
+    let out = run(t, vec![]);
+    let kind = |v: f64| {
+        out.quantities
+            .iter()
+            .find(|q| q.value == v)
+            .map(|q| q.kind.clone())
+    };
+    assert_eq!(kind(107.0).as_deref(), Some("killed"));
+    assert_ne!(kind(110.0).as_deref(), Some("killed"));
+    // A part of a toll is not the toll.
+    let t =
+        "قُتل 25 شخصا، من بينهم 8 صحفيين، وأصيب قرابة 50 آخرين في هجومين بالعاصمة الأفغانية كابول.";
+    let out = run(t, vec![]);
+    let kind = |v: f64| {
+        out.quantities
+            .iter()
+            .find(|q| q.value == v)
+            .map(|q| q.kind.clone())
+    };
+    assert_eq!(kind(25.0).as_deref(), Some("killed"));
+    assert_ne!(kind(8.0).as_deref(), Some("killed"));
+    // "8 of them" are a part; "18 more" an addition; "30 others" after a toll are a count.
+    let t = "أشارت إلى أن عدد المعتقلين بلغ 17 وأن 8 من بينهم قد تم الإفراج عنهم مؤقتا.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 8.0).unwrap();
+    assert_ne!(q.kind, "arrested");
+    let t = "أعلنت السلطات في غواتيمالا أنه تأكد لديها مقتل 18 شخصاً آخرين بسبب ثوران بركاني.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 18.0).unwrap();
+    assert_ne!(q.kind, "killed");
+    let t = "قتل 4 أشخاص، السبت، وأصيب 30 شخصاً آخرين عندما صدمت سيارة حشداً من المارة.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 30.0).unwrap();
+    assert_eq!(q.kind, "injured");
+    for (t, v, kind) in [
+        (
+            "قالت الشرطة الفرنسية إن حادث طعن في باريس أسفر عن سقوط قتيل وإصابة 5 آخرين.",
+            5.0,
+            "injured",
+        ),
+        (
+            "هجوم على مقر المفوضية الذي نتج عنه مقتل 11 شخصا وإصابة آخرين.",
+            11.0,
+            "killed",
+        ),
+    ] {
+        let out = run(t, vec![]);
+        let q = out.quantities.iter().find(|q| q.value == v).unwrap();
+        assert_eq!(q.kind, kind, "{t}");
+    }
+    // The next conjunct's kind word is not this figure's.
+    let t = "وأعلنت وزارة الصحة الفلسطينية وفاة 15 فلسطينياً وإصابة نحو 1500 آخرين في قطاع غزة.";
+    let out = run(t, vec![]);
+    let kind = |v: f64| {
+        out.quantities
+            .iter()
+            .find(|q| q.value == v)
+            .map(|q| q.kind.clone())
+    };
+    assert_eq!(kind(15.0).as_deref(), Some("killed"));
+    assert_eq!(kind(1500.0).as_deref(), Some("injured"));
+    // Over six weeks: a running total.
+    let t = "أعمال العنف التي أسفرت عن مقتل أكثر من 100 شخص في غزة في غضون ستة أسابيع.";
+    let out = run(t, vec![]);
+    let q = out.quantities.iter().find(|q| q.value == 100.0).unwrap();
+    assert_eq!(q.kind, "killed_total");
 }

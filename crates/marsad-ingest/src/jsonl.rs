@@ -4,7 +4,9 @@ use serde_json::{Map, Value};
 
 use crate::decode::{decode, DecodeError};
 use crate::error::{IngestError, Location};
-use crate::{date::normalize_date, html, sha256_hex, IngestOptions, SourceDocument};
+use crate::{
+    date::normalize_date, date::normalize_instant, html, sha256_hex, IngestOptions, SourceDocument,
+};
 
 const ID: &[&str] = &["id", "docno", "_id", "doc_id"];
 const TEXT: &[&str] = &["text", "content", "body"];
@@ -60,8 +62,10 @@ pub(crate) fn parse_line(
     let mut outlet = field(&obj, OUTLET);
     let mut author = field(&obj, AUTHOR);
     let mut published = None;
+    let mut published_at = None;
     if let Some(raw) = field(&obj, PUBLISHED) {
         published = normalize_date(&raw);
+        published_at = normalize_instant(&raw);
         if published.is_none() {
             warnings.push(format!(
                 "publication date {raw:?} not understood; left empty"
@@ -103,6 +107,7 @@ pub(crate) fn parse_line(
         outlet,
         author,
         published,
+        published_at,
         sha256: sha256_hex(line),
         bytes: line.len(),
         text,

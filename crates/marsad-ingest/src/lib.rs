@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use date::normalize_date;
+pub use date::{normalize_date, normalize_instant};
 pub use error::{IngestError, Location};
 
 use decode::{decode, sniff_html_charset, DecodeError};
@@ -54,6 +54,10 @@ pub struct SourceDocument {
     pub author: Option<String>,
     /// Publication date as `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// Publication instant as `YYYY-MM-DDTHH:MM:SSZ` (UTC), when the input gives a time of day
+    /// and zone; orders same-day reports for the comparison (never put in the picture).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
     /// SHA-256 (lower-case hex) of the raw input bytes; for JSONL, of that line's bytes.
     pub sha256: String,
     /// Size of the raw input in bytes (for JSONL, of that line).
@@ -373,6 +377,7 @@ fn parse_single(
         outlet: None,
         author: None,
         published: None,
+        published_at: None,
         sha256: sha256_hex(bytes),
         bytes: bytes.len(),
         text: String::new(),

@@ -61,6 +61,9 @@ pub(crate) struct CachedAnalysis {
     quantities: Vec<Quantity>,
     dates: Vec<DateMention>,
     candidates: Vec<Candidate>,
+    /// Absent in caches written before instants were kept: those compare by day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    published_at: Option<String>,
 }
 
 impl CachedAnalysis {
@@ -80,6 +83,7 @@ impl CachedAnalysis {
                     kind: c.kind,
                 })
                 .collect(),
+            published_at: a.published_at.clone(),
         }
     }
 
@@ -100,6 +104,7 @@ impl CachedAnalysis {
                     kind: c.kind,
                 })
                 .collect(),
+            published_at: self.published_at,
         }
     }
 }
@@ -397,8 +402,11 @@ fn chunk_owned<T>(v: Vec<T>, n: usize) -> Vec<Vec<T>> {
 
 /// A stored document as ingest handed it over, rebuilt from its cached analysis and text.
 fn stored_source(id: &str, json: &str, text: String) -> Result<SourceDocument, StoreError> {
-    let d = parse_analysis(id, json)?.document;
+    let cached = parse_analysis(id, json)?;
+    let published_at = cached.published_at;
+    let d = cached.document;
     Ok(SourceDocument {
+        published_at,
         id: d.id,
         source: d.source,
         title: d.title,
