@@ -712,6 +712,9 @@ fn frame_words() -> &'static FrameWords {
             "لخروج",
             "تمهيدا",
             "التحضير",
+            // Precautions and conditions (تحسباً لأي هجوم، في حال تنفيذ هجوم).
+            "تحسبا",
+            "حال",
         ]),
         future: n(&[
             "المقبل",
@@ -774,6 +777,9 @@ fn frame_words() -> &'static FrameWords {
             "المفترضة",
             "مشكوك",
             "المشكوك",
+            "وشيك",
+            "وشيكا",
+            "الوشيك",
         ]),
         question: n(&["هل", "لماذا", "ماذا", "كيف", "متى", "أين"]),
         deny: n(&["نفى", "نفت", "ينفي", "تنفي", "نفي", "تنفيان", "ينفون"]),
@@ -1060,8 +1066,18 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             return Frame::Drop;
         }
         // أي هجوم: any attack at all, generic.
-        if h.i > sa && matches!(doc.toks[h.i - 1].norm.as_str(), "اي" | "أي") {
+        if h.i > sa
+            && matches!(
+                doc.toks[h.i - 1].norm.as_str(),
+                "اي" | "أي" | "لاي" | "باي" | "واي" | "لأي" | "بأي" | "وأي"
+            )
+        {
             return Frame::Negated;
+        }
+        // The purpose ل before an indefinite masdar (تدخل عسكري لقتال المتمردين، رصاصة لقتل
+        // إرهابي) tells what an act is for, not that the attack happened.
+        if h.kind == "ASSAULT" && purpose_masdar(&doc.toks[h.i].norm) && !subjected(doc, h.i, ca) {
+            return Frame::Hypothetical;
         }
         let near2 = h.i.saturating_sub(2).max(ca)..h.i;
         // Condemning or denouncing a definite or pointed-at attack (ندين بشدة هذا الهجوم،
@@ -1164,6 +1180,35 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         return Frame::Hypothetical;
     }
     Frame::Happening
+}
+
+/// A form of تعرض ل (is subjected to) up to five words before token `i`, in its clause.
+fn subjected(doc: &Doc<'_>, i: usize, ca: usize) -> bool {
+    (i.saturating_sub(5).max(ca)..i).any(|k| {
+        let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+        ["تعرض", "تتعرض", "يتعرض"].iter().any(|p| n.starts_with(p))
+    })
+}
+
+/// An indefinite masdar of violence with the purpose ل glued on (لقتال، لقتل، لقصف، لاستهداف).
+fn purpose_masdar(norm: &str) -> bool {
+    let n = norm.strip_prefix('و').unwrap_or(norm);
+    let Some(stem) = n.strip_prefix('ل').filter(|x| !x.starts_with('ل')) else {
+        return false;
+    };
+    matches!(
+        stem,
+        "قتال"
+            | "قتل"
+            | "قصف"
+            | "ضرب"
+            | "استهداف"
+            | "مهاجمه"
+            | "مهاجمة"
+            | "اغتيال"
+            | "تفجير"
+            | "اقتحام"
+    )
 }
 
 /// An event noun that brings its own account: a figure, an agent phrase (برصاص، على يد) or a
@@ -1383,6 +1428,124 @@ fn definite(norm: &str) -> bool {
         .or_else(|| norm.strip_prefix('ف'))
         .unwrap_or(norm);
     n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل") || n.starts_with("كال")
+}
+
+/// Whether entity `id`, a source (or target) of an attack noun in clause `ca..cb`, anchors it:
+/// anything but a place does; a place only as a state's forces (القوات الإسرائيلية، طائرات
+/// النظام) or, for a source, named as the attacker (هجوم الكيان الصهيوني), not as a nisba
+/// (الغارات الإسرائيلية) or where it happened. A described group has no mention: it anchors.
+fn anchoring_actor(doc: &Doc<'_>, id: &str, ca: usize, cb: usize, as_source: bool) -> bool {
+    let mut any = false;
+    for (m, mm) in doc.input.mentions.iter().enumerate() {
+        if mm.entity != id {
+            continue;
+        }
+        any = true;
+        if !is_place(mm.kind) {
+            return true;
+        }
+        let (a, _) = doc.mtok[m];
+        if a < ca || a >= cb {
+            continue;
+        }
+        let agent_before = |k: usize| {
+            doc.toks.get(k).is_some_and(|t| {
+                !t.punct
+                    && agents::agent_at(&t.norm, doc.toks.get(k + 1).map(|x| x.norm.as_str()))
+                        .is_some()
+            })
+        };
+        // One adjective may stand between the force and its nisba (الطيران الحربي الإسرائيلي).
+        if (a > ca && agent_before(a - 1)) || (a > ca + 1 && agent_before(a - 2)) {
+            return true;
+        }
+        if as_source && mm.form == MentionForm::Name {
+            return true;
+        }
+    }
+    !any
+}
+
+/// An attack noun that tells its own happening: a verb of targeting or happening right after
+/// it (غارة جوية استهدفت قاعدة، اشتباكات عنيفة تجري قرب حرستا), a place subjected to it
+/// (تتعرض منذ أيام لقصف عنيف), or a relative clause with a past verb that tells it (القصف
+/// الذي تعرض له المطار، الهجوم الذي نفذ). A relative clause in the present (الهجمات التي
+/// تشنها، الغارات التي يشنها التحالف) tells a running campaign, not one happening.
+fn attack_told(doc: &Doc<'_>, h: &Hit, ca: usize, cb: usize) -> bool {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let v = V.get_or_init(|| {
+        [
+            "استهدف",
+            "استهدفت",
+            "طال",
+            "طالت",
+            "ضرب",
+            "ضربت",
+            "أوقع",
+            "أوقعت",
+            "تجري",
+            "يجري",
+            "دارت",
+            "دار",
+            "هز",
+            "هزت",
+            "بوقوع",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    });
+    let after = h.j..(h.j + 3).min(cb);
+    if after.clone().any(|k| doc.is_word(k, v)) || (h.i > ca && doc.is_word(h.i - 1, v)) {
+        return true;
+    }
+    if subjected(doc, h.i, ca) {
+        return true;
+    }
+    // Protests that turned into clashes (تحولت التظاهرات لاشتباكات عنيفة) tell them.
+    let turned = (h.i.saturating_sub(3).max(ca)..h.i).any(|k| {
+        let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+        matches!(n, "تحول" | "تحولت" | "تطور" | "تطورت")
+    });
+    // Clashes with a party (اشتباكات عنيفة مع الشرطة) have their other side.
+    let with_party = h.subtype == "clash"
+        && after
+            .clone()
+            .any(|k| doc.toks[k].norm == "مع" && actor_at(doc, k + 1, cb).is_some());
+    if turned || with_party {
+        return true;
+    }
+    let Some(rel) = after.clone().find(|&k| {
+        matches!(
+            doc.toks[k].norm.trim_start_matches('و'),
+            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+        )
+    }) else {
+        return false;
+    };
+    // Past verbs that tell an attack; present forms begin with ي/ت and do not match.
+    const TOLD: [&str; 16] = [
+        "شن",
+        "نفذ",
+        "وقع",
+        "استهدف",
+        "تعرض",
+        "ضرب",
+        "اسفر",
+        "اودي",
+        "راح",
+        "قتل",
+        "طال",
+        "قاد",
+        "ارتكب",
+        "هز",
+        "اوقع",
+        "خلف",
+    ];
+    doc.toks
+        .get(rel + 1)
+        .filter(|_| rel + 1 < cb)
+        .is_some_and(|t| TOLD.iter().any(|p| t.norm.starts_with(p)))
 }
 
 /// Verbs that tell an event noun is happening (اندلعت الاحتجاجات، شهدت المدينة مظاهرات).
@@ -1895,9 +2058,19 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
         // or a kind of event (الاحتجاجات الأخيرة عنوانها اقتصادي): no new happening is told.
         let (clo, chi) = (doc.toks[ca].start, doc.toks[cb.max(ca + 1) - 1].end);
         // A source found only elsewhere in the sentence does not anchor the noun here.
-        let local = (!sources.is_empty() && !far_source)
-            || !targets.is_empty()
-            || location.is_some()
+        // A place or state alone (في سوريا، الغارات الإسرائيلية، الهجوم على عفرين) does not
+        // anchor an attack noun: analysis prose names wars and strikes by where they are. An
+        // actor that is not a place (a person, a group, a state's forces, a state named as the
+        // attacker) does, and so do a date, a figure, a verb of happening or its own account.
+        let attack_noun = h.kind == "ASSAULT" && !h.verb;
+        let actorish = |id: &String, as_source: bool| anchoring_actor(doc, id, ca, cb, as_source);
+        let local = (!sources.is_empty()
+            && !far_source
+            && (!attack_noun || sources.iter().any(|s| actorish(s, true))))
+            || (!targets.is_empty()
+                && (!attack_noun || targets.iter().any(|t| actorish(t, false))))
+            || (location.is_some() && !attack_noun)
+            || (attack_noun && attack_told(doc, &h, ca, cb))
             || date.is_some()
             || doc.input.quantities.iter().any(|q| {
                 q.evidence
@@ -1919,7 +2092,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
         if !h.verb
             && !local
             && (definite(&doc.toks[h.i].norm)
-                || (strict && !place_in_clause && frame == Frame::Happening))
+                || (strict && (attack_noun || !place_in_clause) && frame == Frame::Happening))
             && !happening_near(doc, &h, ca, cb)
         {
             i = next;

@@ -816,3 +816,71 @@ fn the_whole_a_part_is_taken_from_is_no_toll() {
     let q = out.quantities.iter().find(|q| q.value == 100.0).unwrap();
     assert_eq!(q.kind, "killed_total");
 }
+
+#[test]
+fn a_state_or_place_alone_does_not_anchor_an_attack_noun() {
+    // ANT (analysis): the Turkish attacks and the war on Syria are background of a statement.
+    let t = "وأوضحت الخارجية أن \"الممارسات والاعتداءات التركية لا تهدد حياة المواطنين ووحدة أرض وشعب سوريا فحسب، بل تطيل أمد الحرب على سوريا خدمة للإرهاب وداعميه\".";
+    let out = run(
+        t,
+        vec![
+            m(t, "التركية", "tr", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "سوريا", "sy", EntityType::Gpe),
+        ],
+    );
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    // A verb of targeting after the noun tells it, place or not.
+    let t = "صدر بيان الجيش بعدما هددت إيران بالرد على غارة جوية استهدفت قاعدة عسكرية سورية.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إيران", "ir", EntityType::Gpe),
+            m(t, "سورية", "sy", EntityType::Gpe, MentionForm::Adjective),
+        ],
+    );
+    assert!(!told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    // So does a relative clause in the past (القصف الذي تعرض له المطار).
+    let t =
+        "هدد شمخاني إسرائيل بعقوبة حاسمة، في إشارة إلى القصف الذي تعرض له مطار التيفور في ريف حمص.";
+    let out = run(
+        t,
+        vec![
+            name(t, "شمخاني", "sh", EntityType::Per),
+            name(t, "إسرائيل", "il", EntityType::Gpe),
+            name(t, "حمص", "hms", EntityType::Gpe),
+        ],
+    );
+    assert!(!told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn precautions_conditions_and_purposes_are_no_attack() {
+    let t = "يذكر أن إسرائيل كانت قد أعلنت سابقا أنها وجهت بفتح الملاجئ في مرتفعات الجولان تحسبا لأي هجوم إيراني من سوريا.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إسرائيل", "il", EntityType::Gpe),
+            name(t, "مرتفعات الجولان", "gol", EntityType::Loc),
+            m(t, "إيراني", "ir", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "سوريا", "sy", EntityType::Gpe),
+        ],
+    );
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "كما حذرت الأمم المتحدة من أن نحو 250 ألف شخص سيتعرضون للخطر، في حال تنفيذ التحالف هجوما شاملا للسيطرة على الميناء.";
+    let out = run(t, vec![name(t, "الأمم المتحدة", "un", EntityType::Org)]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    let t = "وكل رصاصة أطلقتموها لقتل إرهابي، كنتم تغيرون بها ميزان العالم..";
+    let out = run(t, vec![]);
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+    // Subjected to shelling is told, with ل or not.
+    let t = "طالبت واشنطن موسكو بوقف الهجوم على الغوطة الشرقية المحاصرة والتي تتعرض منذ أيام عديدة لقصف عنيف.";
+    let out = run(
+        t,
+        vec![
+            name(t, "واشنطن", "us", EntityType::Gpe),
+            name(t, "موسكو", "ru", EntityType::Gpe),
+            name(t, "الغوطة الشرقية", "gh", EntityType::Loc),
+        ],
+    );
+    assert!(!told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+}
