@@ -278,6 +278,7 @@ impl Tagger {
             &self.model.auto,
             marks.as_deref(),
             doc,
+            self.model.wide,
         );
         if let Some(m) = marks {
             st.scratch.gaz = m;
