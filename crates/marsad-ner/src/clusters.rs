@@ -669,6 +669,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn jacobi_finds_eigenpairs() {
+        let a = vec![4.0, 1.0, 0.0, 1.0, 3.0, 1.0, 0.0, 1.0, 2.0];
+        let (vals, v) = jacobi_eigen(a.clone(), 3);
+        for k in 0..3 {
+            for i in 0..3 {
+                let av: f64 = (0..3).map(|j| a[i * 3 + j] * v[j * 3 + k]).sum();
+                assert!((av - vals[k] * v[i * 3 + k]).abs() < 1e-9);
+            }
+        }
+        let mut s = vals.clone();
+        s.sort_by(f64::total_cmp);
+        assert!((s.iter().sum::<f64>() - 9.0).abs() < 1e-9, "trace kept");
+    }
+
+    #[test]
+    fn svd_recovers_the_dominant_direction() {
+        // Rows 0..3 live on dimensions {0, 1}, rows 3..6 on {2, 3}, with different weights:
+        // the top singular vector separates the heavier block.
+        let mut vecs = Vec::new();
+        for i in 0..3 {
+            vecs.push(vec![(0u32, 3.0 + i as f32 * 0.1), (1, 3.0)]);
+        }
+        for i in 0..3 {
+            vecs.push(vec![(2u32, 1.0), (3, 1.0 + i as f32 * 0.1)]);
+        }
+        let e = svd_embed(&vecs, 4, 2, 7);
+        let first: Vec<f64> = (0..6).map(|i| e[i * 2].abs()).collect();
+        assert!(first[..3].iter().all(|&x| x > 0.5));
+        assert!(first[3..].iter().all(|&x| x < 1e-6));
+        let norm: f64 = (0..6).map(|i| e[i * 2 + 1].powi(2)).sum();
+        assert!((norm - 1.0).abs() < 1e-9, "unit singular vectors");
+        let codes = binarise(&e, 2);
+        assert_eq!(codes.len(), 6);
+    }
+
+    #[test]
     fn rows_text_round_trip() {
         let c = Clusters::from_rows(
             4,
@@ -715,5 +751,36 @@ mod tests {
             c,
             "deterministic"
         );
+    }
+
+    #[test]
+    fn embedding_columns_are_learned_and_round_trip() {
+        let texts = [
+            "وصل الرئيس الروسي إلى موسكو أمس. وصل الرئيس الفرنسي إلى باريس أمس.",
+            "وصل الوزير الروسي إلى موسكو اليوم. وصل الوزير الفرنسي إلى باريس اليوم.",
+            "قال الرئيس إن موسكو وباريس تتفقان. قال الوزير إن باريس وموسكو تتفقان.",
+        ];
+        let cfg = ClusterConfig {
+            vocab: 100,
+            min_count: 2,
+            contexts: 20,
+            fine: 4,
+            coarse: 2,
+            extra: vec![3],
+            embed_dims: 10,
+            embed_context: true,
+            ..ClusterConfig::default()
+        };
+        let c = learn_clusters(texts.iter().copied(), &cfg);
+        assert_eq!((c.width(), c.embedding_cols(), c.cluster_cols()), (5, 2, 3));
+        assert!(c.embedding_context());
+        let back = Clusters::from_text(&c.to_text()).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(learn_clusters(texts.iter().copied(), &cfg), c);
+        // Some word gets a non-zero code in some dimension.
+        assert!(c
+            .sorted_rows()
+            .iter()
+            .any(|(_, ids)| ids[3] != 0 || ids[4] != 0));
     }
 }

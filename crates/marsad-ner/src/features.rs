@@ -207,6 +207,8 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     /// Computes token infos for a sentence.
+    // Two call sites (training, tagging) pass the model's parts; a struct would only rename them.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn prepare(
         &mut self,
         tokens: &[&str],
@@ -334,6 +336,16 @@ fn mark_quotes(tokens: &[&str], infos: &mut [TokInfo]) {
     let mut after_open = vec![false; tokens.len()];
     let mut before_close = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
+        // ANERcorp writes a double quote as two `'` tokens: the second belongs to the first.
+        if *t == "'" && i > 0 && tokens[i - 1] == "'" {
+            if after_open[i] {
+                after_open[i] = false;
+                if let Some(a) = after_open.get_mut(i + 1) {
+                    *a = true;
+                }
+            }
+            continue;
+        }
         match quote_kind(t) {
             Some((dir, k)) => {
                 let opening = match dir {
@@ -656,6 +668,29 @@ mod tests {
             false,
         );
         sc.infos.clone()
+    }
+
+    #[test]
+    fn quotation_context_on_real_sentences() {
+        // ANERcorp writes a double quote as two `'` tokens.
+        let toks = ["نقلت", "صحيفة", "'", "'", "معاريف", "'", "'", "عن", "مصادر"];
+        let mut sc = Scratch::default();
+        let (cl, lx) = (Clusters::default(), Lexicon::default());
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, true);
+        let q: Vec<u64> = sc.infos.iter().map(|i| i.quote).collect();
+        assert_eq!(
+            q[4],
+            1 | 2 | 4,
+            "inside, after the opening, before the closing mark"
+        );
+        assert_eq!((q[1], q[7], q[8]), (0, 0, 0));
+        let toks = ["بعنوان", "«", "حكايات", "الليل", "»", "حيث"];
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, true);
+        let q: Vec<u64> = sc.infos.iter().map(|i| i.quote).collect();
+        assert_eq!(q, vec![0, 0, 1 | 2, 1 | 4, 0, 0]);
+        // Off unless asked for.
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, false);
+        assert!(sc.infos.iter().all(|i| i.quote == 0));
     }
 
     #[test]

@@ -53,9 +53,11 @@ pub struct TrainConfig {
     /// Perceptrons per model, trained with different shuffle seeds; their weights are averaged.
     pub ensemble: usize,
     /// Cost-augmented training (a margin): while learning, every wrong tag of a token gets this
-    /// much extra score (twice as much `O` on an entity token), so updates continue until the
+    /// much extra score (`margin_o` times as much for `O` on an entity token), so updates continue until the
     /// gold sequence wins by a margin. 0 = the plain perceptron.
     pub margin: f32,
+    /// Factor on the margin of `O` on an entity token (recall over precision when > 1).
+    pub margin_o: f32,
     /// Wide-context features: words and coarse clusters at ±3, quotation context.
     pub wide: bool,
 }
@@ -81,6 +83,7 @@ impl Default for TrainConfig {
             auto: Lexicon::default(),
             ensemble: 1,
             margin: 0.0,
+            margin_o: 2.0,
             wide: false,
         }
     }
@@ -562,7 +565,11 @@ fn perceptron_one(
                 for (i, &g) in p.gold.iter().enumerate() {
                     for (t, e) in em[i * N_TAGS..(i + 1) * N_TAGS].iter_mut().enumerate() {
                         if t != g {
-                            *e += if t == 0 { 2.0 * cfg.margin } else { cfg.margin };
+                            *e += if t == 0 {
+                                cfg.margin_o * cfg.margin
+                            } else {
+                                cfg.margin
+                            };
                         }
                     }
                 }

@@ -88,6 +88,9 @@ pub struct TrainNerArgs {
     /// (doubled for `O` on an entity token); 0 = plain perceptron.
     #[arg(long, default_value_t = 0.0)]
     margin: f32,
+    /// Factor on the margin for `O` on an entity token.
+    #[arg(long, default_value_t = TrainConfig::default().margin_o)]
+    margin_o: f32,
     /// Wide-context features: words and coarse clusters at ±3, quotation context.
     #[arg(long)]
     wide: bool,
@@ -345,6 +348,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         auto: Lexicon::default(),
         ensemble: args.ensemble,
         margin: args.margin,
+        margin_o: args.margin_o,
         wide: args.wide,
         doc_folds: TrainConfig::default().doc_folds,
         o_bias: if dev.is_some() {
