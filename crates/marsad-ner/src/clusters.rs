@@ -9,12 +9,19 @@ pub struct Clusters {
     map: HashMap<String, u32>,
     width: usize,
     ids: Vec<u16>,
+    /// Trailing columns that hold binarised embedding codes (2 bits per dimension, 8 per id).
+    emb_cols: usize,
+    /// Whether the neighbours' embedding codes are features too.
+    emb_context: bool,
 }
 
 /// Equal when every word has the same ids (row order inside is irrelevant).
 impl PartialEq for Clusters {
     fn eq(&self, other: &Self) -> bool {
-        self.width == other.width && self.sorted_rows() == other.sorted_rows()
+        self.width == other.width
+            && self.emb_cols == other.emb_cols
+            && self.emb_context == other.emb_context
+            && self.sorted_rows() == other.sorted_rows()
     }
 }
 
@@ -30,6 +37,8 @@ impl Clusters {
             map: HashMap::new(),
             width,
             ids: Vec::new(),
+            emb_cols: 0,
+            emb_context: false,
         };
         for (w, mut r) in rows {
             r.resize(width, 0);
@@ -59,6 +68,29 @@ impl Clusters {
         self.width
     }
 
+    /// Marks the last `cols` columns as packed embedding codes (clamped to the width) and
+    /// whether the neighbours' codes are features too.
+    pub fn with_embedding(mut self, cols: usize, context: bool) -> Clusters {
+        self.emb_cols = cols.min(self.width.saturating_sub(1)).min(MAX_EMB_COLS);
+        self.emb_context = context && self.emb_cols > 0;
+        self
+    }
+
+    /// Number of trailing columns holding packed embedding codes.
+    pub fn embedding_cols(&self) -> usize {
+        self.emb_cols
+    }
+
+    /// Whether the neighbours' embedding codes are features too.
+    pub fn embedding_context(&self) -> bool {
+        self.emb_context
+    }
+
+    /// Number of leading columns that are cluster ids (not embedding codes).
+    pub(crate) fn cluster_cols(&self) -> usize {
+        self.width - self.emb_cols
+    }
+
     /// Number of words with a cluster.
     pub fn len(&self) -> usize {
         self.map.len()
@@ -85,7 +117,14 @@ impl Clusters {
 
     /// Text form (`width` on the first line, then `word<TAB>id id ...`), for caching.
     pub fn to_text(&self) -> String {
-        let mut s = format!("{}\n", self.width);
+        let mut s = if self.emb_cols > 0 {
+            format!(
+                "{} {} {}\n",
+                self.width, self.emb_cols, self.emb_context as u8
+            )
+        } else {
+            format!("{}\n", self.width)
+        };
         for (w, ids) in self.sorted_rows() {
             s.push_str(w);
             s.push('\t');
@@ -99,7 +138,10 @@ impl Clusters {
     /// Parses [`Clusters::to_text`]; `None` if malformed.
     pub fn from_text(text: &str) -> Option<Clusters> {
         let mut lines = text.lines();
-        let width: usize = lines.next()?.trim().parse().ok()?;
+        let mut head = lines.next()?.split(' ');
+        let width: usize = head.next()?.trim().parse().ok()?;
+        let emb_cols: usize = head.next().map_or(Some(0), |x| x.trim().parse().ok())?;
+        let emb_context = head.next().is_some_and(|x| x.trim() == "1");
         let mut rows = Vec::new();
         for l in lines {
             let (w, ids) = l.split_once('\t')?;
@@ -112,7 +154,7 @@ impl Clusters {
             }
             rows.push((w.to_string(), ids));
         }
-        Some(Clusters::from_rows(width, rows))
+        Some(Clusters::from_rows(width, rows).with_embedding(emb_cols, emb_context))
     }
 }
 
@@ -136,6 +178,11 @@ pub struct ClusterConfig {
     /// Further independent k-means clusterings (number of clusters each; seeds derived from
     /// `seed`): several granularities give the tagger both broad and sharp word classes.
     pub extra: Vec<usize>,
+    /// Dimensions of word embeddings (truncated SVD of the PPMI matrix, binarised per
+    /// dimension) stored beside the clusters; 0 = none. At most 64.
+    pub embed_dims: usize,
+    /// Whether the neighbours' (±1) embedding codes are features too.
+    pub embed_context: bool,
 }
 
 impl Default for ClusterConfig {
@@ -149,6 +196,8 @@ impl Default for ClusterConfig {
             iterations: 12,
             seed: 0x636c_7573,
             extra: Vec::new(),
+            embed_dims: 0,
+            embed_context: false,
         }
     }
 }
@@ -312,8 +361,15 @@ pub fn learn_clusters<'a>(
             }
         }
     }
+    let ed = cfg.embed_dims.min(8 * MAX_EMB_COLS);
+    let codes = if ed > 0 {
+        binarise(&svd_embed(&vecs, dims, ed, cfg.seed), ed)
+    } else {
+        Vec::new()
+    };
+    let emb_cols = ed.div_ceil(8);
     Clusters::from_rows(
-        2 + extra.len(),
+        2 + extra.len() + emb_cols,
         rank.iter()
             .take(n_vocab)
             .enumerate()
@@ -321,9 +377,211 @@ pub fn learn_clusters<'a>(
             .map(|(r, &w)| {
                 let mut ids = vec![assign[r], coarse_of[assign[r] as usize]];
                 ids.extend(extra.iter().map(|e| e[r]));
+                ids.extend(codes.get(r * emb_cols..(r + 1) * emb_cols).unwrap_or(&[]));
                 (words[w as usize].clone(), ids)
             }),
     )
+    .with_embedding(emb_cols, cfg.embed_context)
+}
+
+/// Most packed embedding columns per word (64 dimensions).
+pub(crate) const MAX_EMB_COLS: usize = 8;
+
+/// Per-dimension binarisation of embeddings (Guo et al. 2014): code 2 above the mean of the
+/// dimension's positive values, 1 below the mean of its negative values, else 0; packed 2 bits
+/// per dimension, 8 dimensions per `u16`, `ceil(d/8)` ids per word.
+fn binarise(emb: &[f64], d: usize) -> Vec<u16> {
+    let n = emb.len() / d.max(1);
+    let cols = d.div_ceil(8);
+    let mut thr = vec![(0f64, 0f64); d];
+    for (k, t) in thr.iter_mut().enumerate() {
+        let (mut sp, mut np, mut sn, mut nn) = (0f64, 0usize, 0f64, 0usize);
+        for i in 0..n {
+            let v = emb[i * d + k];
+            if v > 0.0 {
+                sp += v;
+                np += 1;
+            } else if v < 0.0 {
+                sn += v;
+                nn += 1;
+            }
+        }
+        *t = (sp / np.max(1) as f64, sn / nn.max(1) as f64);
+    }
+    let mut out = vec![0u16; n * cols];
+    for i in 0..n {
+        for (k, &(pos, neg)) in thr.iter().enumerate() {
+            let v = emb[i * d + k];
+            let code: u16 = if v > pos && v > 0.0 {
+                2
+            } else if v < neg && v < 0.0 {
+                1
+            } else {
+                0
+            };
+            out[i * cols + k / 8] |= code << (2 * (k % 8));
+        }
+    }
+    out
+}
+
+/// Word embeddings (`n × d`, row-major): the top `d` left singular vectors of the sparse matrix
+/// `vecs` (`n × dims`), by randomised SVD (Halko et al. 2011) with two power iterations; all in
+/// f64, single-threaded and seeded, so the result is deterministic.
+fn svd_embed(vecs: &[Vec<(u32, f32)>], dims: usize, d: usize, seed: u64) -> Vec<f64> {
+    let n = vecs.len();
+    let l = (d + 8).min(n).min(dims);
+    if n == 0 || l == 0 {
+        return vec![0.0; n * d];
+    }
+    let mut rng = seed ^ 0x5344_5645_6d62_6564 | 1;
+    let mut next = || {
+        rng ^= rng >> 12;
+        rng ^= rng << 25;
+        rng ^= rng >> 27;
+        (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+    };
+    // Z: dims × l row-major; Y / Q: l × n (one column of the n × l matrix per row).
+    let mut z: Vec<f64> = (0..dims * l).map(|_| next()).collect();
+    let mut q = vec![0f64; l * n];
+    let a_times = |z: &[f64], q: &mut [f64]| {
+        let mut acc = vec![0f64; l];
+        for (i, v) in vecs.iter().enumerate() {
+            acc.iter_mut().for_each(|x| *x = 0.0);
+            for &(j, x) in v {
+                let zr = &z[j as usize * l..(j as usize + 1) * l];
+                acc.iter_mut()
+                    .zip(zr)
+                    .for_each(|(a, &b)| *a += x as f64 * b);
+            }
+            for (c, &a) in acc.iter().enumerate() {
+                q[c * n + i] = a;
+            }
+        }
+    };
+    let at_times = |q: &[f64], z: &mut [f64]| {
+        z.iter_mut().for_each(|x| *x = 0.0);
+        let mut qi = vec![0f64; l];
+        for (i, v) in vecs.iter().enumerate() {
+            for (c, x) in qi.iter_mut().enumerate() {
+                *x = q[c * n + i];
+            }
+            for &(j, x) in v {
+                let zr = &mut z[j as usize * l..(j as usize + 1) * l];
+                zr.iter_mut()
+                    .zip(&qi)
+                    .for_each(|(a, &b)| *a += x as f64 * b);
+            }
+        }
+    };
+    a_times(&z, &mut q);
+    orthonormalise(&mut q, l, n);
+    for _ in 0..2 {
+        at_times(&q, &mut z);
+        a_times(&z, &mut q);
+        orthonormalise(&mut q, l, n);
+    }
+    // B = Qᵀ A (stored as Z = Aᵀ Q), C = B Bᵀ = Zᵀ Z (l × l); its eigenvectors rotate Q onto
+    // the left singular vectors.
+    at_times(&q, &mut z);
+    let mut cm = vec![0f64; l * l];
+    for row in z.chunks_exact(l) {
+        for a in 0..l {
+            for b in a..l {
+                cm[a * l + b] += row[a] * row[b];
+            }
+        }
+    }
+    for a in 0..l {
+        for b in 0..a {
+            cm[a * l + b] = cm[b * l + a];
+        }
+    }
+    let (vals, vecs_e) = jacobi_eigen(cm, l);
+    let mut order: Vec<usize> = (0..l).collect();
+    order.sort_by(|&a, &b| vals[b].total_cmp(&vals[a]).then(a.cmp(&b)));
+    let mut out = vec![0f64; n * d];
+    for (k, &e) in order.iter().take(d).enumerate() {
+        for c in 0..l {
+            let w = vecs_e[c * l + e];
+            if w == 0.0 {
+                continue;
+            }
+            let qc = &q[c * n..(c + 1) * n];
+            for i in 0..n {
+                out[i * d + k] += w * qc[i];
+            }
+        }
+    }
+    out
+}
+
+/// Modified Gram–Schmidt over the `l` rows (length `n`) of `q`; a degenerate row becomes zero.
+fn orthonormalise(q: &mut [f64], l: usize, n: usize) {
+    for c in 0..l {
+        for p in 0..c {
+            let (head, tail) = q.split_at_mut(c * n);
+            let prev = &head[p * n..(p + 1) * n];
+            let cur = &mut tail[..n];
+            let dot: f64 = prev.iter().zip(cur.iter()).map(|(a, b)| a * b).sum();
+            cur.iter_mut().zip(prev).for_each(|(x, &y)| *x -= dot * y);
+        }
+        let cur = &mut q[c * n..(c + 1) * n];
+        let norm = cur.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 1e-12 {
+            cur.iter_mut().for_each(|x| *x /= norm);
+        } else {
+            cur.iter_mut().for_each(|x| *x = 0.0);
+        }
+    }
+}
+
+/// Eigen-decomposition of a symmetric `l × l` matrix by cyclic Jacobi rotations: (eigenvalues,
+/// eigenvectors as columns of a row-major `l × l` matrix).
+fn jacobi_eigen(mut a: Vec<f64>, l: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut v = vec![0f64; l * l];
+    for i in 0..l {
+        v[i * l + i] = 1.0;
+    }
+    for _ in 0..60 {
+        let off: f64 = (0..l)
+            .flat_map(|i| (0..l).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i * l + j] * a[i * l + j])
+            .sum();
+        let diag: f64 = (0..l).map(|i| a[i * l + i] * a[i * l + i]).sum();
+        if off <= 1e-22 * diag.max(1e-300) {
+            break;
+        }
+        for p in 0..l {
+            for r in p + 1..l {
+                let apr = a[p * l + r];
+                if apr.abs() < 1e-300 {
+                    continue;
+                }
+                let theta = (a[r * l + r] - a[p * l + p]) / (2.0 * apr);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..l {
+                    let (akp, akr) = (a[k * l + p], a[k * l + r]);
+                    a[k * l + p] = c * akp - s * akr;
+                    a[k * l + r] = s * akp + c * akr;
+                }
+                for k in 0..l {
+                    let (apk, ark) = (a[p * l + k], a[r * l + k]);
+                    a[p * l + k] = c * apk - s * ark;
+                    a[r * l + k] = s * apk + c * ark;
+                }
+                for k in 0..l {
+                    let (vkp, vkr) = (v[k * l + p], v[k * l + r]);
+                    v[k * l + p] = c * vkp - s * vkr;
+                    v[k * l + r] = s * vkp + c * vkr;
+                }
+            }
+        }
+    }
+    ((0..l).map(|i| a[i * l + i]).collect(), v)
 }
 
 /// Spherical k-means over sparse unit vectors: (assignment per vector, centroids dimension-major
@@ -411,6 +669,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn jacobi_finds_eigenpairs() {
+        let a = vec![4.0, 1.0, 0.0, 1.0, 3.0, 1.0, 0.0, 1.0, 2.0];
+        let (vals, v) = jacobi_eigen(a.clone(), 3);
+        for k in 0..3 {
+            for i in 0..3 {
+                let av: f64 = (0..3).map(|j| a[i * 3 + j] * v[j * 3 + k]).sum();
+                assert!((av - vals[k] * v[i * 3 + k]).abs() < 1e-9);
+            }
+        }
+        let mut s = vals.clone();
+        s.sort_by(f64::total_cmp);
+        assert!((s.iter().sum::<f64>() - 9.0).abs() < 1e-9, "trace kept");
+    }
+
+    #[test]
+    fn svd_recovers_the_dominant_direction() {
+        // Rows 0..3 live on dimensions {0, 1}, rows 3..6 on {2, 3}, with different weights:
+        // the top singular vector separates the heavier block.
+        let mut vecs = Vec::new();
+        for i in 0..3 {
+            vecs.push(vec![(0u32, 3.0 + i as f32 * 0.1), (1, 3.0)]);
+        }
+        for i in 0..3 {
+            vecs.push(vec![(2u32, 1.0), (3, 1.0 + i as f32 * 0.1)]);
+        }
+        let e = svd_embed(&vecs, 4, 2, 7);
+        let first: Vec<f64> = (0..6).map(|i| e[i * 2].abs()).collect();
+        assert!(first[..3].iter().all(|&x| x > 0.5));
+        assert!(first[3..].iter().all(|&x| x < 1e-6));
+        let norm: f64 = (0..6).map(|i| e[i * 2 + 1].powi(2)).sum();
+        assert!((norm - 1.0).abs() < 1e-9, "unit singular vectors");
+        let codes = binarise(&e, 2);
+        assert_eq!(codes.len(), 6);
+    }
+
+    #[test]
     fn rows_text_round_trip() {
         let c = Clusters::from_rows(
             4,
@@ -457,5 +751,36 @@ mod tests {
             c,
             "deterministic"
         );
+    }
+
+    #[test]
+    fn embedding_columns_are_learned_and_round_trip() {
+        let texts = [
+            "وصل الرئيس الروسي إلى موسكو أمس. وصل الرئيس الفرنسي إلى باريس أمس.",
+            "وصل الوزير الروسي إلى موسكو اليوم. وصل الوزير الفرنسي إلى باريس اليوم.",
+            "قال الرئيس إن موسكو وباريس تتفقان. قال الوزير إن باريس وموسكو تتفقان.",
+        ];
+        let cfg = ClusterConfig {
+            vocab: 100,
+            min_count: 2,
+            contexts: 20,
+            fine: 4,
+            coarse: 2,
+            extra: vec![3],
+            embed_dims: 10,
+            embed_context: true,
+            ..ClusterConfig::default()
+        };
+        let c = learn_clusters(texts.iter().copied(), &cfg);
+        assert_eq!((c.width(), c.embedding_cols(), c.cluster_cols()), (5, 2, 3));
+        assert!(c.embedding_context());
+        let back = Clusters::from_text(&c.to_text()).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(learn_clusters(texts.iter().copied(), &cfg), c);
+        // Some word gets a non-zero code in some dimension.
+        assert!(c
+            .sorted_rows()
+            .iter()
+            .any(|(_, ids)| ids[3] != 0 || ids[4] != 0));
     }
 }

@@ -1,6 +1,6 @@
 //! Feature extraction: every feature is a hashed (template, value) pair mapped to a bucket.
 
-use crate::clusters::Clusters;
+use crate::clusters::{Clusters, MAX_EMB_COLS};
 use crate::lexicon::Lexicon;
 use crate::stem::proclitic_len;
 use crate::tags::Tag;
@@ -36,6 +36,17 @@ pub(crate) struct TokInfo {
     doc_maj: u64,
     doc_ent: u64,
     s1: u64,
+    /// Packed binarised embedding codes (2 bits per dimension) of the word.
+    emb: [u16; MAX_EMB_COLS],
+    /// Number of used `emb` columns.
+    emb_n: u8,
+    /// Whether the neighbours' embedding codes are features of this token.
+    emb_ctx: bool,
+    /// Wide-context features are on (see [`Scratch::prepare`]'s `wide`).
+    wide: bool,
+    /// Quotation context: 1 inside quotes, +2 right after an opening quote, +4 right before a
+    /// closing one (0 = none or wide context off).
+    quote: u64,
 }
 
 /// Document-level evidence about a token, from the first-pass predictions of the same document.
@@ -196,6 +207,8 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     /// Computes token infos for a sentence.
+    // Two call sites (training, tagging) pass the model's parts; a struct would only rename them.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn prepare(
         &mut self,
         tokens: &[&str],
@@ -204,6 +217,7 @@ impl Scratch {
         auto: &Lexicon,
         gaz: Option<&[Option<Tag>]>,
         doc: Option<&[DocInfo]>,
+        wide: bool,
     ) {
         self.infos.clear();
         let opts = NormalizeOptions::default();
@@ -265,9 +279,14 @@ impl Scratch {
             if let Some(ids) = clusters.get(norm).or_else(|| clusters.get(stem)) {
                 info.cl_fine = 1 + ids[0] as u64;
                 info.cl_coarse = 1 + ids.get(1).copied().unwrap_or(0) as u64;
-                for (x, &id) in info.cl_extra.iter_mut().zip(ids.iter().skip(2)) {
+                let cc = clusters.cluster_cols();
+                for (x, &id) in info.cl_extra.iter_mut().zip(ids.iter().take(cc).skip(2)) {
                     *x = 1 + id as u64;
                 }
+                let ec = &ids[cc.min(ids.len())..];
+                info.emb_n = ec.len().min(MAX_EMB_COLS) as u8;
+                info.emb[..info.emb_n as usize].copy_from_slice(&ec[..info.emb_n as usize]);
+                info.emb_ctx = clusters.embedding_context();
             }
             info.lex = lexicon.get(norm) as u64;
             if !auto.is_empty() {
@@ -288,8 +307,71 @@ impl Scratch {
             if let Some(d) = doc.and_then(|d| d.get(i)) {
                 info.set_doc(d);
             }
+            info.wide = wide;
             self.infos.push(info);
         }
+        if wide {
+            mark_quotes(tokens, &mut self.infos);
+        }
+    }
+}
+
+/// Quotation marks that open/close a quote: (is opening, kind); symmetric marks toggle.
+fn quote_kind(tok: &str) -> Option<(Option<bool>, u8)> {
+    match tok {
+        "\"" | "''" | "``" => Some((None, 0)),
+        "'" => Some((None, 1)),
+        "«" | "“" => Some((Some(true), 2)),
+        "»" | "”" => Some((Some(false), 2)),
+        _ => None,
+    }
+}
+
+/// Sets `quote` of every token: inside a quotation (symmetric marks pair up by parity within
+/// the sentence, «» and “” by nesting), right after the opening mark, right before the closing.
+fn mark_quotes(tokens: &[&str], infos: &mut [TokInfo]) {
+    let mut open = [false; 3];
+    let mut depth = 0u32;
+    let mut inside = vec![false; tokens.len()];
+    let mut after_open = vec![false; tokens.len()];
+    let mut before_close = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        // ANERcorp writes a double quote as two `'` tokens: the second belongs to the first.
+        if *t == "'" && i > 0 && tokens[i - 1] == "'" {
+            if after_open[i] {
+                after_open[i] = false;
+                if let Some(a) = after_open.get_mut(i + 1) {
+                    *a = true;
+                }
+            }
+            continue;
+        }
+        match quote_kind(t) {
+            Some((dir, k)) => {
+                let opening = match dir {
+                    Some(o) => o,
+                    None => !open[k as usize],
+                };
+                if k < 2 {
+                    open[k as usize] = opening;
+                } else if opening {
+                    depth += 1;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+                if opening {
+                    if let Some(a) = after_open.get_mut(i + 1) {
+                        *a = true;
+                    }
+                } else if i > 0 {
+                    before_close[i - 1] = true;
+                }
+            }
+            None => inside[i] = open.iter().any(|&o| o) || depth > 0,
+        }
+    }
+    for (i, info) in infos.iter_mut().enumerate() {
+        info.quote = inside[i] as u64 | (after_open[i] as u64) << 1 | (before_close[i] as u64) << 2;
     }
 }
 
@@ -363,6 +445,34 @@ enum T {
     AutoM1,
     AutoP1,
     AutoLex,
+    Emb,
+    EmbM1,
+    EmbP1,
+    NormM3,
+    NormP3,
+    Quote,
+    QuoteCl,
+    QuoteLex,
+    ClCM3,
+    ClCP3,
+}
+
+/// Pushes one feature per non-zero binarised embedding dimension of `t`.
+#[inline]
+fn emb_features(t: &TokInfo, template: T, bits: u32, out: &mut Vec<u32>) {
+    let shift = 64 - bits;
+    for (c, &word) in t.emb[..t.emb_n as usize].iter().enumerate() {
+        let mut w = word;
+        let mut k = 8 * c as u64;
+        while w != 0 {
+            let code = (w & 3) as u64;
+            if code != 0 {
+                out.push((mix(template as u64, (k << 2) | code) >> shift) as u32);
+            }
+            w >>= 2;
+            k += 1;
+        }
+    }
 }
 
 /// Number of leading word-identity features [`features`] emits for every position.
@@ -479,6 +589,28 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     if let Some(g) = p1.map(|t| t.gaz).filter(|&g| g != 0) {
         push(T::GazP1, g);
     }
+    if cur.wide {
+        let m3 = get(ii - 3);
+        let p3 = get(ii + 3);
+        push(T::NormM3, or(m3, |t| t.norm, BOS));
+        push(T::NormP3, or(p3, |t| t.norm, EOS));
+        push(T::ClCM3, or(m3, |t| t.cl_coarse, BOS));
+        push(T::ClCP3, or(p3, |t| t.cl_coarse, EOS));
+        if cur.quote != 0 {
+            push(T::Quote, cur.quote);
+            push(T::QuoteCl, mix(cur.quote, cur.cl_coarse));
+            push(T::QuoteLex, mix(cur.quote, cur.lex_stem));
+        }
+    }
+    emb_features(cur, T::Emb, bits, out);
+    if cur.emb_ctx {
+        if let Some(t) = m1 {
+            emb_features(t, T::EmbM1, bits, out);
+        }
+        if let Some(t) = p1 {
+            emb_features(t, T::EmbP1, bits, out);
+        }
+    }
 }
 
 /// Appends the document-level feature buckets of position `i` (none unless doc info was set).
@@ -533,8 +665,32 @@ mod tests {
             &Lexicon::default(),
             None,
             None,
+            false,
         );
         sc.infos.clone()
+    }
+
+    #[test]
+    fn quotation_context_on_real_sentences() {
+        // ANERcorp writes a double quote as two `'` tokens.
+        let toks = ["نقلت", "صحيفة", "'", "'", "معاريف", "'", "'", "عن", "مصادر"];
+        let mut sc = Scratch::default();
+        let (cl, lx) = (Clusters::default(), Lexicon::default());
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, true);
+        let q: Vec<u64> = sc.infos.iter().map(|i| i.quote).collect();
+        assert_eq!(
+            q[4],
+            1 | 2 | 4,
+            "inside, after the opening, before the closing mark"
+        );
+        assert_eq!((q[1], q[7], q[8]), (0, 0, 0));
+        let toks = ["بعنوان", "«", "حكايات", "الليل", "»", "حيث"];
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, true);
+        let q: Vec<u64> = sc.infos.iter().map(|i| i.quote).collect();
+        assert_eq!(q, vec![0, 0, 1 | 2, 1 | 4, 0, 0]);
+        // Off unless asked for.
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, false);
+        assert!(sc.infos.iter().all(|i| i.quote == 0));
     }
 
     #[test]

@@ -283,6 +283,7 @@ impl Tagger {
             &self.model.auto,
             marks.as_deref(),
             doc,
+            self.model.wide,
         );
         if let Some(m) = marks {
             st.scratch.gaz = m;

@@ -14,6 +14,8 @@ pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
 const MAGIC: &[u8; 8] = b"MRSDNER\0";
 const VERSION: u32 = 5;
 const FLAG_GAZ: u32 = 1;
+/// Model uses the wide-context features.
+const FLAG_WIDE: u32 = 1 << 17;
 
 /// Allowed (prev, cur) transitions under BIO; `prev == START` is sentence start.
 pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
@@ -139,6 +141,8 @@ pub(crate) struct Model {
     /// Self-trained lexicon (word → majority entity type and share when tagging raw news).
     pub(crate) auto: Lexicon,
     pub(crate) uses_gazetteer: bool,
+    /// Wide-context features (words at ±3, quotation context) are on.
+    pub(crate) wide: bool,
     /// Subtracted from every `O` score at decoding: trades precision for recall (tuned on dev).
     pub(crate) o_bias: f32,
     /// Optional second pass that also sees document-level features from this model's output.
@@ -259,7 +263,11 @@ impl Model {
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&VERSION.to_le_bytes());
         b.extend_from_slice(&self.bits.to_le_bytes());
-        let flags = if self.uses_gazetteer { FLAG_GAZ } else { 0 };
+        // Bits 8..16: packed embedding columns of the cluster table; bit 16: their ±1 context.
+        let flags = if self.uses_gazetteer { FLAG_GAZ } else { 0 }
+            | ((self.clusters.embedding_cols() as u32) << 8)
+            | ((self.clusters.embedding_context() as u32) << 16)
+            | if self.wide { FLAG_WIDE } else { 0 };
         b.extend_from_slice(&flags.to_le_bytes());
         b.extend_from_slice(&self.o_bias.to_le_bytes());
         for t in &self.trans {
@@ -400,10 +408,12 @@ impl Model {
             bits,
             w,
             trans,
-            clusters: Clusters::from_rows(width, entries),
+            clusters: Clusters::from_rows(width, entries)
+                .with_embedding(((flags >> 8) & 0xff) as usize, flags & (1 << 16) != 0),
             lexicon,
             auto,
             uses_gazetteer: flags & FLAG_GAZ != 0,
+            wide: flags & FLAG_WIDE != 0,
             o_bias,
             doc,
             joint: None,

@@ -204,6 +204,74 @@ fn self_trained_lexicon_option_trains_and_round_trips() {
 }
 
 #[test]
+fn margin_training_beats_baseline_and_is_deterministic() {
+    let data = train_split();
+    let (train, held) = (&data[..500], &data[3000..3500]);
+    let cfg = TrainConfig {
+        margin: 40.0,
+        ..small_config()
+    };
+    let tagger = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    let plain = marsad_ner::train(train, None, &small_config(), None, |_| {}).unwrap();
+    assert_ne!(
+        tagger.to_bytes(),
+        plain.to_bytes(),
+        "the margin changes learning"
+    );
+    let s = marsad_ner::evaluate(&tagger, held, None, &NerLabel::ALL);
+    let gold: Vec<Vec<Tag>> = held.iter().map(|s| s.tags.clone()).collect();
+    let base = score(&gold, &memorise_baseline(train, held), &NerLabel::ALL);
+    eprintln!(
+        "margin F1 {:.2}, baseline {:.2}",
+        s.overall.f1(),
+        base.overall.f1()
+    );
+    assert!(s.overall.f1() > base.overall.f1() + 5.0);
+    let again = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    assert_eq!(again.to_bytes(), tagger.to_bytes());
+}
+
+#[test]
+fn embedding_and_wide_context_models_round_trip() {
+    let data = &train_split()[..300];
+    // Clusters and embeddings learned from real text (train sentences joined back up).
+    let texts: Vec<String> = train_split()[..1500]
+        .iter()
+        .map(|s| s.tokens.join(" "))
+        .collect();
+    let cc = marsad_ner::ClusterConfig {
+        vocab: 3000,
+        min_count: 3,
+        contexts: 200,
+        fine: 16,
+        coarse: 4,
+        embed_dims: 16,
+        embed_context: true,
+        ..marsad_ner::ClusterConfig::default()
+    };
+    let clusters = marsad_ner::learn_clusters(texts.iter().map(String::as_str), &cc);
+    assert_eq!(clusters.embedding_cols(), 2);
+    let cfg = TrainConfig {
+        clusters,
+        wide: true,
+        ..small_config()
+    };
+    let a = marsad_ner::train(data, None, &cfg, None, |_| {}).unwrap();
+    let bytes = a.to_bytes();
+    let b = Tagger::load(&bytes).unwrap();
+    assert_eq!(a, b, "embedding columns, context and wide flags survive");
+    assert_eq!(b.to_bytes(), bytes);
+    let plain_cfg = TrainConfig {
+        clusters: cfg.clusters.clone().with_embedding(0, false),
+        ..small_config()
+    };
+    let plain = marsad_ner::train(data, None, &plain_cfg, None, |_| {}).unwrap();
+    assert_ne!(plain.to_bytes(), bytes, "the new features are used");
+    let toks: Vec<&str> = data[5].tokens.iter().map(String::as_str).collect();
+    assert_eq!(a.tag(&toks), b.tag(&toks));
+}
+
+#[test]
 fn corrupt_models_are_errors() {
     let bytes = shipped().to_bytes();
     assert!(Tagger::load(&bytes[..bytes.len() / 2]).is_err());

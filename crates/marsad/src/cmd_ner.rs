@@ -63,6 +63,13 @@ pub struct TrainNerArgs {
     /// Further k-means clusterings of the same word vectors (cluster counts), e.g. `64,1024`.
     #[arg(long, value_delimiter = ',')]
     extra_clusters: Vec<usize>,
+    /// Word embeddings from the same PPMI vectors (truncated SVD, binarised per dimension) with
+    /// this many dimensions (≤ 64, 0 = none), each dimension's code a feature.
+    #[arg(long, default_value_t = 0)]
+    embed_dims: usize,
+    /// The neighbours' (±1) embedding codes are features too.
+    #[arg(long)]
+    embed_context: bool,
     /// Two-stage tagging: a second pass sees the first pass's labels of the same word within
     /// this many tokens on either side (0 = one pass).
     #[arg(long, default_value_t = 0)]
@@ -77,6 +84,16 @@ pub struct TrainNerArgs {
     /// Perceptrons per model (different shuffle seeds, weights averaged).
     #[arg(long, default_value_t = 1)]
     ensemble: usize,
+    /// Cost-augmented perceptron training: margin added to every wrong tag while learning
+    /// (doubled for `O` on an entity token); 0 = plain perceptron.
+    #[arg(long, default_value_t = 0.0)]
+    margin: f32,
+    /// Factor on the margin for `O` on an entity token.
+    #[arg(long, default_value_t = TrainConfig::default().margin_o)]
+    margin_o: f32,
+    /// Wide-context features: words and coarse clusters at ±3, quotation context.
+    #[arg(long)]
+    wide: bool,
     /// Residual second pass: adds document-feature weights to the first pass's scores.
     #[arg(long)]
     doc_residual: bool,
@@ -91,6 +108,10 @@ pub struct TrainNerArgs {
     /// experiments; the caller must delete it when cluster settings change).
     #[arg(long)]
     clusters_cache: Option<PathBuf>,
+    /// With `--cv`: write the pooled held-out predictions at O penalty 10 (CoNLL: token, gold,
+    /// predicted) for error analysis.
+    #[arg(long, requires = "cv")]
+    cv_predictions: Option<PathBuf>,
 }
 
 /// Arguments of `marsad eval ner`.
@@ -285,6 +306,8 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
             let cc = ClusterConfig {
                 fine: args.clusters,
                 extra: args.extra_clusters.clone(),
+                embed_dims: args.embed_dims,
+                embed_context: args.embed_context,
                 ..ClusterConfig::default()
             };
             let c = marsad_ner::learn_clusters(docs.iter().map(String::as_str), &cc);
@@ -302,6 +325,9 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         }
         (None, None) => Clusters::default(),
     };
+    // A cached table carries its embedding columns; the context switch is the command line's.
+    let ecols = clusters.embedding_cols();
+    let clusters = clusters.with_embedding(ecols, args.embed_context);
     let cfg = TrainConfig {
         epochs: args.epochs,
         seed: args.seed,
@@ -321,6 +347,9 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         }),
         auto: Lexicon::default(),
         ensemble: args.ensemble,
+        margin: args.margin,
+        margin_o: args.margin_o,
+        wide: args.wide,
         doc_folds: TrainConfig::default().doc_folds,
         o_bias: if dev.is_some() {
             args.o_bias
@@ -354,7 +383,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
             .map_or(String::new(), |d| format!("; dev {} sentences", d.len()))
     );
     if let Some(k) = args.cv {
-        return cross_validate(&data, &cfg, k);
+        return cross_validate(&data, &cfg, k, args.cv_predictions.as_deref());
     }
     let tagger = marsad_ner::train(&data, dev.as_deref(), &cfg, None, |r| {
         let dev = r.dev.as_ref().map_or(String::new(), |s| {
@@ -399,7 +428,12 @@ const CV_BIASES: [f32; 7] = [0.0, 4.0, 7.0, 10.0, 13.0, 16.0, 20.0];
 
 /// Trains `k` models, each without one contiguous block of `data`, and scores the pooled
 /// predictions on the held-out blocks.
-fn cross_validate(data: &[Sentence], cfg: &TrainConfig, k: usize) -> anyhow::Result<()> {
+fn cross_validate(
+    data: &[Sentence],
+    cfg: &TrainConfig,
+    k: usize,
+    predictions: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
     let mut gold = Vec::new();
     let mut preds: Vec<Vec<Vec<marsad_ner::Tag>>> = vec![Vec::new(); CV_BIASES.len()];
@@ -421,6 +455,17 @@ fn cross_validate(data: &[Sentence], cfg: &TrainConfig, k: usize) -> anyhow::Res
             }
         }
         eprintln!("fold {} done", f + 1);
+    }
+    if let Some(out) = predictions {
+        let bi = CV_BIASES.iter().position(|&b| b == 10.0).unwrap_or(0);
+        let mut text = String::new();
+        for ((s, g), p) in data.iter().zip(&gold).zip(&preds[bi]) {
+            for ((tok, g), p) in s.tokens.iter().zip(g).zip(p) {
+                text += &format!("{tok} {} {}\n", g.conll(), p.conll());
+            }
+            text.push('\n');
+        }
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
     }
     for (bias, p) in CV_BIASES.iter().zip(&preds) {
         let s = marsad_ner::score(&gold, p, &NerLabel::ALL);
