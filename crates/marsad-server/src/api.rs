@@ -19,7 +19,7 @@ use marsad_store::{DocumentSummary, SearchQuery};
 use serde::{Deserialize, Serialize};
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 use crate::error::{error_body, ApiError};
 use crate::params::{truncate, Params, MAX_OFFSET};
@@ -92,15 +92,15 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
 }
 
 /// Gzip for clients that ask for it: the views of a large store are megabytes of JSON (the ANT
-/// timeline is 9.4 MB) that compress about tenfold. Small answers and Parquet are sent as they are.
+/// timeline is 9.5 MB, 2.0 MB gzipped). Small answers and Parquet are sent as they are.
 fn compression() -> CompressionLayer<impl Predicate> {
-    CompressionLayer::new().gzip(true).compress_when(
-        SizeAbove::new(1024)
-            .and(NotForContentType::IMAGES)
-            .and(NotForContentType::const_new(
-                "application/vnd.apache.parquet",
-            )),
-    )
+    // The fastest level: on the ANT timeline it keeps most of the gain at a fraction of the CPU.
+    CompressionLayer::new()
+        .gzip(true)
+        .quality(CompressionLevel::Fastest)
+        .compress_when(SizeAbove::new(1024).and(NotForContentType::IMAGES).and(
+            NotForContentType::const_new("application/vnd.apache.parquet"),
+        ))
 }
 
 async fn not_found(method: Method, uri: axum::http::Uri) -> ApiError {
