@@ -424,6 +424,16 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                         if !(subject && clear) {
                             return None;
                         }
+                        // NAME، المتحدثة باسم …، قالت: the description is the named person's.
+                        if p >= sa + 2 && doc.toks[p - 1].punct && doc.toks[p - 1].norm == "," {
+                            if let Some(m) = doc.mentions_in(sa, p - 1).find(|&m| {
+                                doc.mtok[m].1 == p - 2
+                                    && doc.input.mentions[m].kind == EntityType::Per
+                                    && doc.input.mentions[m].form != MentionForm::Adjective
+                            }) {
+                                return Some(Found::Named(m));
+                            }
+                        }
                         described_at(doc, p, k)
                     })
                 };
@@ -458,10 +468,28 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                             .checked_sub(1)
                             .and_then(|i| doc.stoks.get(i))
                             .map_or(sa, |&(a, _)| a);
+                        // Not a name quoted inside an earlier statement (بن لادن in someone's
+                        // words), nor one inside an organisation's name.
+                        let quoted = |m: usize| {
+                            let at = doc.input.mentions[m].start;
+                            out.iter()
+                                .any(|c| c.content.start <= at && at < c.content.end)
+                        };
                         speaker = doc
                             .mentions_in(from, k)
                             .filter(|&m| {
-                                doc.input.mentions[m].kind == EntityType::Per
+                                !quoted(m)
+                                    && !(doc.mtok[m].0 > 0
+                                        && matches!(
+                                            doc.toks[doc.mtok[m].0 - 1].norm.as_str(),
+                                            "حركه" | "حزب" | "حكومه" | "اداره" | "نظام" | "عهد"
+                                        ))
+                                    && !doc.mentions_in(from, k).any(|o| {
+                                        o != m
+                                            && doc.mtok[o].0 < doc.mtok[m].0
+                                            && doc.mtok[m].1 <= doc.mtok[o].1
+                                    })
+                                    && doc.input.mentions[m].kind == EntityType::Per
                                     && doc.input.mentions[m].form != MentionForm::Adjective
                                     && !after_preposition(doc, doc.mtok[m].0)
                                     && doc.mtok[m].1 < k

@@ -138,6 +138,29 @@ fn implicit_subject_is_the_previous_speaker() {
     );
 }
 
+/// ANT (2018): the description after a named person's comma is that person's, not a new actor.
+#[test]
+fn named_person_before_an_appositive_description_speaks() {
+    let t = "ولكن نوري محمود، المتحدث باسم المليشيا الكردية، قال إن القوات التركية تقف على مسافة 15 كيلومترا من المدينة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "نوري محمود", "nm", EntityType::Per),
+            m(t, "التركية", "tr", EntityType::Gpe, MentionForm::Adjective),
+        ],
+    );
+    assert_eq!(
+        speaker_of(&out, "قال").map(|s| s.0),
+        Some("nm"),
+        "{:?}",
+        out.claims
+    );
+    assert!(out
+        .actors
+        .iter()
+        .all(|a| a.name.en.as_deref() != Some("spokesperson")));
+}
+
 #[test]
 fn vso_speaker_and_anna_content() {
     let t = "إذ أعلن خلوصى أكار وزير الدفاع التركي، أن كازاخستان حليف مهم لبلاده.";
