@@ -475,15 +475,18 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                             out.iter()
                                 .any(|c| c.content.start <= at && at < c.content.end)
                         };
+                        let institution_named_after = |m: usize| {
+                            doc.mtok[m].0 > 0
+                                && matches!(
+                                    doc.toks[doc.mtok[m].0 - 1].norm.as_str(),
+                                    "حركه" | "حزب" | "حكومه" | "اداره" | "نظام" | "عهد"
+                                )
+                        };
                         speaker = doc
                             .mentions_in(from, k)
                             .filter(|&m| {
                                 !quoted(m)
-                                    && !(doc.mtok[m].0 > 0
-                                        && matches!(
-                                            doc.toks[doc.mtok[m].0 - 1].norm.as_str(),
-                                            "حركه" | "حزب" | "حكومه" | "اداره" | "نظام" | "عهد"
-                                        ))
+                                    && !institution_named_after(m)
                                     && !doc.mentions_in(from, k).any(|o| {
                                         o != m
                                             && doc.mtok[o].0 < doc.mtok[m].0
