@@ -165,7 +165,10 @@ fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
         return None;
     }
     if let Some(f) = actor_at(doc, k, cb) {
-        return Some(f);
+        return match f {
+            Found::Named(m) if bracketed(doc, m) => None,
+            f => Some(f),
+        };
     }
     let strip = |n: &str| n.strip_prefix("ال").unwrap_or(n).to_string();
     let one = strip(doc.toks[k].norm.as_str());
@@ -374,18 +377,23 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                 doc,
                 (k + 1..c.opener_tok.min(k + 5))
                     .filter_map(|p| doc.mention_at(p))
-                    .filter(|&m| !after_preposition(doc, doc.mtok[m].0)),
+                    .filter(|&m| !after_preposition(doc, doc.mtok[m].0) && !addressee(doc, m)),
             );
             // SVO: the nearest agent before the verb in the same clause.
             if speaker.is_none() {
                 let (ca, _) = doc.clause_of(k);
-                let from = k.saturating_sub(8).max(ca).max(sa);
+                let from = k
+                    .saturating_sub(8)
+                    .max(ca)
+                    .max(sa)
+                    .max(after_dateline(doc, sa, k));
                 let near = |m: usize| doc.mtok[m].1 + 4 >= k;
                 let before: Vec<usize> = doc
                     .mentions_in(from, k)
                     .filter(|&m| {
                         doc.input.mentions[m].form != MentionForm::Adjective
                             && !after_preposition(doc, doc.mtok[m].0)
+                            && !bracketed(doc, m)
                             && near(m)
                     })
                     .collect();
@@ -413,7 +421,8 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                         return (k.saturating_sub(3).max(sa)..k - 1)
                             .find_map(|p| described_at(doc, p, k - 1));
                     }
-                    (k.saturating_sub(12).max(sa)..k).rev().find_map(|p| {
+                    let lo = k.saturating_sub(12).max(after_dateline(doc, sa, k));
+                    (lo..k).rev().find_map(|p| {
                         let subject = p == sa
                             || doc.toks[p - 1].punct
                             || opens_subject(doc.toks[p - 1].norm.as_str());
@@ -580,6 +589,45 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
         c.id = format!("c{}", n + 1);
     }
     (out, Vec::new())
+}
+
+/// A mention the speech is addressed to: قال … لصحيفة X / لوكالة X (the outlet that heard it).
+fn addressee(doc: &Doc<'_>, m: usize) -> bool {
+    const TO_MEDIA: &[&str] = &[
+        "لصحيفه",
+        "لوكاله",
+        "لقناه",
+        "لموقع",
+        "لمجله",
+        "لاذاعه",
+        "لتلفزيون",
+        "لشبكه",
+        "للصحفيين",
+    ];
+    let first = doc.mtok[m].0;
+    let before = first.checked_sub(1).map(|p| doc.toks[p].norm.as_str());
+    before.is_some_and(|b| TO_MEDIA.contains(&b))
+        || TO_MEDIA.iter().any(|w| doc.toks[first].norm.starts_with(w))
+}
+
+/// A mention in brackets, as the outlet of a dateline (دبي (CNN)— قالت …): no subject.
+fn bracketed(doc: &Doc<'_>, m: usize) -> bool {
+    let (a, b) = doc.mtok[m];
+    a > 0 && doc.toks[a - 1].norm == "(" && doc.toks.get(b + 1).is_some_and(|t| t.norm == ")")
+}
+
+/// The first token after a dateline (دبي، الإمارات (CNN)— …) inside `sa..k`, else `sa`: names
+/// before the bracketed outlet and its dash are where the story was filed, not its speakers.
+fn after_dateline(doc: &Doc<'_>, sa: usize, k: usize) -> usize {
+    (sa..k)
+        .rev()
+        .find(|&p| {
+            let t = doc.toks[p].norm.as_str();
+            let dash = |x: &str| x.contains('—') || x.contains('–') || x == "-";
+            (t.starts_with(')') && (dash(t) || doc.toks.get(p + 1).is_some_and(|n| dash(&n.norm))))
+                && (sa..p).any(|q| doc.toks[q].norm.ends_with('('))
+        })
+        .map_or(sa, |p| p + 1)
 }
 
 /// Verbs that continue the previous speaker's statement.

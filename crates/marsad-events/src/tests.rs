@@ -138,6 +138,40 @@ fn implicit_subject_is_the_previous_speaker() {
     );
 }
 
+/// ANT (2018): the outlet that heard a statement is not its speaker, nor is a dateline's outlet.
+#[test]
+fn addressees_and_datelines_do_not_speak() {
+    let t = "قال المحامي جمال عيد لوكالة الأنباء الفرنسية إنه تم إطلاق سراح المساعدين الخمسة.";
+    let out = run(
+        t,
+        vec![name(t, "وكالة الأنباء الفرنسية", "afp", EntityType::Org)],
+    );
+    assert!(
+        out.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("afp")),
+        "{:?}",
+        out.claims
+    );
+    let t = "دبي، الإمارات العربية المتحدة (CNN)— قالت رندا سلم إن الأزمة لم تنته بعد.";
+    let out = run(
+        t,
+        vec![
+            name(t, "دبي", "dxb", EntityType::Gpe),
+            name(t, "الإمارات العربية المتحدة", "uae", EntityType::Gpe),
+            name(t, "CNN", "cnn", EntityType::Org),
+        ],
+    );
+    assert!(!out.claims.is_empty());
+    assert!(
+        out.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("cnn")),
+        "{:?}",
+        out.claims
+    );
+}
+
 /// ANT (2018): the description after a named person's comma is that person's, not a new actor.
 #[test]
 fn named_person_before_an_appositive_description_speaks() {
