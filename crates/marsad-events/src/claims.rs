@@ -610,10 +610,17 @@ fn addressee(doc: &Doc<'_>, m: usize) -> bool {
         || TO_MEDIA.iter().any(|w| doc.toks[first].norm.starts_with(w))
 }
 
-/// A mention in brackets, as the outlet of a dateline (دبي (CNN)— قالت …): no subject.
+/// A mention in brackets followed by a dash, the outlet of a dateline (دبي (CNN)— قالت …): no
+/// subject. A bracketed name without the dash (رئيسة الوزراء (تيريزا ماي)) is an apposition.
 fn bracketed(doc: &Doc<'_>, m: usize) -> bool {
     let (a, b) = doc.mtok[m];
-    a > 0 && doc.toks[a - 1].norm == "(" && doc.toks.get(b + 1).is_some_and(|t| t.norm == ")")
+    let dash = |x: &str| x.contains('—') || x.contains('–') || x == "-";
+    a > 0
+        && doc.toks[a - 1].norm.ends_with('(')
+        && doc.toks.get(b + 1).is_some_and(|t| {
+            t.norm.starts_with(')')
+                && (dash(&t.norm) || doc.toks.get(b + 2).is_some_and(|n| dash(&n.norm)))
+        })
 }
 
 /// The first token after a dateline (دبي، الإمارات (CNN)— …) inside `sa..k`, else `sa`: names
