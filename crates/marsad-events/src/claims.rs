@@ -12,14 +12,17 @@ use crate::agents::Agent;
 use crate::lexicon::lexicon;
 use crate::{actor_at, is_agent, Actors, Doc, Found};
 
-/// `أن/إن` with optional و/ب/ف and a pronoun suffix (بأنها، وأنه).
+/// `أن/إن` with optional و/ب/ف and a pronoun suffix (بأنها، وأنه، أننا).
 fn is_anna(norm: &str) -> bool {
     let s = norm
         .strip_prefix('و')
         .or_else(|| norm.strip_prefix('ف'))
         .unwrap_or(norm);
     let s = s.strip_prefix('ب').unwrap_or(s);
-    matches!(s, "ان" | "انه" | "انها" | "انهم" | "انهما")
+    matches!(
+        s,
+        "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انني"
+    )
 }
 
 fn is_quote_open(c: char) -> Option<char> {

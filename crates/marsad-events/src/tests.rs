@@ -172,6 +172,20 @@ fn addressees_and_datelines_do_not_speak() {
     );
 }
 
+/// ANT (france24, 14 May 2018): a bracketed name inside a quote is an apposition, not a dateline —
+/// regression of the dateline rule.
+#[test]
+fn bracketed_apposition_in_a_quote_still_speaks() {
+    let t = "وأضاف المتحدث إن \"رئيسة الوزراء (تيريزا ماي) أعلنت بوضوح في كانون الأول/ديسمبر أننا نرفض هذا القرار\".";
+    let out = run(t, vec![name(t, "تيريزا ماي", "may", EntityType::Per)]);
+    assert_eq!(
+        speaker_of(&out, "أعلنت").map(|s| s.0),
+        Some("may"),
+        "{:?}",
+        out.claims
+    );
+}
+
 /// ANT (2018): the description after a named person's comma is that person's, not a new actor.
 #[test]
 fn named_person_before_an_appositive_description_speaks() {
