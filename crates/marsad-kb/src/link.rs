@@ -1716,6 +1716,22 @@ fn name_word_inside(t: &str) -> bool {
     )
 }
 
+/// Narrows `lo..hi` past edge tokens whose written form carries tanween (ً ٌ ٍ).
+fn trim_tanween(toks: &[CandTok], mut lo: usize, mut hi: usize) -> (usize, usize) {
+    let tanween = |t: &CandTok| {
+        t.display
+            .chars()
+            .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+    };
+    while lo < hi && tanween(&toks[lo]) {
+        lo += 1;
+    }
+    while hi > lo && tanween(&toks[hi - 1]) {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
 /// Cleans a tagger candidate: the first token loses its proclitics (the evidence still covers the
 /// whole written token, as for gazetteer matches); a person is cut to its longest run of name-like
 /// tokens (stopping at function or common words, verbs, words with an attached preposition or
@@ -1792,6 +1808,9 @@ fn clean_candidate(
         }
         (0, toks.len())
     };
+    // Unvowelled news writes no case endings on names, so a word carrying tanween (دوماً، أيضاً،
+    // مدنياً) is an adverb or indefinite noun at the candidate's edge, never part of a name.
+    let (lo, hi) = trim_tanween(&toks, lo, hi);
     let kept = toks.get(lo..hi).filter(|k| !k.is_empty())?;
     let start = if lo == 0 {
         c.start.max(kept[0].orig.0)

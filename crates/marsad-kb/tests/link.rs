@@ -499,3 +499,18 @@ proptest! {
         }
     }
 }
+
+/// Regression (ANT, session 3): the tagger's second pass read the adverb دوماً ("always") as the
+/// Syrian town دوما, and the town's entity was then labelled دوماً.
+#[test]
+fn a_word_with_tanween_is_never_a_name() {
+    let a = "بينهم 21 مدنياً في دوما، إثر غارات جوية سورية روسية وقصف صاروخي مكثف على الأحياء السكنية على مدينة دوما";
+    let b = "إنهم (الأميركيين) يسعون دوماً لإسقاط النظام الإيراني وخروجهم (من الاتفاق) يتسق مع هذا الهدف";
+    let out = run_cands(&[
+        ("a", a, &[("دوما", EntityType::Loc)]),
+        ("b", b, &[("دوماً", EntityType::Loc)]),
+    ]);
+    no_mention(&out, "دوماً");
+    let e = entity_with(&out, "دوما");
+    assert_eq!(e.name.ar, "دوما", "{e:#?}");
+}
