@@ -537,3 +537,89 @@ fn an_outlet_with_several_counts_of_one_place_is_not_compared() {
     // With one count from each outlet, 9 or more against 6 is a disagreement.
     assert_eq!(run(&[qs[0].clone(), qs[2].clone()]), 1);
 }
+
+/// The first-fit merge as it was written before the type buckets and the time shortcut: the
+/// reference the fast one must agree with on any input.
+fn merge_reference(
+    events: Vec<Event>,
+    dates: &HashMap<String, String>,
+    published: &HashMap<String, String>,
+) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        if e.sources.is_empty()
+            && e.targets.is_empty()
+            && e.location.is_none()
+            && e.date.is_none()
+            && e.quantities.is_empty()
+        {
+            continue;
+        }
+        match out.iter_mut().find(|c| compatible(c, &e, dates, published)) {
+            Some(c) => absorb(c, e),
+            None => out.push(e),
+        }
+    }
+    for (n, e) in out.iter_mut().enumerate() {
+        e.id = format!("ev{}", n + 1);
+    }
+    out
+}
+
+mod merge_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KINDS: [&str; 3] = ["ASSAULT", "PROTEST", "COERCE"];
+    const MODES: [Mode; 4] = [
+        Mode::Asserted,
+        Mode::Reported,
+        Mode::Negated,
+        Mode::Hypothetical,
+    ];
+
+    fn arb_event() -> impl Strategy<Value = Event> {
+        (
+            (0..3usize, 0..4usize, proptest::option::of(0..2usize)),
+            (
+                proptest::collection::vec(0..4usize, 0..2),
+                proptest::collection::vec(0..4usize, 0..2),
+            ),
+            (
+                proptest::option::of(0..3usize),
+                proptest::option::of(0..4usize),
+                0..7usize,
+            ),
+        )
+            .prop_map(|((k, m, sub), (src, tgt), (loc, date, doc))| Event {
+                id: String::new(),
+                kind: KINDS[k].into(),
+                subtype: sub.map(|s| ["killing", "cameo 190"][s].to_string()),
+                mode: MODES[m],
+                sources: src.iter().map(|i| format!("E{i}")).collect(),
+                targets: tgt.iter().map(|i| format!("E{i}")).collect(),
+                location: loc.map(|i| format!("L{i}")),
+                date: date.map(|i| format!("t{i}")),
+                quantities: vec![],
+                evidence: vec![ev(&format!("d{doc}"), KINDS[k])],
+            })
+    }
+
+    proptest! {
+        /// Invariant: the fast merge gives exactly the reference's events, in the same order.
+        #[test]
+        fn fast_merge_equals_first_fit_reference(events in proptest::collection::vec(arb_event(), 0..60)) {
+            // d6 has no publication date; t3 names no known value.
+            let days = ["2018-03-01", "2018-03-02", "2018-03-04", "2018-03-04T10:00:00Z", "2018-03-09", "2019-03-01"];
+            let published: HashMap<String, String> =
+                days.iter().enumerate().map(|(i, d)| (format!("d{i}"), d.to_string())).collect();
+            let dates: HashMap<String, String> = [("t0", "2018-03-01"), ("t1", "2018-03"), ("t2", "2018-03-09")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let fast = merge_events_in_time(events.clone(), &dates, &published);
+            let reference = merge_reference(events, &dates, &published);
+            prop_assert_eq!(fast, reference);
+        }
+    }
+}

@@ -197,30 +197,36 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     let (mut events, mut claims, mut text_relations) = (Vec::new(), Vec::new(), Vec::new());
     let mut described = Vec::new();
     let no_mentions = Vec::new();
-    for doc in docs {
-        let mut quantities = Vec::with_capacity(doc.quantities.len());
-        for mut q in doc.quantities {
+    // Figures and dates are numbered in document order first, so that the event layer, which is
+    // pure per document and the largest cost of this stage, can run on all cores.
+    let mut prepared = Vec::with_capacity(docs.len());
+    for mut doc in docs {
+        let mut quantities = std::mem::take(&mut doc.quantities);
+        for q in &mut quantities {
             qn += 1;
             q.id = format!("q{qn}");
-            quantities.push(q);
         }
-        let mut dates = Vec::with_capacity(doc.dates.len());
-        for mut d in doc.dates {
+        let mut dates = std::mem::take(&mut doc.dates);
+        for d in &mut dates {
             dn += 1;
             d.id = format!("t{dn}");
-            dates.push(d);
         }
+        prepared.push((doc, quantities, dates));
+    }
+    let found_all = parallel_map(&prepared, |(doc, quantities, dates)| {
         let sentences = marsad_text::sentences(&doc.working_text);
-        let (found, ds) = marsad_events::extract(marsad_events::DocInput {
+        marsad_events::extract(marsad_events::DocInput {
             doc: &doc.document.id,
             text: &doc.working_text,
             sentences: &sentences,
             mentions: mentions
                 .get(doc.document.id.as_str())
                 .unwrap_or(&no_mentions),
-            quantities: &quantities,
-            dates: &dates,
-        });
+            quantities,
+            dates,
+        })
+    });
+    for ((doc, _, dates), (found, ds)) in prepared.into_iter().zip(found_all) {
         diags.extend(ds);
         let n = claims.len();
         claims.extend(found.claims.into_iter().enumerate().map(|(i, mut c)| {
@@ -329,12 +335,36 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     (picture, diags)
 }
 
+/// Applies `f` to every item on all available cores (at most 8 threads); results keep the items' order.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for h in handles {
+            // A panic in `f` is a bug: pass it on as if `f` had run on this thread.
+            out.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        out
+    })
+}
+
 /// Analyses a set of documents: [`analyze_document`] on each, then [`assemble`].
 pub fn analyze(docs: &[SourceDocument], opts: &AnalyzeOptions) -> (Picture, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut analyses = Vec::with_capacity(docs.len());
-    for d in docs {
-        let (a, ds) = analyze_document(d, opts);
+    for (a, ds) in parallel_map(docs, |d| analyze_document(d, opts)) {
         diags.extend(ds);
         analyses.push(a);
     }

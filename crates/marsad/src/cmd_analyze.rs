@@ -116,16 +116,15 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         with_text: args.with_text,
     };
     let bar = progress_bar(docs.len() as u64, "analysing");
-    let mut analyses = Vec::with_capacity(docs.len());
-    for d in &docs {
+    let analyses = marsad_core::parallel_map(&docs, |d| {
         bar.set_message(d.id.clone());
         let (a, diags) = marsad_core::analyze_document(d, &opts);
         for diag in diags.iter().filter(|d| d.severity == Severity::Error) {
             bar.suspend(|| eprintln!("marsad: {}: {}", diag.subject, diag.message));
         }
-        analyses.push(a);
         bar.inc(1);
-    }
+        a
+    });
     bar.finish_and_clear();
     let t_docs = t0.elapsed();
     let (picture, _diags) = marsad_core::assemble(analyses);
