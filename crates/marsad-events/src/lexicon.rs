@@ -199,6 +199,15 @@ const TRIGGERS: &[Row] = &[
         false,
         &[],
     ),
+    // ضربة is also a blow of any kind (ضربة للاقتصاد، ضربة جزاء): only an air, missile or
+    // military strike.
+    (
+        &["ضربة", "ضربات", "ضربتين"],
+        "ASSAULT",
+        "attack",
+        false,
+        &["جوية", "صاروخية", "عسكرية", "مدفعية", "جويه"],
+    ),
     (
         &["اختطف", "اختطفت", "اختطفوا", "خطف", "خطفت", "خطفوا"],
         "ASSAULT",
