@@ -1432,7 +1432,7 @@ fn assault_frame(doc: &Doc<'_>, h: &Hit) -> Option<Frame> {
         && doc
             .toks
             .get(h.i + 1)
-            .is_some_and(|t| w.day.iter().any(|d| *d == t.norm))
+            .is_some_and(|t| w.day.contains(&t.norm))
     {
         return Some(Frame::Drop);
     }
