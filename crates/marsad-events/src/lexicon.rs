@@ -199,14 +199,14 @@ const TRIGGERS: &[Row] = &[
         false,
         &[],
     ),
-    // ضربة is also a blow of any kind (ضربة للاقتصاد، ضربة جزاء): only an air, missile or
-    // military strike.
+    // ضربة is also a blow of any kind (ضربة للاقتصاد، ضربة جزاء): only an air or missile
+    // strike (ضربة عسكرية is mostly debated, not told).
     (
         &["ضربة", "ضربات", "ضربتين"],
         "ASSAULT",
         "attack",
         false,
-        &["جوية", "صاروخية", "عسكرية", "مدفعية", "جويه"],
+        &["جوية", "صاروخية"],
     ),
     (
         &["اختطف", "اختطفت", "اختطفوا", "خطف", "خطفت", "خطفوا"],

@@ -962,7 +962,6 @@ fn frame_words() -> &'static FrameWords {
             "متكررة",
             "اليومية",
             "يوميا",
-            "مرات",
         ]),
         // Running tallies of victims (حصيلة القتلى، عدد الجرحى، ارتفع عدد …): counts, not a
         // new happening; the event they count is told elsewhere or not at all.
@@ -1032,10 +1031,6 @@ fn frame_words() -> &'static FrameWords {
             "محاكمة",
             "محاكمته",
             "يحاكم",
-            // A court case about it (في قضية تفجير الكنائس).
-            "قضية",
-            "القضية",
-            "دعوى",
         ]),
         // Time spans after بعد … من (بعد شهرين من شنها هجوماً).
         duration: n(&[
@@ -1391,6 +1386,17 @@ fn assault_frame(doc: &Doc<'_>, h: &Hit) -> Option<Frame> {
     };
     // Accused, suspected, convicted or tried for it: the act is the charge, not news of it.
     if (h.i.saturating_sub(6).max(ca)..h.i).any(|k| doc.is(k, &w.charge)) {
+        return Some(Frame::Drop);
+    }
+    // في قضية تفجير الكنائس: a court case named after it (only right before: القضية
+    // الفلسطينية is something else).
+    if h.i > ca && matches!(base(h.i - 1), "قضيه" | "القضيه" | "بقضيه" | "دعوي")
+    {
+        return Some(Frame::Drop);
+    }
+    // تعرضت عدة مرات لهجمات: repeated, not one happening.
+    if (ca..cb).any(|k| base(k) == "عده" && doc.toks.get(k + 1).is_some_and(|t| t.norm == "مرات"))
+    {
         return Some(Frame::Drop);
     }
     // A bare year beside the trigger (هجوم عام 2003، خطفهم مسلحون في العراق عام 2014): an
