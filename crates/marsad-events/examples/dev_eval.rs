@@ -115,6 +115,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verbose = rest.iter().any(|a| a == "-v");
     // `--why`: for every sentence predicted positive, the subtypes of the events that made it so.
     let why = rest.iter().any(|a| a == "--why");
+    // `--dump`: every event of every row as a tab-separated line (row, type, subtype, mode,
+    // trigger text), for sampling and per-trigger precision on new labelled sets.
+    let dump = rest.iter().any(|a| a == "--dump");
     // `--show N`: the events of row N, to see why it is missed.
     let show: Option<String> = rest
         .iter()
@@ -129,6 +132,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let text = f[7];
         let pic = picture_of(n, text);
+        if dump {
+            for e in &pic.events {
+                println!(
+                    "EV\t{}\t{}\t{}\t{:?}\t{}",
+                    f[0],
+                    e.kind,
+                    e.subtype.as_deref().unwrap_or("-"),
+                    e.mode,
+                    e.evidence[0].text
+                );
+            }
+        }
         if show.as_deref() == Some(f[0]) {
             let name = |id: &str| {
                 pic.entities

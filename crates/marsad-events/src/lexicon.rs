@@ -199,6 +199,15 @@ const TRIGGERS: &[Row] = &[
         false,
         &[],
     ),
+    // ضربة is also a blow of any kind (ضربة للاقتصاد، ضربة جزاء): only an air or missile
+    // strike (ضربة عسكرية is mostly debated, not told).
+    (
+        &["ضربة", "ضربات", "ضربتين"],
+        "ASSAULT",
+        "attack",
+        false,
+        &["جوية", "صاروخية"],
+    ),
     (
         &["اختطف", "اختطفت", "اختطفوا", "خطف", "خطفت", "خطفوا"],
         "ASSAULT",
