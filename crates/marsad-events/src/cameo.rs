@@ -11,7 +11,8 @@ const RAW: &str = include_str!("../data/CAMEO.ar.0.5.txt");
 /// One object pattern of a verb: words that must follow the verb, and the CAMEO code they give.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// Each slot is a set of alternative normalised words (a synset expands to many).
+    /// Each slot is a set of alternative normalised words (a synset expands to many), sorted
+    /// and without repeats so that membership is a binary search.
     pub slots: Vec<Vec<String>>,
     /// CAMEO code (`0233`, `190`).
     pub code: String,
@@ -103,7 +104,10 @@ pub fn parse(raw: &str) -> Cameo {
                     .strip_prefix('&')
                 {
                     if let Some(set) = synsets.get(name) {
-                        slots.push(set.clone());
+                        let mut set = set.clone();
+                        set.sort_unstable();
+                        set.dedup();
+                        slots.push(set);
                     }
                 } else {
                     let c = clean_word(w);
