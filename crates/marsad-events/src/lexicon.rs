@@ -845,9 +845,10 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// Forms of a normalised word with proclitics (و ف ب ل ك, the article) and common suffixes
 /// (plural ات, pronouns ها ه هم) taken off, longest first; the word itself comes first.
-pub fn stems(w: &str) -> Vec<&str> {
-    let mut out = vec![w];
-    let mut bases = vec![w];
+pub fn stems(w: &str) -> Stems<'_> {
+    // Called for most tokens several times per document: a fixed array, no allocation.
+    let mut bases = Stems::default();
+    bases.push(w);
     for p in ["و", "ف"] {
         if let Some(s) = w.strip_prefix(p) {
             if s.chars().count() >= 2 {
@@ -857,7 +858,7 @@ pub fn stems(w: &str) -> Vec<&str> {
     }
     let n = bases.len();
     for i in 0..n {
-        let b = bases[i];
+        let b = bases.items[i];
         for p in ["بال", "لل", "كال", "ال", "ب", "ل", "ك", "س"] {
             if let Some(s) = b.strip_prefix(p) {
                 if s.chars().count() >= 2 {
@@ -869,14 +870,15 @@ pub fn stems(w: &str) -> Vec<&str> {
             }
         }
     }
-    for b in &bases {
+    let mut out = Stems::default();
+    for b in bases.iter() {
         if !out.contains(b) {
             out.push(b);
         }
     }
     let n = out.len();
     for i in 0..n {
-        let b = out[i];
+        let b = out.items[i];
         // ا: the accusative ending (إضراباً، هجوماً).
         for s in ["ها", "هم", "ه", "ات", "ا"] {
             if let Some(x) = b.strip_suffix(s) {
@@ -887,6 +889,52 @@ pub fn stems(w: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The readings [`stems`] gives for one word, at most [`Stems::CAP`] (more are dropped; a word
+/// has at most a few clitic readings).
+#[derive(Debug, Clone, Copy)]
+pub struct Stems<'a> {
+    items: [&'a str; Stems::CAP],
+    len: usize,
+}
+
+impl Stems<'_> {
+    /// How many readings fit.
+    pub const CAP: usize = 32;
+}
+
+impl Default for Stems<'_> {
+    fn default() -> Self {
+        Stems {
+            items: [""; Stems::CAP],
+            len: 0,
+        }
+    }
+}
+
+impl<'a> Stems<'a> {
+    fn push(&mut self, s: &'a str) {
+        if self.len < Stems::CAP {
+            self.items[self.len] = s;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Stems<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Stems<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, { Stems::CAP }>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 #[cfg(test)]

@@ -419,7 +419,7 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             return None;
         }
         let Some(v) = c.verbs.get(s) else { continue };
-        let window: Vec<Vec<&str>> = (i + 1..(i + 5).min(doc.toks.len()))
+        let window: Vec<lexicon::Stems<'_>> = (i + 1..(i + 5).min(doc.toks.len()))
             .map(|k| stems(&doc.toks[k].norm))
             .collect();
         for p in &v.patterns {
