@@ -9,11 +9,13 @@
 //! blanked to spaces of the same byte length before extraction, and [`assemble`] re-reads each
 //! evidence's `text` from the original, dropping (with a diagnostic) any that do not fit.
 
+pub mod ner_gazetteer;
 mod provenance;
 
 use std::sync::OnceLock;
 
 pub use marsad_ingest::SourceDocument;
+pub use ner_gazetteer::KbNerGazetteer;
 use marsad_kb::{CandidateMention, DocInput, Kb};
 use marsad_ner::{NerLabel, Tagger};
 use marsad_picture::{
