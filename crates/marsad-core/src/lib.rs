@@ -15,12 +15,12 @@ mod provenance;
 use std::sync::OnceLock;
 
 pub use marsad_ingest::SourceDocument;
-pub use ner_gazetteer::KbNerGazetteer;
 use marsad_kb::{CandidateMention, DocInput, Kb};
 use marsad_ner::{NerLabel, Tagger};
 use marsad_picture::{
     DateMention, Diagnostic, Document, EntityType, Picture, Quantity, RemovedSpan, Severity,
 };
+pub use ner_gazetteer::KbNerGazetteer;
 
 /// The shipped tagger, loaded once per process; `None` (with the reason) if it cannot load.
 fn tagger() -> &'static Result<Tagger, String> {
@@ -100,8 +100,9 @@ pub fn analyze_document(
         marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
     diags.extend(d);
     let candidates = match tagger() {
+        // The KB's names are features of a tagger trained with them (ignored otherwise).
         Ok(t) => t
-            .entities(&working_text)
+            .entities_with(&working_text, Some(&KbNerGazetteer::builtin()))
             .into_iter()
             .map(|s| CandidateMention {
                 start: s.start,

@@ -62,12 +62,7 @@ impl marsad_ner::Gazetteer for KbNerGazetteer<'_> {
             };
             let first = starts.partition_point(|&s| s <= m.start).saturating_sub(1);
             let last = starts.partition_point(|&s| s < m.end).saturating_sub(1);
-            for (i, slot) in out
-                .iter_mut()
-                .enumerate()
-                .take(last + 1)
-                .skip(first)
-            {
+            for (i, slot) in out.iter_mut().enumerate().take(last + 1).skip(first) {
                 *slot = Some(match label {
                     None => Tag::O,
                     Some(l) if i == first => Tag::B(l),
@@ -118,6 +113,24 @@ mod tests {
         assert_eq!(tags[1], None);
         let m = marks("في الاحتجاجات الكازاخستانية");
         assert_eq!(m[2].1, Some(Tag::O));
+    }
+
+    #[test]
+    fn shipped_tagger_uses_kb_marks_on_a_sample_article() {
+        let tagger = marsad_ner::Tagger::shipped().unwrap();
+        assert!(tagger.uses_gazetteer());
+        let text = include_str!("../../../examples/kazakhstan-2022/002_bcef1e2ff6c2592e.txt");
+        let gaz = KbNerGazetteer::builtin();
+        let with = tagger.entities_with(text, Some(&gaz));
+        let found = |spans: &[marsad_ner::NerSpan], form: &str, label: NerLabel| {
+            spans
+                .iter()
+                .filter(|s| &text[s.start..s.end] == form && s.label == label)
+                .count()
+        };
+        assert!(found(&with, "توكاييف", NerLabel::Per) >= 2);
+        assert!(found(&with, "منظمة معاهدة الأمن الجماعي", NerLabel::Org) >= 1);
+        assert!(with.iter().all(|s| text.get(s.start..s.end).is_some()));
     }
 
     proptest! {

@@ -466,10 +466,6 @@ enum T {
     ClCP3,
     Nn,
     NnEnt,
-    NnM1,
-    NnP1,
-    NnBi,
-    NnLex,
 }
 
 /// Pushes one feature per non-zero binarised embedding dimension of `t`.
@@ -605,13 +601,8 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
         push(T::GazP1, g);
     }
     if cur.nn != 0 {
-        let nm1 = or(m1, |t| t.nn, BOS);
         push(T::Nn, cur.nn);
         push(T::NnEnt, cur.nn_ent);
-        push(T::NnM1, nm1);
-        push(T::NnP1, or(p1, |t| t.nn, EOS));
-        push(T::NnBi, mix(nm1, cur.nn));
-        push(T::NnLex, mix(cur.nn_ent, cur.lex));
     }
     if cur.wide {
         let m3 = get(ii - 3);

@@ -494,7 +494,10 @@ pub fn train(
 /// The character scorer trained on all of `usable`, and every sentence's feature codes from a
 /// scorer trained without its contiguous fold (the folds of the document jack-knife), so the
 /// codes in training are as reliable as on unseen text. `(None, [])` when the scorer is off.
-fn char_net_codes(usable: &[&Sentence], cfg: &TrainConfig) -> (Option<CharNet>, Vec<Vec<[u64; 2]>>) {
+fn char_net_codes(
+    usable: &[&Sentence],
+    cfg: &TrainConfig,
+) -> (Option<CharNet>, Vec<Vec<[u64; 2]>>) {
     let nc = &cfg.char_net;
     if nc.epochs == 0 {
         return (None, Vec::new());
@@ -504,30 +507,32 @@ fn char_net_codes(usable: &[&Sentence], cfg: &TrainConfig) -> (Option<CharNet>, 
         .iter()
         .map(|s| {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            NetSentence::new(&toks, s.tags.iter().map(|t| t.index()).collect(), nc.bits, &mut sc)
+            NetSentence::new(
+                &toks,
+                s.tags.iter().map(|t| t.index()).collect(),
+                nc.bits,
+                &mut sc,
+            )
         })
         .collect();
     let n = sents.len();
     let k = cfg.doc_folds.max(2);
     let seed = cfg.seed ^ 0x6368_6172;
-    let debug = std::env::var_os("MARSAD_NER_DEBUG").is_some();
     let mut codes = vec![Vec::new(); n];
     for f in 0..k {
         let (a, b) = (n * f / k, n * (f + 1) / k);
         let rest: Vec<&NetSentence> = sents[..a].iter().chain(&sents[b..]).collect();
         let net = CharNet::train(&rest, nc, seed.wrapping_add(f as u64));
-        if debug {
-            let held: Vec<&NetSentence> = sents[a..b].iter().collect();
-            let (acc, ent) = net.accuracy(&held);
-            eprintln!("char scorer fold {f}: held-out token accuracy {acc:.4}, entity tokens {ent:.4}");
-        }
         for (c, s) in codes[a..b].iter_mut().zip(&usable[a..b]) {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             net.codes(&toks, &mut sc, c);
         }
     }
     let all: Vec<&NetSentence> = sents.iter().collect();
-    (Some(CharNet::train(&all, nc, seed.wrapping_add(k as u64))), codes)
+    (
+        Some(CharNet::train(&all, nc, seed.wrapping_add(k as u64))),
+        codes,
+    )
 }
 
 /// First-pass emissions of a prepared sentence under dense weights (`O` penalised by `o_bias`).

@@ -3,8 +3,8 @@
 use anyhow::Context;
 use clap::Args;
 use marsad_ner::{
-    parse_conll, ClusterConfig, Gazetteer, Clusters, Lexicon, NerLabel, Sentence, Tagger, TrainConfig,
-    LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER,
+    parse_conll, ClusterConfig, Clusters, Gazetteer, Lexicon, NerLabel, Sentence, Tagger,
+    TrainConfig, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
