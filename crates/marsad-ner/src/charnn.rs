@@ -270,12 +270,12 @@ impl CharNet {
             z[kb..kb + 16].copy_from_slice(&acc);
             kb += 16;
         }
-        for k in kb..hid {
+        for (k, zk) in z.iter_mut().enumerate().take(hid).skip(kb) {
             let mut a = self.b1[k];
             for (j, &xj) in x.iter().enumerate() {
                 a += xj * self.w1[j * hid + k];
             }
-            z[k] = a;
+            *zk = a;
         }
         for (hk, &zk) in h.iter_mut().zip(z.iter()) {
             *hk = act(zk);
@@ -499,7 +499,16 @@ mod tests {
         // Tag indices: 0 O, 1 B-PER, 2 I-PER, 5 B-LOC.
         let data: [(&[&str], Vec<usize>); 2] = [
             (
-                &["قال", "الرئيس", "قاسم", "جومارت", "توكاييف", "إن", "كازاخستان", "تواجه"],
+                &[
+                    "قال",
+                    "الرئيس",
+                    "قاسم",
+                    "جومارت",
+                    "توكاييف",
+                    "إن",
+                    "كازاخستان",
+                    "تواجه",
+                ],
                 vec![0, 0, 1, 2, 2, 0, 5, 0],
             ),
             (
@@ -523,7 +532,10 @@ mod tests {
         let refs: Vec<&NetSentence> = sents.iter().collect();
         let untrained = CharNet::init(&cfg, 3).accuracy(&refs);
         let (acc, ent) = CharNet::train(&refs, &cfg, 3).accuracy(&refs);
-        assert!(acc > 0.9 && ent > 0.8, "{acc} {ent} (untrained {untrained:?})");
+        assert!(
+            acc > 0.9 && ent > 0.8,
+            "{acc} {ent} (untrained {untrained:?})"
+        );
     }
 
     #[test]

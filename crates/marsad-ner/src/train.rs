@@ -260,12 +260,12 @@ pub fn train(
         )));
     }
     let nc = &cfg.char_net;
-    if nc.epochs > 0
-        && (!(4..=20).contains(&nc.bits)
-            || !(1..=128).contains(&nc.dim)
-            || !(1..=256).contains(&nc.hidden)
-            || !(nc.rate.is_finite() && nc.emb_rate.is_finite()))
-    {
+    let net_ok = (4..=20).contains(&nc.bits)
+        && (1..=128).contains(&nc.dim)
+        && (1..=256).contains(&nc.hidden)
+        && nc.rate.is_finite()
+        && nc.emb_rate.is_finite();
+    if nc.epochs > 0 && !net_ok {
         return Err(NerError::Model(
             "character scorer: bits 4..=20, dim 1..=128, hidden 1..=256, finite rates".into(),
         ));
