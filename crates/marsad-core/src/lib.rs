@@ -9,6 +9,7 @@
 //! blanked to spaces of the same byte length before extraction, and [`assemble`] re-reads each
 //! evidence's `text` from the original, dropping (with a diagnostic) any that do not fit.
 
+pub mod ner_gazetteer;
 mod provenance;
 
 use std::sync::OnceLock;
@@ -19,6 +20,7 @@ use marsad_ner::{NerLabel, Tagger};
 use marsad_picture::{
     DateMention, Diagnostic, Document, EntityType, Picture, Quantity, RemovedSpan, Severity,
 };
+pub use ner_gazetteer::KbNerGazetteer;
 
 /// The shipped tagger, loaded once per process; `None` (with the reason) if it cannot load.
 fn tagger() -> &'static Result<Tagger, String> {
@@ -98,8 +100,9 @@ pub fn analyze_document(
         marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
     diags.extend(d);
     let candidates = match tagger() {
+        // The KB's names are features of a tagger trained with them (ignored otherwise).
         Ok(t) => t
-            .entities(&working_text)
+            .entities_with(&working_text, Some(&KbNerGazetteer::builtin()))
             .into_iter()
             .map(|s| CandidateMention {
                 start: s.start,

@@ -47,6 +47,10 @@ pub(crate) struct TokInfo {
     /// Quotation context: 1 inside quotes, +2 right after an opening quote, +4 right before a
     /// closing one (0 = none or wide context off).
     quote: u64,
+    /// Character scorer's best tag × confidence band (0 = no scorer).
+    nn: u64,
+    /// Character scorer's entity probability band × likeliest type (0 = no scorer).
+    nn_ent: u64,
 }
 
 /// Document-level evidence about a token, from the first-pass predictions of the same document.
@@ -218,6 +222,7 @@ impl Scratch {
         gaz: Option<&[Option<Tag>]>,
         doc: Option<&[DocInfo]>,
         wide: bool,
+        nn: Option<&[[u64; 2]]>,
     ) {
         self.infos.clear();
         let opts = NormalizeOptions::default();
@@ -306,6 +311,10 @@ impl Scratch {
             }
             if let Some(d) = doc.and_then(|d| d.get(i)) {
                 info.set_doc(d);
+            }
+            if let Some(&[a, b]) = nn.and_then(|c| c.get(i)) {
+                info.nn = a;
+                info.nn_ent = b;
             }
             info.wide = wide;
             self.infos.push(info);
@@ -455,6 +464,8 @@ enum T {
     QuoteLex,
     ClCM3,
     ClCP3,
+    Nn,
+    NnEnt,
 }
 
 /// Pushes one feature per non-zero binarised embedding dimension of `t`.
@@ -589,6 +600,10 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
     if let Some(g) = p1.map(|t| t.gaz).filter(|&g| g != 0) {
         push(T::GazP1, g);
     }
+    if cur.nn != 0 {
+        push(T::Nn, cur.nn);
+        push(T::NnEnt, cur.nn_ent);
+    }
     if cur.wide {
         let m3 = get(ii - 3);
         let p3 = get(ii + 3);
@@ -666,6 +681,7 @@ mod tests {
             None,
             None,
             false,
+            None,
         );
         sc.infos.clone()
     }
@@ -676,7 +692,7 @@ mod tests {
         let toks = ["نقلت", "صحيفة", "'", "'", "معاريف", "'", "'", "عن", "مصادر"];
         let mut sc = Scratch::default();
         let (cl, lx) = (Clusters::default(), Lexicon::default());
-        sc.prepare(&toks, &cl, &lx, &lx, None, None, true);
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, true, None);
         let q: Vec<u64> = sc.infos.iter().map(|i| i.quote).collect();
         assert_eq!(
             q[4],
@@ -685,11 +701,11 @@ mod tests {
         );
         assert_eq!((q[1], q[7], q[8]), (0, 0, 0));
         let toks = ["بعنوان", "«", "حكايات", "الليل", "»", "حيث"];
-        sc.prepare(&toks, &cl, &lx, &lx, None, None, true);
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, true, None);
         let q: Vec<u64> = sc.infos.iter().map(|i| i.quote).collect();
         assert_eq!(q, vec![0, 0, 1 | 2, 1 | 4, 0, 0]);
         // Off unless asked for.
-        sc.prepare(&toks, &cl, &lx, &lx, None, None, false);
+        sc.prepare(&toks, &cl, &lx, &lx, None, None, false, None);
         assert!(sc.infos.iter().all(|i| i.quote == 0));
     }
 

@@ -5,6 +5,7 @@
 //! The shipped model (`models/ner-anercorp.bin`) is embedded in the library, so
 //! [`Tagger::shipped`] works from any directory.
 
+mod charnn;
 mod clusters;
 mod conll;
 mod eval;
@@ -16,6 +17,7 @@ mod tags;
 mod tokenize;
 mod train;
 
+pub use charnn::CharNetConfig;
 pub use clusters::{learn_clusters, ClusterConfig, Clusters};
 pub use conll::{parse_conll, Sentence};
 pub use eval::{chunks, score, Counts, Scores};
@@ -276,6 +278,13 @@ impl Tagger {
             }
             _ => None,
         };
+        let nn = match &self.model.charnn {
+            Some(net) => {
+                net.codes(tokens, &mut st.net, &mut st.codes);
+                Some(st.codes.as_slice())
+            }
+            None => None,
+        };
         st.scratch.prepare(
             tokens,
             &self.model.clusters,
@@ -284,6 +293,7 @@ impl Tagger {
             marks.as_deref(),
             doc,
             self.model.wide,
+            nn,
         );
         if let Some(m) = marks {
             st.scratch.gaz = m;
@@ -415,4 +425,6 @@ struct TagState {
     keys: Vec<u64>,
     flat: Vec<usize>,
     docs: Vec<features::DocInfo>,
+    net: charnn::NetScratch,
+    codes: Vec<[u64; 2]>,
 }

@@ -12,7 +12,7 @@ pub(crate) const START: usize = N_TAGS;
 pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
 
 const MAGIC: &[u8; 8] = b"MRSDNER\0";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 const FLAG_GAZ: u32 = 1;
 /// Model uses the wide-context features.
 const FLAG_WIDE: u32 = 1 << 17;
@@ -150,6 +150,8 @@ pub(crate) struct Model {
     /// Both passes' rows side by side (`2 × N_TAGS` per bucket), derived from `w` and `doc`, so
     /// the first pass also sums the second pass's scores of the shared features in one lookup.
     pub(crate) joint: Option<JointWeights>,
+    /// Character-level scorer whose binned outputs are features (model version ≥ 6).
+    pub(crate) charnn: Option<Box<crate::charnn::CharNet>>,
 }
 
 /// First- and second-pass weights of each used bucket, interleaved.
@@ -307,6 +309,13 @@ impl Model {
                 put_weights(&mut b, &d.w);
             }
         }
+        match &self.charnn {
+            None => b.push(0),
+            Some(n) => {
+                b.push(1);
+                n.write(&mut b);
+            }
+        }
         b
     }
 
@@ -401,6 +410,18 @@ impl Model {
                 k => return Err(NerError::Model(format!("bad document stage flag {k}"))),
             }
         };
+        let charnn = if version >= 6 {
+            match r.take(1)?[0] {
+                0 => None,
+                1 => Some(Box::new(
+                    crate::charnn::CharNet::read(|| r.u32().ok())
+                        .ok_or_else(|| NerError::Model("bad character scorer".into()))?,
+                )),
+                k => return Err(NerError::Model(format!("bad character scorer flag {k}"))),
+            }
+        } else {
+            None
+        };
         if r.pos != bytes.len() {
             return Err(NerError::Model("trailing bytes after model".into()));
         }
@@ -417,6 +438,7 @@ impl Model {
             o_bias,
             doc,
             joint: None,
+            charnn,
         };
         m.build_joint();
         Ok(m)

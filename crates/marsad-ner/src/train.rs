@@ -1,5 +1,6 @@
 //! Averaged structured perceptron training with Viterbi decoding.
 
+use crate::charnn::{CharNet, CharNetConfig, NetScratch, NetSentence};
 use crate::clusters::Clusters;
 use crate::conll::Sentence;
 use crate::eval::{score, Scores};
@@ -60,6 +61,8 @@ pub struct TrainConfig {
     pub margin_o: f32,
     /// Wide-context features: words and coarse clusters at ±3, quotation context.
     pub wide: bool,
+    /// Character-level neural scorer whose binned tag scores become features (epochs 0 = off).
+    pub char_net: CharNetConfig,
 }
 
 impl Default for TrainConfig {
@@ -85,6 +88,7 @@ impl Default for TrainConfig {
             margin: 0.0,
             margin_o: 2.0,
             wide: false,
+            char_net: CharNetConfig::default(),
         }
     }
 }
@@ -134,6 +138,7 @@ fn prepare(
     sc: &mut Scratch,
     doc: Option<&[DocInfo]>,
     doc_only: bool,
+    nn: Option<&[[u64; 2]]>,
 ) -> Prepared {
     let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
     let g = gaz.map(|g| {
@@ -149,6 +154,7 @@ fn prepare(
         g.as_deref(),
         doc,
         cfg.wide,
+        nn,
     );
     let mut feats = Vec::with_capacity(toks.len() * 36);
     let mut offs = Vec::with_capacity(toks.len() + 1);
@@ -211,7 +217,13 @@ impl Learner {
         (w, trans)
     }
 
-    fn averaged(&self, bits: u32, cfg: &TrainConfig, uses_gazetteer: bool) -> Model {
+    fn averaged(
+        &self,
+        bits: u32,
+        cfg: &TrainConfig,
+        uses_gazetteer: bool,
+        net: Option<&CharNet>,
+    ) -> Model {
         let (w, trans) = self.averaged_dense();
         Model {
             bits,
@@ -225,6 +237,7 @@ impl Learner {
             o_bias: cfg.o_bias.unwrap_or(0.0),
             doc: None,
             joint: None,
+            charnn: net.map(|n| Box::new(n.clone())),
         }
     }
 }
@@ -246,12 +259,26 @@ pub fn train(
             cfg.hash_bits
         )));
     }
+    let nc = &cfg.char_net;
+    let net_ok = (4..=20).contains(&nc.bits)
+        && (1..=128).contains(&nc.dim)
+        && (1..=256).contains(&nc.hidden)
+        && nc.rate.is_finite()
+        && nc.emb_rate.is_finite();
+    if nc.epochs > 0 && !net_ok {
+        return Err(NerError::Model(
+            "character scorer: bits 4..=20, dim 1..=128, hidden 1..=256, finite rates".into(),
+        ));
+    }
     let bits = cfg.hash_bits;
     let mut sc = Scratch::default();
     let usable: Vec<&Sentence> = data
         .iter()
         .filter(|s| !s.tokens.is_empty() && s.tokens.len() == s.tags.len())
         .collect();
+    let (net, nn_codes) = char_net_codes(&usable, cfg);
+    let nn_of = |i: usize| nn_codes.get(i).map(Vec::as_slice);
+    let net = net.as_ref();
     let k = cfg.train_entity_folds;
     let (prepared, final_lexicon) = if k > 1 {
         let fold_lex: Vec<Lexicon> = (0..k)
@@ -279,6 +306,7 @@ pub fn train(
                     &mut sc,
                     None,
                     false,
+                    nn_of(i),
                 )
             })
             .collect::<Vec<_>>();
@@ -288,7 +316,8 @@ pub fn train(
     } else {
         let prepared = usable
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 prepare(
                     s,
                     cfg,
@@ -299,6 +328,7 @@ pub fn train(
                     &mut sc,
                     None,
                     false,
+                    nn_of(i),
                 )
             })
             .collect::<Vec<_>>();
@@ -320,7 +350,7 @@ pub fn train(
         let texts = cfg.raw_texts.clone();
         let auto_of = |idx: &[&Prepared]| {
             let l = perceptron(idx, &cfg, size, |_, _, _| {});
-            let mut m = l.averaged(bits, &cfg, gaz.is_some());
+            let mut m = l.averaged(bits, &cfg, gaz.is_some(), net);
             m.o_bias = cfg.doc_first_bias;
             crate::self_trained_lexicon(&Tagger { model: m }, texts.iter().map(String::as_str), 3)
         };
@@ -336,14 +366,26 @@ pub fn train(
             .enumerate()
             .map(|(i, s)| {
                 let a = &fold_auto[fold_of(i)];
-                prepare(s, &cfg, &cfg.lexicon, a, bits, gaz, &mut sc, None, false)
+                prepare(
+                    s,
+                    &cfg,
+                    &cfg.lexicon,
+                    a,
+                    bits,
+                    gaz,
+                    &mut sc,
+                    None,
+                    false,
+                    nn_of(i),
+                )
             })
             .collect();
         cfg.auto = full;
     }
     let cfg = &cfg;
     if let Some(c2) = cfg.crf_l2 {
-        let tagger = train_crf(&prepared, dev, cfg, c2, gaz, &mut on_epoch);
+        let mut tagger = train_crf(&prepared, dev, cfg, c2, gaz, &mut on_epoch);
+        tagger.model.charnn = net.map(|n| Box::new(n.clone()));
         return Ok(tune_o_bias(tagger, cfg, dev, gaz));
     }
     let all: Vec<&Prepared> = prepared.iter().collect();
@@ -352,7 +394,7 @@ pub fn train(
         let dev_scores = match dev {
             Some(d) if !doc_stage => {
                 let t = Tagger {
-                    model: l.averaged(bits, cfg, gaz.is_some()),
+                    model: l.averaged(bits, cfg, gaz.is_some(), net),
                 };
                 Some(evaluate(&t, d, gaz, &NerLabel::ALL))
             }
@@ -365,7 +407,7 @@ pub fn train(
         });
     });
     let mut tagger = Tagger {
-        model: l.averaged(bits, cfg, gaz.is_some()),
+        model: l.averaged(bits, cfg, gaz.is_some(), net),
     };
     if !doc_stage {
         return Ok(tune_o_bias(tagger, cfg, dev, gaz));
@@ -416,6 +458,7 @@ pub fn train(
                 &mut sc,
                 d,
                 cfg.doc_residual,
+                nn_of(i),
             )
         })
         .zip(first_em)
@@ -446,6 +489,50 @@ pub fn train(
         });
     }
     Ok(tagger)
+}
+
+/// The character scorer trained on all of `usable`, and every sentence's feature codes from a
+/// scorer trained without its contiguous fold (the folds of the document jack-knife), so the
+/// codes in training are as reliable as on unseen text. `(None, [])` when the scorer is off.
+fn char_net_codes(
+    usable: &[&Sentence],
+    cfg: &TrainConfig,
+) -> (Option<CharNet>, Vec<Vec<[u64; 2]>>) {
+    let nc = &cfg.char_net;
+    if nc.epochs == 0 {
+        return (None, Vec::new());
+    }
+    let mut sc = NetScratch::default();
+    let sents: Vec<NetSentence> = usable
+        .iter()
+        .map(|s| {
+            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            NetSentence::new(
+                &toks,
+                s.tags.iter().map(|t| t.index()).collect(),
+                nc.bits,
+                &mut sc,
+            )
+        })
+        .collect();
+    let n = sents.len();
+    let k = cfg.doc_folds.max(2);
+    let seed = cfg.seed ^ 0x6368_6172;
+    let mut codes = vec![Vec::new(); n];
+    for f in 0..k {
+        let (a, b) = (n * f / k, n * (f + 1) / k);
+        let rest: Vec<&NetSentence> = sents[..a].iter().chain(&sents[b..]).collect();
+        let net = CharNet::train(&rest, nc, seed.wrapping_add(f as u64));
+        for (c, s) in codes[a..b].iter_mut().zip(&usable[a..b]) {
+            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            net.codes(&toks, &mut sc, c);
+        }
+    }
+    let all: Vec<&NetSentence> = sents.iter().collect();
+    (
+        Some(CharNet::train(&all, nc, seed.wrapping_add(k as u64))),
+        codes,
+    )
 }
 
 /// First-pass emissions of a prepared sentence under dense weights (`O` penalised by `o_bias`).
@@ -696,6 +783,7 @@ fn train_crf(
             o_bias: cfg.o_bias.unwrap_or(0.0),
             doc: None,
             joint: None,
+            charnn: None,
         }
     };
     let mut last = None;

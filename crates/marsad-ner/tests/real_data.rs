@@ -377,3 +377,51 @@ proptest! {
         let _ = Tagger::load(&bytes);
     }
 }
+
+#[test]
+fn char_scorer_model_trains_round_trips_and_is_deterministic() {
+    let data = train_split();
+    let (train, held) = (&data[..600], &data[3000..3300]);
+    let cfg = TrainConfig {
+        doc_window: 500,
+        epochs: 6,
+        char_net: marsad_ner::CharNetConfig {
+            epochs: 2,
+            bits: 12,
+            dim: 8,
+            hidden: 8,
+            ..marsad_ner::CharNetConfig::default()
+        },
+        ..small_config()
+    };
+    let t = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    let bytes = t.to_bytes();
+    let loaded = Tagger::load(&bytes).unwrap();
+    assert_eq!(loaded, t);
+    let again = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    assert_eq!(
+        again.to_bytes(),
+        bytes,
+        "retraining must give identical bytes"
+    );
+    // The scorer's features change the model: it is not the plain two-stage one.
+    let plain = TrainConfig {
+        char_net: marsad_ner::CharNetConfig::default(),
+        ..cfg.clone()
+    };
+    let p = marsad_ner::train(train, None, &plain, None, |_| {}).unwrap();
+    assert_ne!(p.to_bytes(), bytes);
+    // The scorer's 2^12 × 8 embedding table is stored in the model.
+    assert!(bytes.len() > (1 << 12) * 8 * 4);
+    let s = marsad_ner::evaluate(&loaded, held, None, &NerLabel::ALL);
+    let gold: Vec<Vec<Tag>> = held.iter().map(|s| s.tags.clone()).collect();
+    let base = score(&gold, &memorise_baseline(train, held), &NerLabel::ALL);
+    assert!(
+        s.overall.f1() > base.overall.f1() + 5.0,
+        "{} vs {}",
+        s.overall.f1(),
+        base.overall.f1()
+    );
+    // Truncated models are errors, not panics.
+    assert!(Tagger::load(&bytes[..bytes.len() - 3]).is_err());
+}

@@ -3,8 +3,8 @@
 use anyhow::Context;
 use clap::Args;
 use marsad_ner::{
-    parse_conll, ClusterConfig, Clusters, Lexicon, NerLabel, Sentence, Tagger, TrainConfig,
-    LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER,
+    parse_conll, ClusterConfig, Clusters, Gazetteer, Lexicon, NerLabel, Sentence, Tagger,
+    TrainConfig, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -112,6 +112,28 @@ pub struct TrainNerArgs {
     /// predicted) for error analysis.
     #[arg(long, requires = "cv")]
     cv_predictions: Option<PathBuf>,
+    /// Use the built-in KB's gazetteer (multi-token names and their types) as features.
+    #[arg(long)]
+    kb_gazetteer: bool,
+    /// Character-level neural scorer (hashed char n-gram embeddings of the word and its ±1
+    /// neighbours, one hidden layer): training epochs, 0 = off. Its binned scores are features.
+    #[arg(long, default_value_t = 0)]
+    char_net_epochs: usize,
+    /// Character scorer: embedding width.
+    #[arg(long, default_value_t = marsad_ner::CharNetConfig::default().dim)]
+    char_net_dim: usize,
+    /// Character scorer: hidden units.
+    #[arg(long, default_value_t = marsad_ner::CharNetConfig::default().hidden)]
+    char_net_hidden: usize,
+    /// Character scorer: learning rate.
+    #[arg(long, default_value_t = marsad_ner::CharNetConfig::default().rate)]
+    char_net_rate: f32,
+    /// Character scorer: factor on the learning rate of embedding rows.
+    #[arg(long, default_value_t = marsad_ner::CharNetConfig::default().emb_rate)]
+    char_net_emb_rate: f32,
+    /// Character scorer: `2^bits` embedding rows.
+    #[arg(long, default_value_t = marsad_ner::CharNetConfig::default().bits)]
+    char_net_bits: u32,
 }
 
 /// Arguments of `marsad eval ner`.
@@ -350,6 +372,14 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         margin: args.margin,
         margin_o: args.margin_o,
         wide: args.wide,
+        char_net: marsad_ner::CharNetConfig {
+            epochs: args.char_net_epochs,
+            bits: args.char_net_bits,
+            dim: args.char_net_dim,
+            hidden: args.char_net_hidden,
+            rate: args.char_net_rate,
+            emb_rate: args.char_net_emb_rate,
+        },
         doc_folds: TrainConfig::default().doc_folds,
         o_bias: if dev.is_some() {
             args.o_bias
@@ -382,10 +412,16 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         dev.as_ref()
             .map_or(String::new(), |d| format!("; dev {} sentences", d.len()))
     );
+    let kb_gaz = marsad_core::KbNerGazetteer::builtin();
+    let gaz: Option<&dyn Gazetteer> = if args.kb_gazetteer {
+        Some(&kb_gaz)
+    } else {
+        None
+    };
     if let Some(k) = args.cv {
-        return cross_validate(&data, &cfg, k, args.cv_predictions.as_deref());
+        return cross_validate(&data, &cfg, k, args.cv_predictions.as_deref(), gaz);
     }
-    let tagger = marsad_ner::train(&data, dev.as_deref(), &cfg, None, |r| {
+    let tagger = marsad_ner::train(&data, dev.as_deref(), &cfg, gaz, |r| {
         let dev = r.dev.as_ref().map_or(String::new(), |s| {
             let per: Vec<String> = s
                 .per_type
@@ -404,7 +440,7 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
     })?;
     eprintln!("O bias: {}", tagger.o_bias());
     if let Some(d) = &dev {
-        let s = marsad_ner::evaluate(&tagger, d, None, &NerLabel::ALL);
+        let s = marsad_ner::evaluate(&tagger, d, gaz, &NerLabel::ALL);
         eprintln!(
             "final dev P {:.2} R {:.2} F1 {:.2}",
             s.overall.precision(),
@@ -433,6 +469,7 @@ fn cross_validate(
     cfg: &TrainConfig,
     k: usize,
     predictions: Option<&std::path::Path>,
+    gaz: Option<&dyn Gazetteer>,
 ) -> anyhow::Result<()> {
     anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
     let mut gold = Vec::new();
@@ -445,10 +482,10 @@ fn cross_validate(
             o_bias: Some(0.0),
             ..cfg.clone()
         };
-        let mut t = marsad_ner::train(&train, None, &cfg, None, |_| {})?;
+        let mut t = marsad_ner::train(&train, None, &cfg, gaz, |_| {})?;
         for (bi, &bias) in CV_BIASES.iter().enumerate() {
             t.set_o_bias(bias);
-            let (g, p) = marsad_ner::tag_all(&t, held, None);
+            let (g, p) = marsad_ner::tag_all(&t, held, gaz);
             preds[bi].extend(p);
             if bi == 0 {
                 gold.extend(g);
@@ -506,7 +543,14 @@ pub fn eval(args: EvalNerArgs) -> anyhow::Result<()> {
     }
     let data = read_many(&args.test)?;
     let t0 = Instant::now();
-    let (gold, pred) = marsad_ner::tag_all(&tagger, &data, None);
+    // A model trained with the KB gazetteer needs it at tagging time too.
+    let kb_gaz = marsad_core::KbNerGazetteer::builtin();
+    let gaz: Option<&dyn Gazetteer> = if tagger.uses_gazetteer() {
+        Some(&kb_gaz)
+    } else {
+        None
+    };
+    let (gold, pred) = marsad_ner::tag_all(&tagger, &data, gaz);
     let secs = t0.elapsed().as_secs_f64();
     let scores = marsad_ner::score(&gold, &pred, &keep);
     if let Some(out) = &args.predictions {
