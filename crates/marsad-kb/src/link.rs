@@ -1819,6 +1819,7 @@ fn clean_candidate(
     // Unvowelled news writes no case endings on names, so a word carrying tanween (دوماً، أيضاً،
     // مدنياً) is an adverb or indefinite noun at the candidate's edge, never part of a name.
     let (lo, hi) = trim_tanween(&toks, lo, hi);
+    let toks_len = toks.len();
     let kept = toks.get(lo..hi).filter(|k| !k.is_empty())?;
     let start = if lo == 0 {
         c.start.max(kept[0].orig.0)
@@ -1836,7 +1837,7 @@ fn clean_candidate(
             display.push_str(text.get(a.orig.1..b.orig.1).unwrap_or(""));
         }
     }
-    let toks: Vec<String> = kept
+    let mut toks: Vec<String> = kept
         .iter()
         .flat_map(|t| {
             crate::text::tokens(&t.stem)
@@ -1847,11 +1848,39 @@ fn clean_candidate(
     if toks.is_empty() || start >= end {
         return None;
     }
+    let mut end = end;
+    // ANERcorp's guidelines (and so the tagger) stop a place before its direction adjective
+    // (آسيا | الوسطى، الغوطة | الشرقية), but the region is the place with its adjective.
+    if c.kind == EntityType::Loc && hi == toks_len {
+        if let Some((i, next)) = dt.toks.iter().enumerate().find(|(_, t)| t.orig.0 >= end) {
+            let gap = text.get(end..next.orig.0).unwrap_or("");
+            let word = dt.text(i);
+            if !gap.is_empty()
+                && gap.chars().all(char::is_whitespace)
+                && direction_adjectives().iter().any(|a| a == word)
+            {
+                display.push_str(&text[end..next.orig.1]);
+                toks.push(word.to_string());
+                end = next.orig.1;
+            }
+        }
+    }
     Some(Cand {
         start,
         end,
         toks,
         display,
+    })
+}
+
+/// Definite direction adjectives that end a region's name (normalised).
+fn direction_adjectives() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        ["الوسطى", "الشرقية", "الغربية", "الشمالية", "الجنوبية"]
+            .iter()
+            .map(|w| normalize_str(w))
+            .collect()
     })
 }
 
