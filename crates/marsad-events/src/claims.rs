@@ -236,12 +236,16 @@ fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
         },
         None => (*reporters().get(&one)?, 1),
     };
-    // مسؤول أمريكي, مصادر إسرائيلية: the state the nisba names speaks.
+    // الحكومة البريطانية: a government or ministry stands for its state; مسؤول أمريكي، وسائل
+    // إعلام إسرائيلية are described speakers of that state, not the state.
     if let Some(m) = doc.mention_at(k + len).filter(|_| k + len < cb) {
         let mm = &doc.input.mentions[m];
         if mm.form == MentionForm::Adjective && matches!(mm.kind, EntityType::Gpe | EntityType::Org)
         {
-            return Some(Found::Named(m));
+            if matches!(a.en, "government" | "ministry") {
+                return Some(Found::Named(m));
+            }
+            return Some(Found::Described(a, k, doc.mtok[m].1 + 1));
         }
     }
     Some(Found::Described(a, k, k + len))
@@ -593,8 +597,21 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
             // An implicit subject (وقال إن، وأضافت أن، وتابع في بيان إن): the pronoun refers to
             // the speaker of the claim just before (within two sentences), else to the last person
             // named before the verb in this or the previous sentence.
+            // A noun right after the verb is its own subject, even one nobody names
+            // (أوضحت أجهزة الإغاثة أنها): no pronoun to resolve.
+            let noun_after = k + 1 < c.opener_tok && {
+                let t = &doc.toks[k + 1];
+                let n = t.norm.as_str();
+                !t.punct
+                    && !not_name().contains(n)
+                    && !n.starts_with('ل')
+                    && !n.starts_with('ب')
+                    && !n.ends_with('ا')
+                    && doc.mention_at(k + 1).is_none()
+            };
             let implicit = speaker.is_none()
                 && described.is_none()
+                && !noun_after
                 && c.opener_tok <= k + 5
                 && (k + 1..c.opener_tok.saturating_sub(1)).all(|p| doc.mention_at(p).is_none());
             if implicit {
@@ -833,8 +850,15 @@ fn subject_of_dependent(doc: &Doc<'_>, k: usize, sa: usize) -> Option<usize> {
     {
         return best_speaker(doc, (sa..k - 1).rev().filter_map(&agent_ending_at).take(1));
     }
-    // Appositive: …، NAME، VERB — the name closes the phrase right before the comma.
-    if doc.toks[k - 1].punct && doc.toks[k - 1].norm == "," && k >= sa + 2 {
+    // Appositive: …، NAME، VERB — the name closes the phrase right before the comma; not for a
+    // circumstantial continuation (…، مضيفاً), whose subject is the sentence's.
+    let hal = continues(
+        doc.input
+            .text
+            .get(doc.toks[k].start..doc.toks[k].end)
+            .unwrap_or(""),
+    );
+    if doc.toks[k - 1].punct && doc.toks[k - 1].norm == "," && k >= sa + 2 && !hal {
         let named = agent_ending_at(k - 2).filter(|&m| {
             matches!(
                 doc.input.mentions[m].kind,
@@ -977,6 +1001,8 @@ const NOT_NAME: &[&str] = &[
     "تقرير",
     "بدوره",
     "بدورها",
+    "ذات",
+    "مرة",
     "بوضوح",
     "صراحة",
     "كل",
@@ -1376,16 +1402,33 @@ fn phrase_at(doc: &Doc<'_>, p: usize, stop: usize, lam: bool) -> Option<(Agent, 
         if in_complement && reporters().contains_key(n.strip_prefix("ال").unwrap_or(n)) {
             title_in_complement = true;
         }
-        if not_name().contains(n)
-            || is_anna(n)
-            || doc.is_word(e, &lexicon().speech)
-            || name_at(doc, e, stop).is_some()
-        {
+        // An outlet's own name (وكالة ريا نوفوستي) belongs to the phrase; after other heads a
+        // name is the person described.
+        if let Some(ne) = name_at(doc, e, stop) {
+            if a.kind == EntityType::Org && e == head_end {
+                e = ne;
+            }
+            break;
+        }
+        if not_name().contains(n) || is_anna(n) || doc.is_word(e, &lexicon().speech) {
             break;
         }
         // The genitive of a construct, chained (وزير خارجية الأردن، مدير مكتب رئيس الوزراء), or a
         // definite complement.
-        let definite = n.starts_with("ال") || n.starts_with("بال");
+        // للشؤون السياسية is a complement; للصحفيين an addressee.
+        let genitive_l = n.starts_with("لل")
+            && ![
+                "للصحف",
+                "للصحاف",
+                "للاعلام",
+                "للتلفزيون",
+                "للاذاع",
+                "للقنا",
+                "للوكال",
+            ]
+            .iter()
+            .any(|w| n.starts_with(w));
+        let definite = n.starts_with("ال") || n.starts_with("بال") || genitive_l;
         if definite || (construct && !n.starts_with('ل')) {
             construct = !definite;
             e += 1;
@@ -1426,6 +1469,9 @@ fn subject_at(
                     | "مجددا"
                     | "بدوره"
                     | "بدورها"
+                    | "وقتها"
+                    | "حينها"
+                    | "انذاك"
             ) || doc.toks[p].punct && doc.toks[p].norm == ",")
         {
             p += 1;
