@@ -368,7 +368,8 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
         let mut k = sa;
         while k < sb {
             // Post-posed source: ... حسبما ذكرت X / وفقاً لتقديرات X / على حد وصف X.
-            let postposed = doc.is(k, &lex.postposed)
+            // فحسب at a clause's end is "only", no source.
+            let postposed = (doc.is(k, &lex.postposed) && doc.toks[k].norm != "فحسب")
                 || (doc.toks[k].norm == "حد"
                     && k > sa
                     && matches!(doc.toks[k - 1].norm.as_str(), "على" | "علي"));
@@ -549,7 +550,9 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
             // A described speaker: right after the verb (ذكرت تقارير صحفية، أكدت السلطات), or
             // in subject position before it within the sentence (وسائل الإعلام التابعة لـ… وصفت).
             if speaker.is_none() && described.is_none() {
+                // Not the noun a statement is made in (وقال في بيان إنه).
                 let after = (k + 1..(k + 3).min(c.opener_tok))
+                    .filter(|&p| !after_preposition(doc, p))
                     .find_map(|p| described_at(doc, p, c.opener_tok));
                 let relative = k >= sa + 2
                     && matches!(
@@ -1645,20 +1648,27 @@ fn bare_head(doc: &Doc<'_>, actors: &mut Actors, a: Agent, p: usize, he: usize) 
     let strip = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
     let head = strip(doc.toks[p].norm.as_str());
     let here = doc.toks[p].start;
-    let person = doc
-        .input
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == EntityType::Per && m.form == MentionForm::Name && m.end <= here)
-        .filter(|(i, _)| {
-            let first = doc.mtok[*i].0;
-            (first.saturating_sub(7)..first).any(|q| strip(doc.toks[q].norm.as_str()) == head)
-                && !(first.saturating_sub(7)..first)
-                    .any(|q| doc.toks[q].norm == "." || doc.toks[q].norm == "باسم")
+    // Only a title names a person (وقال الوزير); a bare statement or outlet is no person.
+    let person = (a.kind == EntityType::Per)
+        .then(|| {
+            doc.input
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.kind == EntityType::Per && m.form == MentionForm::Name && m.end <= here
+                })
+                .filter(|(i, _)| {
+                    let first = doc.mtok[*i].0;
+                    (first.saturating_sub(7)..first)
+                        .any(|q| strip(doc.toks[q].norm.as_str()) == head)
+                        && !(first.saturating_sub(7)..first)
+                            .any(|q| doc.toks[q].norm == "." || doc.toks[q].norm == "باسم")
+                })
+                .map(|(_, m)| (m.start, m.entity.clone()))
+                .last()
         })
-        .map(|(_, m)| (m.start, m.entity.clone()))
-        .last();
+        .flatten();
     let described = actors
         .list
         .iter()
@@ -1935,5 +1945,42 @@ mod tests {
             Some("مندوب بريطانيا في المنظمة")
         );
         assert_eq!(who(&out, "\"يسود").0.as_deref(), Some("putin"));
+    }
+
+    #[test]
+    fn a_statement_is_no_person_and_only_is_no_source() {
+        let t = "وتابع المكتب، في بيان، أن ماكرون تحدث عن الضربة العسكرية التي نفذتها فرنسا لسوريا قبل أسبوع. وقال البيان إن السيسي شدد على موقف مصر الثابت. وقالت روسيا إنه ينبغي أن تسيطر قوات دمشق على الحدود الجنوبية فحسب، وفق ما ذكرت وكالة رويترز.";
+        let out = run(
+            t,
+            vec![
+                at(t, "ماكرون", 0, "macron", EntityType::Per),
+                at(t, "فرنسا", 0, "fr", EntityType::Gpe),
+                at(t, "السيسي", 0, "sisi", EntityType::Per),
+                at(t, "مصر", 0, "eg", EntityType::Gpe),
+                at(t, "روسيا", 0, "ru", EntityType::Gpe),
+                at(t, "دمشق", 0, "dam", EntityType::Gpe),
+                at(t, "رويترز", 0, "reuters", EntityType::Org),
+            ],
+        );
+        assert_ne!(who(&out, "السيسي").0.as_deref(), Some("macron"));
+        assert_eq!(
+            who(&out, "ينبغي"),
+            (Some("ru".into()), Some("reuters".into()))
+        );
+    }
+
+    #[test]
+    fn the_noun_a_statement_is_made_in_does_not_speak() {
+        let t = "لكن نائب وزير الخارجية الكوري الشمالي كيم كي غوان انتقد بولتون. وقال في بيان نقلته وكالة الأنباء الرسمية إنه إذا أصرت واشنطن على تطبيق النموذج الليبي فسنعيد النظر في القمة.";
+        let out = run(
+            t,
+            vec![
+                at(t, "الكوري الشمالي", 0, "nk", EntityType::Gpe),
+                at(t, "كيم كي غوان", 0, "kkg", EntityType::Per),
+                at(t, "بولتون", 0, "bolton", EntityType::Per),
+                at(t, "واشنطن", 0, "dc", EntityType::Gpe),
+            ],
+        );
+        assert_ne!(who(&out, "إذا").0.as_deref(), Some("بيان"));
     }
 }
