@@ -1224,7 +1224,7 @@ fn surname_at(doc: &Doc<'_>, actors: &Actors, p: usize, stop: usize) -> Option<S
             s.split_whitespace().count() >= 2 && last_word(s).as_deref() == Some(n)
         })
         .map(|m| (m.start, m.entity.clone()))
-        .last();
+        .next_back();
     let untagged = actors
         .list
         .iter()
@@ -1666,7 +1666,7 @@ fn bare_head(doc: &Doc<'_>, actors: &mut Actors, a: Agent, p: usize, he: usize) 
                             .any(|q| doc.toks[q].norm == "." || doc.toks[q].norm == "باسم")
                 })
                 .map(|(_, m)| (m.start, m.entity.clone()))
-                .last()
+                .next_back()
         })
         .flatten();
     let described = actors
@@ -1982,5 +1982,54 @@ mod tests {
             ],
         );
         assert_ne!(who(&out, "إذا").0.as_deref(), Some("بيان"));
+    }
+
+    proptest::proptest! {
+        /// Any mix of titles, names, relays and post-posed markers: no panic, every claim and
+        /// actor evidence indexes the text, and an actor id is never reused for two names.
+        #[test]
+        fn speaker_phrases_index_the_text(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("وقال"), proptest::strategy::Just("إن"),
+                proptest::strategy::Just("المتحدث"), proptest::strategy::Just("باسم"),
+                proptest::strategy::Just("وزارة"), proptest::strategy::Just("الخارجية"),
+                proptest::strategy::Just("الروسية"), proptest::strategy::Just("رندا"),
+                proptest::strategy::Just("سلم"), proptest::strategy::Just("،"),
+                proptest::strategy::Just("ونقلت"), proptest::strategy::Just("وكالة"),
+                proptest::strategy::Just("عن"), proptest::strategy::Just("\""),
+                proptest::strategy::Just("“"), proptest::strategy::Just("”"),
+                proptest::strategy::Just("بحسب"), proptest::strategy::Just("ما"),
+                proptest::strategy::Just("لوكالة"), proptest::strategy::Just("للشؤون"),
+                proptest::strategy::Just("في"), proptest::strategy::Just("بيان"),
+                proptest::strategy::Just("."), proptest::strategy::Just("فحسب"),
+                proptest::strategy::Just("وأوضحت"), proptest::strategy::Just("روسيا"),
+            ], 0..40),
+            pick in proptest::collection::vec(proptest::arbitrary::any::<bool>(), 40),
+        ) {
+            let text = words.join(" ");
+            let mut mentions = Vec::new();
+            let mut pos = 0;
+            for (i, w) in words.iter().enumerate() {
+                if (*w == "روسيا" || *w == "الروسية") && pick[i] {
+                    mentions.push(EntityMention {
+                        entity: format!("e{i}"),
+                        kind: EntityType::Gpe,
+                        form: if *w == "روسيا" { MentionForm::Name } else { MentionForm::Adjective },
+                        start: pos,
+                        end: pos + w.len(),
+                    });
+                }
+                pos += w.len() + 1;
+            }
+            let out = run(&text, mentions);
+            let ok = |e: &marsad_picture::Evidence| text.get(e.start..e.end) == Some(e.text.as_str());
+            for c in &out.claims {
+                proptest::prop_assert!(ok(&c.content) && c.evidence.iter().all(ok));
+            }
+            for a in &out.actors {
+                proptest::prop_assert!(a.mentions.iter().all(|m| ok(&m.evidence)));
+                proptest::prop_assert_eq!(out.actors.iter().filter(|b| b.id == a.id).count(), 1);
+            }
+        }
     }
 }
