@@ -223,7 +223,7 @@ fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
     }
     if let Some(f) = actor_at(doc, k, cb) {
         return match f {
-            Found::Named(m) if bracketed(doc, m) => None,
+            Found::Named(m) if bracketed(doc, m) || addressee(doc, m) => None,
             f => Some(f),
         };
     }
@@ -518,7 +518,12 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                     doc,
                     (k + 1..c.opener_tok.min(k + 5))
                         .filter_map(|p| doc.mention_at(p))
-                        .filter(|&m| !after_preposition(doc, doc.mtok[m].0) && !addressee(doc, m)),
+                        .filter(|&m| !after_preposition(doc, doc.mtok[m].0) && !addressee(doc, m))
+                        // A word with ل before it opens the addressee (وقال لبي بي سي).
+                        .filter(|&m| {
+                            !(k + 1..doc.mtok[m].0)
+                                .any(|q| doc.toks[q].norm.starts_with('ل') && !covered(doc, q))
+                        }),
                 );
             }
             // SVO: the nearest agent before the verb in the same clause.
@@ -773,7 +778,28 @@ fn addressee(doc: &Doc<'_>, m: usize) -> bool {
         "للصحفيين",
     ];
     let first = doc.mtok[m].0;
+    // A ل glued to the name (لبي بي سي، لرويترز).
+    if doc.input.mentions[m].start > doc.toks[first].start && doc.toks[first].norm.starts_with('ل')
+    {
+        return true;
+    }
     let before = first.checked_sub(1).map(|p| doc.toks[p].norm.as_str());
+    // A name inside a ل-phrase, or the rest of a name whose first word carries the ل (لبي بي سي
+    // with only بي سي marked).
+    let glued_before = first > 0
+        && !covered(doc, first - 1)
+        && !doc.toks[first - 1].punct
+        && before.is_some_and(|b| {
+            b.starts_with('ل')
+                && !b.starts_with("لل")
+                && !matches!(
+                    b,
+                    "لكن" | "لقد" | "لذلك" | "لاحقا" | "لا" | "لم" | "لن" | "لما" | "لسان"
+                )
+        });
+    if glued_before {
+        return true;
+    }
     before.is_some_and(|b| TO_MEDIA.contains(&b))
         || TO_MEDIA.iter().any(|w| doc.toks[first].norm.starts_with(w))
 }
@@ -1494,7 +1520,14 @@ fn subject_at(
         if let (true, Some(n)) = (mm.kind != EntityType::Per, next) {
             return Some(Spk::Mention(n));
         }
-        if is_agent(mm.kind) && mm.form != MentionForm::Adjective && !addressee(doc, m) {
+        // وقال لبي بي سي: a ل glued to the name makes it the addressee (but وفقاً لرويترز names the
+        // source of a post-posed attribution).
+        let glued_l = mm.start > doc.toks[p].start && doc.toks[p].norm.starts_with('ل');
+        if is_agent(mm.kind)
+            && mm.form != MentionForm::Adjective
+            && !addressee(doc, m)
+            && (lam || !glued_l)
+        {
             return Some(Spk::Mention(m));
         }
         return None;
@@ -1982,6 +2015,46 @@ mod tests {
             ],
         );
         assert_ne!(who(&out, "إذا").0.as_deref(), Some("بيان"));
+    }
+
+    #[test]
+    fn on_the_tongue_of_is_a_relay_source() {
+        let t = "ونقلت وكالة الأنباء السورية الرسمية على لسان المعلم قوله: \"إيران تقف إلى جانب الجمهورية العربية السورية منذ بداية الحرب\".";
+        let out = run(
+            t,
+            vec![
+                at(t, "السورية", 0, "sy", EntityType::Gpe),
+                at(t, "المعلم", 0, "muallem", EntityType::Per),
+                at(t, "إيران", 0, "ir", EntityType::Gpe),
+            ],
+        );
+        assert_eq!(
+            who(&out, "إيران"),
+            (
+                Some("muallem".into()),
+                Some("وكالة الأنباء السورية الرسمية".into())
+            )
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_glued_lam_is_the_addressee() {
+        let t = "في المقابل، يؤيد الطالب الجامعي كيلليون فيري موقف الجامعة، وقال لبي بي سي: \"تعلم كم هي جذابة أجساد النساء\".";
+        let out = run(t, vec![at(t, "بي بي سي", 0, "bbc", EntityType::Org)]);
+        assert_ne!(
+            who(&out, "تعلم").0.as_deref(),
+            Some("bbc"),
+            "{:?}",
+            out.claims
+        );
+        // As the linker marks it: the name without its first word.
+        let out = run(t, vec![at(t, "بي سي", 0, "bbc", EntityType::Per)]);
+        assert_ne!(
+            who(&out, "تعلم").0.as_deref(),
+            Some("bbc"),
+            "{:?}",
+            out.claims
+        );
     }
 
     proptest::proptest! {
