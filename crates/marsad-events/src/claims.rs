@@ -125,6 +125,60 @@ const REPORTERS: &[(&[&str], Agent)] = &[
         &["دبلوماسيون", "دبلوماسيين", "دبلوماسي"],
         reporter("diplomats", EntityType::Misc),
     ),
+    (
+        &[
+            "وزير",
+            "وزيرة",
+            "رئيس",
+            "رئيسة",
+            "نائب",
+            "نائبة",
+            "مساعد",
+            "مساعدة",
+            "مدير",
+            "مديرة",
+            "أمين",
+            "سفير",
+            "سفيرة",
+            "مندوب",
+            "مندوبة",
+            "ممثل",
+            "ممثلة",
+            "قائد",
+            "زعيم",
+            "زعيمة",
+            "مستشار",
+            "مستشارة",
+            "عضو",
+            "محافظ",
+            "حاكم",
+            "عمدة",
+            "سيناتور",
+            "المدعي",
+            "رئيسي",
+        ],
+        reporter("office holder", EntityType::Per),
+    ),
+    (
+        &[
+            "صحيفة",
+            "وكالة",
+            "قناة",
+            "تلفزيون",
+            "مجلة",
+            "إذاعة",
+            "شبكة",
+            "موقع",
+            "صحيفتا",
+        ],
+        reporter("outlet", EntityType::Org),
+    ),
+    (&["بيان"], reporter("statement", EntityType::Misc)),
+    (&["مكتب"], reporter("office", EntityType::Org)),
+    (&["الشركة"], reporter("company", EntityType::Org)),
+    (&["المرصد"], reporter("observatory", EntityType::Org)),
+    (&["الهيئة"], reporter("authority", EntityType::Org)),
+    (&["المختبر"], reporter("laboratory", EntityType::Org)),
 ];
 
 /// Normalised reporter nouns (without the article) → meaning.
@@ -169,7 +223,7 @@ fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
     }
     if let Some(f) = actor_at(doc, k, cb) {
         return match f {
-            Found::Named(m) if bracketed(doc, m) => None,
+            Found::Named(m) if bracketed(doc, m) || addressee(doc, m) => None,
             f => Some(f),
         };
     }
@@ -182,12 +236,16 @@ fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
         },
         None => (*reporters().get(&one)?, 1),
     };
-    // مسؤول أمريكي, مصادر إسرائيلية: the state the nisba names speaks.
+    // الحكومة البريطانية: a government or ministry stands for its state; مسؤول أمريكي، وسائل
+    // إعلام إسرائيلية are described speakers of that state, not the state.
     if let Some(m) = doc.mention_at(k + len).filter(|_| k + len < cb) {
         let mm = &doc.input.mentions[m];
         if mm.form == MentionForm::Adjective && matches!(mm.kind, EntityType::Gpe | EntityType::Org)
         {
-            return Some(Found::Named(m));
+            if matches!(a.en, "government" | "ministry") {
+                return Some(Found::Named(m));
+            }
+            return Some(Found::Described(a, k, doc.mtok[m].1 + 1));
         }
     }
     Some(Found::Described(a, k, k + len))
@@ -310,27 +368,83 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
         let mut k = sa;
         while k < sb {
             // Post-posed source: ... حسبما ذكرت X / وفقاً لتقديرات X / على حد وصف X.
-            let postposed = doc.is(k, &lex.postposed)
+            // فحسب at a clause's end is "only", no source.
+            let postposed = (doc.is(k, &lex.postposed) && doc.toks[k].norm != "فحسب")
                 || (doc.toks[k].norm == "حد"
                     && k > sa
                     && matches!(doc.toks[k - 1].norm.as_str(), "على" | "علي"));
             if postposed && k > sa + 3 {
                 let marker = if doc.toks[k].norm == "حد" { k - 1 } else { k };
-                let speaker = best_speaker(
-                    doc,
-                    (k + 1..(k + 7).min(sb)).filter_map(|p| doc.mention_at(p)),
-                );
                 let verb_tok = (k + 1..(k + 3).min(sb)).find(|&p| doc.is_word(p, &lex.speech));
-                if speaker.is_some() || verb_tok.is_some() {
+                let mut q = verb_tok.map_or(k + 1, |v| v + 1);
+                if verb_tok.is_none() && doc.toks.get(q).is_some_and(|t| t.norm == "ما") {
+                    q += 1;
+                }
+                // بحسب ما نقلت وكالة X عن Y، نقلاً عن Y: Y speaks, X relays.
+                let relay = relay_source(doc, verb_tok.unwrap_or(k), sb);
+                let (subject, relay_via) = match relay {
+                    Some((j, src)) => (
+                        subject_at(doc, actors, src, sb.min(src + 10), false),
+                        subject_at(doc, actors, q, j, verb_tok.is_none()).map(|s| s.id(doc)),
+                    ),
+                    None => (
+                        subject_at(doc, actors, q, sb.min(q + 10), verb_tok.is_none()),
+                        None,
+                    ),
+                };
+                let subject = subject.or_else(|| {
+                    best_speaker(
+                        doc,
+                        (k + 1..(k + 7).min(sb)).filter_map(|p| doc.mention_at(p)),
+                    )
+                    .map(Spk::Mention)
+                });
+                if subject.is_some() || verb_tok.is_some() {
                     let mut ce = marker;
                     while ce > sa && doc.toks[ce - 1].punct {
                         ce -= 1;
                     }
                     let c_start = doc.toks[sa].start;
                     let c_end = doc.toks[ce.max(sa + 1) - 1].end;
-                    let (ev_end, spk) = match speaker {
-                        Some(m) => (doc.input.mentions[m].end, Some(m)),
-                        None => (doc.toks[verb_tok.unwrap_or(k)].end, None),
+                    let spk_id = subject.as_ref().map(|s| s.id(doc));
+                    // A statement of this sentence already found (قال الوزير إن …، بحسب ما
+                    // نقلت وكالة X): the post-posed source reports it; its content ends here.
+                    let marker_at = doc.toks[marker].start;
+                    let held = out.iter_mut().rev().find(|c| {
+                        subject.is_some()
+                            && c.content.start >= c_start
+                            && c.content.start < marker_at
+                            && marker_at <= c.content.end
+                    });
+                    if let Some(held) = held {
+                        if c_end > held.content.start {
+                            if let Some(ev) = doc.ev(held.content.start, c_end) {
+                                held.content = ev;
+                                let (a, b) = (held.content.start, held.content.end);
+                                held.about.retain(|id| {
+                                    doc.input
+                                        .mentions
+                                        .iter()
+                                        .any(|m| &m.entity == id && m.start >= a && m.end <= b)
+                                });
+                            }
+                        }
+                        match (&held.speaker, spk_id) {
+                            (None, Some(id)) => {
+                                held.speaker = Some(id);
+                                held.via = held.via.take().or(relay_via);
+                            }
+                            (Some(sp), Some(id)) if held.via.is_none() && *sp != id => {
+                                held.via = Some(id);
+                            }
+                            _ => {}
+                        }
+                        k = verb_tok.map_or(k + 1, |v| v + 1);
+                        continue;
+                    }
+                    let ev_end = match &subject {
+                        Some(Spk::Mention(m)) => doc.input.mentions[*m].end,
+                        _ => doc.toks[verb_tok.unwrap_or(k)].end,
                     };
                     let verb = doc
                         .input
@@ -341,7 +455,13 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                     if let (Some(content), Some(ev)) =
                         (doc.ev(c_start, c_end), doc.ev(c_start, ev_end))
                     {
-                        push_claim(doc, &mut out, spk, None, verb, content, ev);
+                        let n = out.len();
+                        push_claim(doc, &mut out, None, relay_via, verb, content, ev);
+                        if out.len() > n {
+                            if let Some(last) = out.last_mut() {
+                                last.speaker = spk_id;
+                            }
+                        }
                     }
                     k = verb_tok.map_or(k + 1, |v| v + 1);
                     continue;
@@ -375,15 +495,39 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                 k += 1;
                 continue;
             };
-            // VSO: the speaker stands between verb and content.
-            let mut speaker = best_speaker(
-                doc,
-                (k + 1..c.opener_tok.min(k + 5))
-                    .filter_map(|p| doc.mention_at(p))
-                    .filter(|&m| !after_preposition(doc, doc.mtok[m].0) && !addressee(doc, m)),
-            );
+            // VSO: the speaker stands between verb and content; after a relay verb (نقلت وكالة X
+            // عن Y) the source follows عن and the relay is `via`.
+            let mut speaker: Option<usize> = None;
+            let mut described: Option<(String, usize)> = None;
+            let mut relay_via: Option<String> = None;
+            let stop = c.opener_tok;
+            let first = match relay_source(doc, k, stop) {
+                Some((j, src)) => {
+                    relay_via = subject_at(doc, actors, k + 1, j, false).map(|s| s.id(doc));
+                    subject_at(doc, actors, src, stop, false)
+                }
+                None => subject_at(doc, actors, k + 1, stop, false),
+            };
+            match first {
+                Some(Spk::Mention(m)) => speaker = Some(m),
+                Some(Spk::Actor(id, at)) => described = Some((id, at)),
+                None => {}
+            }
+            if speaker.is_none() && described.is_none() && relay_via.is_none() {
+                speaker = best_speaker(
+                    doc,
+                    (k + 1..c.opener_tok.min(k + 5))
+                        .filter_map(|p| doc.mention_at(p))
+                        .filter(|&m| !after_preposition(doc, doc.mtok[m].0) && !addressee(doc, m))
+                        // A word with ل before it opens the addressee (وقال لبي بي سي).
+                        .filter(|&m| {
+                            !(k + 1..doc.mtok[m].0)
+                                .any(|q| doc.toks[q].norm.starts_with('ل') && !covered(doc, q))
+                        }),
+                );
+            }
             // SVO: the nearest agent before the verb in the same clause.
-            if speaker.is_none() {
+            if speaker.is_none() && described.is_none() {
                 let (ca, _) = doc.clause_of(k);
                 let from = k
                     .saturating_sub(8)
@@ -405,14 +549,15 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
             // The subject stands further back when the verb opens a dependent clause: a relative
             // (التقارير التي ترجح), a temporal clause (الرئيس توكاييف، حينما ادعى), an appositive
             // (وزير الخارجية، سيرغي لافروف، اشتكى) or a purpose clause (وعادت موسكو …، لتعلن).
-            if speaker.is_none() && k > sa {
+            if speaker.is_none() && described.is_none() && k > sa {
                 speaker = subject_of_dependent(doc, k, sa);
             }
             // A described speaker: right after the verb (ذكرت تقارير صحفية، أكدت السلطات), or
             // in subject position before it within the sentence (وسائل الإعلام التابعة لـ… وصفت).
-            let mut described: Option<(String, usize)> = None;
-            if speaker.is_none() {
+            if speaker.is_none() && described.is_none() {
+                // Not the noun a statement is made in (وقال في بيان إنه).
                 let after = (k + 1..(k + 3).min(c.opener_tok))
+                    .filter(|&p| !after_preposition(doc, p))
                     .find_map(|p| described_at(doc, p, c.opener_tok));
                 let relative = k >= sa + 2
                     && matches!(
@@ -460,8 +605,21 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
             // An implicit subject (وقال إن، وأضافت أن، وتابع في بيان إن): the pronoun refers to
             // the speaker of the claim just before (within two sentences), else to the last person
             // named before the verb in this or the previous sentence.
+            // A noun right after the verb is its own subject, even one nobody names
+            // (أوضحت أجهزة الإغاثة أنها): no pronoun to resolve.
+            let noun_after = k + 1 < c.opener_tok && {
+                let t = &doc.toks[k + 1];
+                let n = t.norm.as_str();
+                !t.punct
+                    && !not_name().contains(n)
+                    && !n.starts_with('ل')
+                    && !n.starts_with('ب')
+                    && !n.ends_with('ا')
+                    && doc.mention_at(k + 1).is_none()
+            };
             let implicit = speaker.is_none()
                 && described.is_none()
+                && !noun_after
                 && c.opener_tok <= k + 5
                 && (k + 1..c.opener_tok.saturating_sub(1)).all(|p| doc.mention_at(p).is_none());
             if implicit {
@@ -473,48 +631,56 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                         .then(|| pc.speaker.clone())
                         .flatten()
                 });
-                match prev_claim {
-                    Some(id) => described = Some((id, doc.toks[k].start)),
-                    None => {
+                // Not a name quoted inside an earlier statement (بن لادن in someone's words),
+                // nor one inside an organisation's name.
+                let quoted = |m: usize| {
+                    let at = doc.input.mentions[m].start;
+                    out.iter()
+                        .any(|c| c.content.start <= at && at < c.content.end)
+                };
+                let institution_named_after = |m: usize| {
+                    doc.mtok[m].0 > 0
+                        && matches!(
+                            doc.toks[doc.mtok[m].0 - 1].norm.as_str(),
+                            "حركه" | "حزب" | "حكومه" | "اداره" | "نظام" | "عهد"
+                        )
+                };
+                let persons = |from: usize| {
+                    doc.mentions_in(from, k).filter(move |&m| {
+                        !quoted(m)
+                            && !institution_named_after(m)
+                            && !doc.mentions_in(from, k).any(|o| {
+                                o != m
+                                    && doc.mtok[o].0 < doc.mtok[m].0
+                                    && doc.mtok[m].1 <= doc.mtok[o].1
+                            })
+                            && doc.input.mentions[m].kind == EntityType::Per
+                            && doc.input.mentions[m].form != MentionForm::Adjective
+                            && !after_preposition(doc, doc.mtok[m].0)
+                            && doc.mtok[m].1 < k
+                    })
+                };
+                // The subject of this sentence's earlier verb (وكان بوتين قد تحدث …، وأعرب عن
+                // أمله أن) wins over the previous claim's speaker.
+                let this_sentence = if k > sa && doc.toks[k - 1].punct {
+                    persons(after_dateline(doc, sa, k)).next()
+                } else {
+                    None
+                };
+                match (this_sentence, prev_claim) {
+                    (Some(m), _) => speaker = Some(m),
+                    (None, Some(id)) => described = Some((id, doc.toks[k].start)),
+                    (None, None) => {
                         let from = here
                             .checked_sub(1)
                             .and_then(|i| doc.stoks.get(i))
                             .map_or(sa, |&(a, _)| a);
-                        // Not a name quoted inside an earlier statement (بن لادن in someone's
-                        // words), nor one inside an organisation's name.
-                        let quoted = |m: usize| {
-                            let at = doc.input.mentions[m].start;
-                            out.iter()
-                                .any(|c| c.content.start <= at && at < c.content.end)
-                        };
-                        let institution_named_after = |m: usize| {
-                            doc.mtok[m].0 > 0
-                                && matches!(
-                                    doc.toks[doc.mtok[m].0 - 1].norm.as_str(),
-                                    "حركه" | "حزب" | "حكومه" | "اداره" | "نظام" | "عهد"
-                                )
-                        };
-                        speaker = doc
-                            .mentions_in(from, k)
-                            .filter(|&m| {
-                                !quoted(m)
-                                    && !institution_named_after(m)
-                                    && !doc.mentions_in(from, k).any(|o| {
-                                        o != m
-                                            && doc.mtok[o].0 < doc.mtok[m].0
-                                            && doc.mtok[m].1 <= doc.mtok[o].1
-                                    })
-                                    && doc.input.mentions[m].kind == EntityType::Per
-                                    && doc.input.mentions[m].form != MentionForm::Adjective
-                                    && !after_preposition(doc, doc.mtok[m].0)
-                                    && doc.mtok[m].1 < k
-                            })
-                            .last();
+                        speaker = persons(from).last();
                     }
                 }
             }
             // Reporting outlet: X في “Y” / X في Y right after the speaker.
-            let via = speaker.and_then(|m| {
+            let via_m = speaker.and_then(|m| {
                 let e = doc.mtok[m].1 + 1;
                 (e < c.opener_tok && doc.toks.get(e).is_some_and(|t| t.norm == "في"))
                     .then(|| (e + 1..(e + 4).min(c.opener_tok + 1)).find_map(|p| doc.mention_at(p)))
@@ -535,7 +701,11 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
             if let (Some(content), Some(ev)) =
                 (doc.ev(c.start, c.end), doc.ev(ev_start, c.outer_end))
             {
-                let via_entity = via.map(|v| doc.input.mentions[v].entity.clone());
+                let speaker_id = speaker.map(|m| doc.input.mentions[m].entity.clone());
+                let via_entity = relay_via
+                    .clone()
+                    .or_else(|| via_m.map(|v| doc.input.mentions[v].entity.clone()))
+                    .filter(|v| Some(v) != speaker_id.as_ref());
                 push_claim(doc, &mut out, speaker, via_entity, verb, content, ev);
                 if let (None, Some((id, _)), Some(last)) = (speaker, &described, out.last_mut()) {
                     if last.speaker.is_none() && last.content.start == c.start {
@@ -608,7 +778,28 @@ fn addressee(doc: &Doc<'_>, m: usize) -> bool {
         "للصحفيين",
     ];
     let first = doc.mtok[m].0;
+    // A ل glued to the name (لبي بي سي، لرويترز).
+    if doc.input.mentions[m].start > doc.toks[first].start && doc.toks[first].norm.starts_with('ل')
+    {
+        return true;
+    }
     let before = first.checked_sub(1).map(|p| doc.toks[p].norm.as_str());
+    // A name inside a ل-phrase, or the rest of a name whose first word carries the ل (لبي بي سي
+    // with only بي سي marked).
+    let glued_before = first > 0
+        && !covered(doc, first - 1)
+        && !doc.toks[first - 1].punct
+        && before.is_some_and(|b| {
+            b.starts_with('ل')
+                && !b.starts_with("لل")
+                && !matches!(
+                    b,
+                    "لكن" | "لقد" | "لذلك" | "لاحقا" | "لا" | "لم" | "لن" | "لما" | "لسان"
+                )
+        });
+    if glued_before {
+        return true;
+    }
     before.is_some_and(|b| TO_MEDIA.contains(&b))
         || TO_MEDIA.iter().any(|w| doc.toks[first].norm.starts_with(w))
 }
@@ -688,8 +879,15 @@ fn subject_of_dependent(doc: &Doc<'_>, k: usize, sa: usize) -> Option<usize> {
     {
         return best_speaker(doc, (sa..k - 1).rev().filter_map(&agent_ending_at).take(1));
     }
-    // Appositive: …، NAME، VERB — the name closes the phrase right before the comma.
-    if doc.toks[k - 1].punct && doc.toks[k - 1].norm == "," && k >= sa + 2 {
+    // Appositive: …، NAME، VERB — the name closes the phrase right before the comma; not for a
+    // circumstantial continuation (…، مضيفاً), whose subject is the sentence's.
+    let hal = continues(
+        doc.input
+            .text
+            .get(doc.toks[k].start..doc.toks[k].end)
+            .unwrap_or(""),
+    );
+    if doc.toks[k - 1].punct && doc.toks[k - 1].norm == "," && k >= sa + 2 && !hal {
         let named = agent_ending_at(k - 2).filter(|&m| {
             matches!(
                 doc.input.mentions[m].kind,
@@ -750,4 +948,1161 @@ fn push_claim(
         about,
         evidence: vec![ev],
     });
+}
+
+/// Words that never start or belong to an untagged name, nor continue a speaker's description:
+/// function words, time words, adverbs and the nouns a statement is made in (بيان، مقابلة).
+const NOT_NAME: &[&str] = &[
+    "في",
+    "من",
+    "إلى",
+    "على",
+    "عن",
+    "مع",
+    "ضد",
+    "لدى",
+    "حول",
+    "أمام",
+    "خلال",
+    "عبر",
+    "بعد",
+    "قبل",
+    "منذ",
+    "حتى",
+    "عند",
+    "بين",
+    "إن",
+    "أن",
+    "أنه",
+    "إنه",
+    "انها",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "هو",
+    "هي",
+    "هم",
+    "كما",
+    "ذلك",
+    "هذا",
+    "هذه",
+    "تلك",
+    "الذي",
+    "التي",
+    "الذين",
+    "اليوم",
+    "أمس",
+    "غدا",
+    "يوم",
+    "صباح",
+    "مساء",
+    "ليل",
+    "ليلة",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+    "لاحقا",
+    "أيضا",
+    "كذلك",
+    "مجددا",
+    "أخيرا",
+    "سابقا",
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "مقابلة",
+    "حديث",
+    "كلمة",
+    "رسالة",
+    "تغريدة",
+    "مؤتمر",
+    "لقاء",
+    "اجتماع",
+    "تقرير",
+    "بدوره",
+    "بدورها",
+    "ذات",
+    "مرة",
+    "بوضوح",
+    "صراحة",
+    "كل",
+    "بعض",
+    "عدد",
+    "أحد",
+    "إحدى",
+    "وكان",
+    "وقد",
+    "لكن",
+    "بأن",
+    "بأنه",
+    "وأن",
+    "فيه",
+    "فيها",
+    "عيان",
+    "آخر",
+    "أخرى",
+    "الآخر",
+    "رسمي",
+    "رسميا",
+    "قائلا",
+    "قائلة",
+    "مؤكدا",
+    "مضيفا",
+    "وفق",
+    "وفقا",
+    "حسب",
+    "بحسب",
+    "نقلا",
+    "تعليقا",
+    "ردا",
+    "معلقا",
+    "متحدثا",
+    "حيث",
+    "إذ",
+    "وهو",
+    "وهي",
+    "عام",
+    "أول",
+    "ثاني",
+    "قوله",
+    "قولها",
+    "قولهم",
+    "له",
+    "لها",
+    "لهم",
+    "به",
+    "بها",
+    "عليه",
+    "منه",
+    "عنه",
+    "إليه",
+    "لديه",
+    "الوقت",
+    "ذاته",
+    "نفسه",
+    "نفسها",
+    "وقتها",
+    "وقتذاك",
+    "حينها",
+    "آنذاك",
+    "حين",
+    "دولة",
+    "دول",
+    "الأمم",
+    "جمهورية",
+    "مملكة",
+    "الدولة",
+    "شعب",
+    "الشعب",
+];
+
+fn not_name() -> &'static std::collections::HashSet<String> {
+    static S: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        NOT_NAME
+            .iter()
+            .map(|w| marsad_text::normalize_str(w))
+            .collect()
+    })
+}
+
+/// Token `i` may be part of a name nobody tagged: a plain word, no function, time, title or
+/// reporter word, no speech verb, no group noun.
+fn name_word(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    let n = t.norm.as_str();
+    let strip = n.strip_prefix("ال").unwrap_or(n);
+    !t.punct
+        && n.chars().count() >= 2
+        && n.chars().all(|c| c.is_alphabetic())
+        && !["لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| n.starts_with(p))
+        && doc.mention_at(i).is_none()
+        && !covered(doc, i)
+        && !not_name().contains(n)
+        && !reporters().contains_key(strip)
+        && !is_anna(n)
+        && !doc.is_word(i, &lexicon().speech)
+        && crate::agents::agent_at(n, None).is_none()
+}
+
+/// Token `i` lies inside some mention.
+fn covered(doc: &Doc<'_>, i: usize) -> bool {
+    doc.mtok.iter().any(|&(a, b)| a <= i && i <= b)
+}
+
+/// Token `i` ends a name: the content's opener, a comma, a bracket, or a preposition or
+/// addressee (في، خلال، لوكالة، للصحفيين).
+fn name_boundary(doc: &Doc<'_>, i: usize, stop: usize) -> bool {
+    if i >= stop {
+        return true;
+    }
+    let t = &doc.toks[i];
+    let n = t.norm.as_str();
+    (t.punct && !n.starts_with('"'))
+        || is_anna(n)
+        || not_name().contains(n)
+        || matches!(
+            n,
+            "في" | "خلال"
+                | "امام"
+                | "عبر"
+                | "على"
+                | "علي"
+                | "لدي"
+                | "من"
+                | "بعد"
+                | "عن"
+                | "مع"
+                | "اليوم"
+                | "امس"
+                | "الاثنين"
+                | "الثلاثاء"
+                | "الاربعاء"
+                | "الخميس"
+                | "الجمعه"
+                | "السبت"
+                | "الاحد"
+                | "ايضا"
+                | "يوم"
+        )
+        || [
+            "لوكال",
+            "لصحيف",
+            "لقنا",
+            "لموقع",
+            "لوسائل",
+            "للصحف",
+            "لشبك",
+            "لتلفزيون",
+            "لمجل",
+            "لاذاع",
+            "لل",
+        ]
+        .iter()
+        .any(|p| n.starts_with(p))
+}
+
+/// An untagged name of two or three words at token `p` (قال محمد العلي إن، قالت رندا سلم،):
+/// the end token, when a boundary follows. The first word carries no article.
+fn name_at(doc: &Doc<'_>, p: usize, stop: usize) -> Option<usize> {
+    // A name word carries no article (قسم الإطفاء is no name) except الله after عبد, nor a
+    // preposition glued to a noun (لشركة), nor a nisba ending (فرنسيون).
+    let plain = |i: usize| {
+        let n = doc.toks[i].norm.as_str();
+        let glued = ['ل', 'ب', 'ك'].iter().any(|c| {
+            n.strip_prefix(*c).is_some_and(|r| {
+                r.starts_with("ال")
+                    || reporters().contains_key(r.strip_prefix("ال").unwrap_or(r))
+                    || not_name().contains(r)
+            })
+        });
+        let compound = n == "الله" && i > 0 && doc.toks[i - 1].norm.starts_with("عبد");
+        name_word(doc, i)
+            && (compound || !n.starts_with("ال"))
+            && !glued
+            && !["يون", "يين", "يه", "ها", "هم", "هما"]
+                .iter()
+                .any(|e| n.ends_with(e))
+    };
+    if p >= stop || !plain(p) {
+        return None;
+    }
+    (2..=3usize).find_map(|len| {
+        let e = p + len;
+        ((p + 1..e).all(|i| i < stop && plain(i)) && name_boundary(doc, e, stop)).then_some(e)
+    })
+}
+
+/// The entity a bare surname at token `p` refers to (وأوضحت سلم، وقال شكري): a person named in
+/// full earlier in the document, by the linker or as an untagged name.
+fn surname_at(doc: &Doc<'_>, actors: &Actors, p: usize, stop: usize) -> Option<String> {
+    if p >= stop || !name_word(doc, p) || !name_boundary(doc, p + 1, stop) {
+        return None;
+    }
+    let here = doc.toks[p].start;
+    let n = doc.toks[p].norm.as_str();
+    let last_word = |s: &str| {
+        marsad_text::normalize_str(s)
+            .split_whitespace()
+            .last()
+            .map(str::to_string)
+    };
+    let linked = doc
+        .input
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Per && m.form == MentionForm::Name && m.end <= here)
+        .filter(|m| {
+            let s = doc.input.text.get(m.start..m.end).unwrap_or("");
+            s.split_whitespace().count() >= 2 && last_word(s).as_deref() == Some(n)
+        })
+        .map(|m| (m.start, m.entity.clone()))
+        .next_back();
+    let untagged = actors
+        .list
+        .iter()
+        .filter(|e| e.name.en.is_none() && e.kind == EntityType::Per)
+        .filter(|e| last_word(&e.name.ar).as_deref() == Some(n))
+        .filter_map(|e| {
+            let at = e
+                .mentions
+                .iter()
+                .map(|m| m.evidence.start)
+                .filter(|&s| s < here)
+                .max()?;
+            Some((at, e.id.clone()))
+        })
+        .max_by_key(|x| x.0);
+    match (linked, untagged) {
+        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+}
+
+/// A per-document actor for the words `s..e` (an untagged name, or a described speaker with
+/// its complement): the same words give the same actor, so spokespeople of different ministries
+/// stay apart. `en` is the gloss of a described head, none for a name.
+fn phrase_actor(
+    doc: &Doc<'_>,
+    actors: &mut Actors,
+    en: Option<&'static str>,
+    kind: EntityType,
+    s: usize,
+    e: usize,
+) -> Option<String> {
+    phrase_actor_from(
+        doc,
+        actors,
+        en,
+        kind,
+        doc.toks[s].start,
+        doc.toks[e.max(s + 1) - 1].end,
+    )
+}
+
+/// [`phrase_actor`] for the bytes `from..to` (a head with a ل glued on starts after it).
+fn phrase_actor_from(
+    doc: &Doc<'_>,
+    actors: &mut Actors,
+    en: Option<&'static str>,
+    kind: EntityType,
+    from: usize,
+    to: usize,
+) -> Option<String> {
+    let ev = doc.ev(from, to)?;
+    let key = |t: &str| {
+        marsad_text::normalize_str(t)
+            .split_whitespace()
+            .map(|w| w.strip_prefix("ال").unwrap_or(w).to_string())
+            .collect::<Vec<_>>()
+    };
+    let k = key(&ev.text);
+    let found = actors
+        .list
+        .iter()
+        .position(|x| x.name.en.as_deref() == en && key(&x.name.ar) == k);
+    let i = match found {
+        Some(i) => i,
+        None => {
+            let n = actors.list.len() + 1;
+            actors.list.push(marsad_picture::Entity {
+                id: format!("A:{}:{n}", doc.input.doc),
+                kb: None,
+                kind,
+                name: marsad_picture::Name {
+                    ar: ev.text.clone(),
+                    en: en.map(str::to_string),
+                },
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            });
+            actors.list.len() - 1
+        }
+    };
+    let ent = &mut actors.list[i];
+    if !ent.aliases.contains(&ev.text) {
+        ent.aliases.push(ev.text.clone());
+    }
+    if !ent.mentions.iter().any(|m| m.evidence == ev) {
+        ent.mentions.push(marsad_picture::Mention {
+            evidence: ev,
+            form: MentionForm::Name,
+        });
+    }
+    Some(ent.id.clone())
+}
+
+/// A described head with its complements at token `p`: the head's meaning, where the head ends
+/// and where the description ends (المتحدث باسم وزارة الخارجية الروسية، وزير خارجية الأردن،
+/// ممثل بريطانيا في المنظمة، صحيفة “نيويورك تايمز”). `lam` lets the head carry a ل
+/// (وفقاً لوكالة …).
+fn phrase_at(doc: &Doc<'_>, p: usize, stop: usize, lam: bool) -> Option<(Agent, usize, usize)> {
+    if p >= stop || doc.toks[p].punct || doc.mention_at(p).is_some() {
+        return None;
+    }
+    let norm = doc.toks[p].norm.as_str();
+    let norm = if lam {
+        norm.strip_prefix('ل').unwrap_or(norm)
+    } else {
+        norm
+    };
+    let one = norm.strip_prefix("ال").unwrap_or(norm);
+    let (a, len) = match doc.toks.get(p + 1).filter(|_| p + 1 < stop) {
+        Some(t) => match reporters().get(&format!("{one} {}", t.norm)) {
+            Some(a) => (*a, 2),
+            None => (*reporters().get(one)?, 1),
+        },
+        None => (*reporters().get(one)?, 1),
+    };
+    let head_end = p + len;
+    let mut e = head_end;
+    let mut construct = !one.is_empty() && !norm.starts_with("ال");
+    let (mut in_complement, mut title_in_complement) = (false, false);
+    let text = doc.input.text;
+    while e < stop && e < head_end + 7 {
+        let t = &doc.toks[e];
+        let raw = text.get(t.start..t.end).unwrap_or("");
+        if t.punct {
+            // A quoted name in the description: صحيفة “نيويورك تايمز”، مدير مختبرات "بورتون داون".
+            let open = raw.chars().next();
+            if let (Some(o), Some(close)) = (open, open.and_then(is_quote_open)) {
+                let q = (e + 1..(e + 7).min(stop)).find(|&i| {
+                    let r = text.get(doc.toks[i].start..doc.toks[i].end).unwrap_or("");
+                    r.contains(close) || (o == close && r.contains(o))
+                });
+                if let Some(q) = q.filter(|&q| q > e + 1) {
+                    e = q + 1;
+                    construct = false;
+                    continue;
+                }
+            }
+            break;
+        }
+        if let Some(m) = doc.mention_at(e) {
+            let mm = &doc.input.mentions[m];
+            // المتحدث باسم رئيسة الوزراء تيريزا ماي: the person of a title in the complement is
+            // the complement's.
+            let person = mm.kind == EntityType::Per && mm.form != MentionForm::Adjective;
+            if (person && !title_in_complement)
+                || addressee(doc, m)
+                || (mm.start > doc.toks[e].start && doc.toks[e].norm.starts_with('ل'))
+            {
+                break;
+            }
+            e = doc.mtok[m].1 + 1;
+            construct = false;
+            continue;
+        }
+        let n = t.norm.as_str();
+        if n == "في" || n == "باسم" {
+            let next_ok = doc.toks.get(e + 1).is_some_and(|x| {
+                e + 1 < stop
+                    && (x.norm.starts_with("ال")
+                        || doc
+                            .mention_at(e + 1)
+                            .is_some_and(|m| doc.input.mentions[m].kind != EntityType::Per)
+                        || doc
+                            .toks
+                            .get(e + 2)
+                            .is_some_and(|y| y.norm.starts_with("ال")))
+                    && !not_name().contains(x.norm.as_str())
+            });
+            if next_ok || n == "باسم" {
+                in_complement |= n == "باسم";
+                construct = true;
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if in_complement && reporters().contains_key(n.strip_prefix("ال").unwrap_or(n)) {
+            title_in_complement = true;
+        }
+        // An outlet's own name (وكالة ريا نوفوستي) belongs to the phrase; after other heads a
+        // name is the person described.
+        if let Some(ne) = name_at(doc, e, stop) {
+            if a.kind == EntityType::Org && e == head_end {
+                e = ne;
+            }
+            break;
+        }
+        if not_name().contains(n) || is_anna(n) || doc.is_word(e, &lexicon().speech) {
+            break;
+        }
+        // The genitive of a construct, chained (وزير خارجية الأردن، مدير مكتب رئيس الوزراء), or a
+        // definite complement.
+        // للشؤون السياسية is a complement; للصحفيين an addressee.
+        let genitive_l = n.starts_with("لل")
+            && ![
+                "للصحف",
+                "للصحاف",
+                "للاعلام",
+                "للتلفزيون",
+                "للاذاع",
+                "للقنا",
+                "للوكال",
+            ]
+            .iter()
+            .any(|w| n.starts_with(w));
+        let definite = n.starts_with("ال") || n.starts_with("بال") || genitive_l;
+        if definite || (construct && !n.starts_with('ل')) {
+            construct = !definite;
+            e += 1;
+            continue;
+        }
+        break;
+    }
+    Some((a, head_end, e))
+}
+
+/// The speaker whose words start at token `p` (after a speech verb, or after عن of a relay): a
+/// linked mention, a described head with its complement (the person named right after it wins),
+/// an untagged name, or a surname named in full earlier.
+fn subject_at(
+    doc: &Doc<'_>,
+    actors: &mut Actors,
+    mut p: usize,
+    stop: usize,
+    lam: bool,
+) -> Option<Spk> {
+    // Time words and adverbs between verb and subject (ذكرت الاثنين وكالة …).
+    for _ in 0..2 {
+        if p < stop
+            && doc.mention_at(p).is_none()
+            && (matches!(
+                doc.toks[p].norm.as_str(),
+                "اليوم"
+                    | "امس"
+                    | "الاثنين"
+                    | "الثلاثاء"
+                    | "الاربعاء"
+                    | "الخميس"
+                    | "الجمعه"
+                    | "السبت"
+                    | "الاحد"
+                    | "ايضا"
+                    | "كذلك"
+                    | "مجددا"
+                    | "بدوره"
+                    | "بدورها"
+                    | "وقتها"
+                    | "حينها"
+                    | "انذاك"
+            ) || doc.toks[p].punct && doc.toks[p].norm == ",")
+        {
+            p += 1;
+        }
+    }
+    if p >= stop {
+        return None;
+    }
+    if let Some(m) = doc.mention_at(p) {
+        let mm = &doc.input.mentions[m];
+        // A first name the linker took for something else, the person's surname right after
+        // it (ديفيد شاكمان with ديفيد a place).
+        let next = doc.mention_at(doc.mtok[m].1 + 1).filter(|&n| {
+            doc.input.mentions[n].kind == EntityType::Per
+                && doc.input.mentions[n].form == MentionForm::Name
+        });
+        if let (true, Some(n)) = (mm.kind != EntityType::Per, next) {
+            return Some(Spk::Mention(n));
+        }
+        // وقال لبي بي سي: a ل glued to the name makes it the addressee (but وفقاً لرويترز names the
+        // source of a post-posed attribution).
+        let glued_l = mm.start > doc.toks[p].start && doc.toks[p].norm.starts_with('ل');
+        if is_agent(mm.kind)
+            && mm.form != MentionForm::Adjective
+            && !addressee(doc, m)
+            && (lam || !glued_l)
+        {
+            return Some(Spk::Mention(m));
+        }
+        return None;
+    }
+    if let Some((a, he, e)) = phrase_at(doc, p, stop, lam) {
+        // The person the description belongs to: right after it, or after a comma.
+        let after = if e < stop && doc.toks[e].punct && doc.toks[e].norm == "," {
+            e + 1
+        } else {
+            e
+        };
+        if a.en != "outlet" {
+            // One title word may stand before the name (، اللواء عاموس يادلين).
+            let is_person = |m: &usize| {
+                let mm = &doc.input.mentions[*m];
+                mm.kind == EntityType::Per && mm.form != MentionForm::Adjective
+            };
+            // A first name the linker took for a place (غاري إيتنهيد): the surname after it.
+            let person = |i: usize| {
+                doc.mention_at(i).and_then(|m| {
+                    if is_person(&m) {
+                        Some(m)
+                    } else {
+                        doc.mention_at(doc.mtok[m].1 + 1).filter(is_person)
+                    }
+                })
+            };
+            let titled = after + 1 < stop
+                && doc.mention_at(after).is_none()
+                && doc.toks[after].norm.starts_with("ال")
+                && !doc.toks[after].punct;
+            if let Some(m) = person(after).or_else(|| titled.then(|| person(after + 1)).flatten()) {
+                return Some(Spk::Mention(m));
+            }
+            if a.kind != EntityType::Org {
+                if let Some(ne) = name_at(doc, after, stop) {
+                    return phrase_actor(doc, actors, None, EntityType::Per, after, ne)
+                        .map(|id| Spk::Actor(id, doc.toks[p].start));
+                }
+            }
+        }
+        // An outlet, company or body named right after its head (وكالة رويترز، شركة أبل), and the
+        // state a government or ministry belongs to (الحكومة البريطانية).
+        let named = doc.mentions_in(he, e).find(|&m| {
+            let mm = &doc.input.mentions[m];
+            match a.en {
+                "government" | "ministry" => {
+                    matches!(mm.kind, EntityType::Gpe | EntityType::Org) && doc.mtok[m].0 == he
+                }
+                _ => {
+                    a.kind == EntityType::Org
+                        && mm.kind == EntityType::Org
+                        && mm.form == MentionForm::Name
+                        && doc.mtok[m].0 <= he + 1
+                }
+            }
+        });
+        if let Some(m) = named {
+            return Some(Spk::Mention(m));
+        }
+        let id = if e == he {
+            bare_head(doc, actors, a, p, he)
+        } else {
+            None
+        };
+        let from = doc.toks[p].start
+            + if lam && doc.toks[p].norm.starts_with('ل') && !doc.toks[p].norm.starts_with("لل")
+            {
+                'ل'.len_utf8()
+            } else {
+                0
+            };
+        let to = doc.toks[e.max(p + 1) - 1].end;
+        let id = id.or_else(|| phrase_actor_from(doc, actors, Some(a.en), a.kind, from, to))?;
+        return Some(Spk::Actor(id, doc.toks[p].start));
+    }
+    if let Some(f) = actor_at(doc, p, stop) {
+        return match f {
+            Found::Named(m) if bracketed(doc, m) => None,
+            // A group noun with a nisba (العالم السياسي الروسي ألكسي مكاركين، الشرطة الأفغانية):
+            // the person named after it speaks; else the group itself, except the authorities,
+            // which stand for their state.
+            Found::Named(m) if doc.mtok[m].0 > p => {
+                // The rest of a name the nisba opens (قوات سوريا الديمقراطية).
+                let mut e = doc.mtok[m].1 + 1;
+                while e < stop
+                    && e < doc.mtok[m].1 + 3
+                    && doc.toks[e].norm.starts_with("ال")
+                    && doc.mention_at(e).is_none()
+                    && !not_name().contains(doc.toks[e].norm.as_str())
+                {
+                    e += 1;
+                }
+                let after = if e < stop && doc.toks[e].norm == "," {
+                    e + 1
+                } else {
+                    e
+                };
+                if let Some(pm) = doc.mention_at(after).filter(|&x| {
+                    doc.input.mentions[x].kind == EntityType::Per
+                        && doc.input.mentions[x].form != MentionForm::Adjective
+                }) {
+                    return Some(Spk::Mention(pm));
+                }
+                if let Some(ne) = name_at(doc, after, stop) {
+                    return phrase_actor(doc, actors, None, EntityType::Per, after, ne)
+                        .map(|id| Spk::Actor(id, doc.toks[p].start));
+                }
+                let head = crate::agents::agent_at(
+                    &doc.toks[p].norm,
+                    doc.toks.get(p + 1).map(|t| t.norm.as_str()),
+                );
+                let from = doc.toks[p].start
+                    + if lam
+                        && doc.toks[p].norm.starts_with('ل')
+                        && !doc.toks[p].norm.starts_with("لل")
+                    {
+                        'ل'.len_utf8()
+                    } else {
+                        0
+                    };
+                match head {
+                    Some((a, _)) if a.en != "authorities" => phrase_actor_from(
+                        doc,
+                        actors,
+                        Some(a.en),
+                        a.kind,
+                        from,
+                        doc.toks[e - 1].end,
+                    )
+                    .map(|id| Spk::Actor(id, from)),
+                    _ => Some(Spk::Mention(m)),
+                }
+            }
+            Found::Named(m) => Some(Spk::Mention(m)),
+            Found::Described(a, s, e) => actors
+                .id(doc, a, s, e)
+                .map(|id| Spk::Actor(id, doc.toks[s].start)),
+        };
+    }
+    if let Some(e) = name_at(doc, p, stop) {
+        return phrase_actor(doc, actors, None, EntityType::Per, p, e)
+            .map(|id| Spk::Actor(id, doc.toks[p].start));
+    }
+    surname_at(doc, actors, p, stop).map(|id| Spk::Actor(id, doc.toks[p].start))
+}
+
+/// A bare described head (وقال المتحدث، وأضاف الوزير): the person or described speaker last
+/// introduced with the same head word before it in the document.
+fn bare_head(doc: &Doc<'_>, actors: &mut Actors, a: Agent, p: usize, he: usize) -> Option<String> {
+    let strip = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
+    let head = strip(doc.toks[p].norm.as_str());
+    let here = doc.toks[p].start;
+    // Only a title names a person (وقال الوزير); a bare statement or outlet is no person.
+    let person = (a.kind == EntityType::Per)
+        .then(|| {
+            doc.input
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.kind == EntityType::Per && m.form == MentionForm::Name && m.end <= here
+                })
+                .filter(|(i, _)| {
+                    let first = doc.mtok[*i].0;
+                    (first.saturating_sub(7)..first)
+                        .any(|q| strip(doc.toks[q].norm.as_str()) == head)
+                        && !(first.saturating_sub(7)..first)
+                            .any(|q| doc.toks[q].norm == "." || doc.toks[q].norm == "باسم")
+                })
+                .map(|(_, m)| (m.start, m.entity.clone()))
+                .next_back()
+        })
+        .flatten();
+    let described = actors
+        .list
+        .iter()
+        .filter(|x| {
+            x.name.en.as_deref() == Some(a.en)
+                && marsad_text::normalize_str(&x.name.ar)
+                    .split_whitespace()
+                    .next()
+                    .map(strip)
+                    .as_deref()
+                    == Some(head.as_str())
+        })
+        .filter_map(|x| {
+            let at = x
+                .mentions
+                .iter()
+                .map(|m| m.evidence.start)
+                .filter(|&s| s < here)
+                .max()?;
+            Some((at, x.id.clone()))
+        })
+        .max_by_key(|x| x.0);
+    let best = match (person, described) {
+        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }?;
+    // Record the bare mention on a described actor so its mentions show where it speaks.
+    if let Some(x) = actors.list.iter_mut().find(|x| x.id == best.1) {
+        if let Some(ev) = doc.ev(doc.toks[p].start, doc.toks[he - 1].end) {
+            if !x.mentions.iter().any(|m| m.evidence == ev) {
+                x.mentions.push(marsad_picture::Mention {
+                    evidence: ev,
+                    form: MentionForm::Name,
+                });
+            }
+        }
+    }
+    Some(best.1)
+}
+
+/// A speaker: a linked mention, or a per-document actor id with the byte its words start at.
+#[derive(Debug, Clone)]
+enum Spk {
+    Mention(usize),
+    Actor(String, usize),
+}
+
+impl Spk {
+    fn id(&self, doc: &Doc<'_>) -> String {
+        match self {
+            Spk::Mention(m) => doc.input.mentions[*m].entity.clone(),
+            Spk::Actor(id, _) => id.clone(),
+        }
+    }
+}
+
+/// A relay verb (نقلت وكالة X عن Y، ونقل موقع عن): the token of عن / على لسان in `v+1..stop`
+/// and the first token of the source after it.
+fn relay_source(doc: &Doc<'_>, v: usize, stop: usize) -> Option<(usize, usize)> {
+    let n = doc.toks[v].norm.as_str();
+    let n = n.strip_prefix('و').unwrap_or(n);
+    if !matches!(n, "نقل" | "نقلت" | "تنقل" | "ينقل" | "نقلا") {
+        return None;
+    }
+    (v + 1..stop.min(v + 12)).find_map(|i| match doc.toks[i].norm.as_str() {
+        "عن" => Some((i, i + 1)),
+        "علي" | "على" if doc.toks.get(i + 1).is_some_and(|t| t.norm == "لسان") => {
+            Some((i, i + 2))
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Speakers on real ANT sentences (development articles of the fifth claims check).
+
+    use marsad_picture::{EntityType, MentionForm};
+
+    use crate::{extract, DocEvents, DocInput, EntityMention};
+
+    /// A mention of `id` at the `nth` occurrence of `surface`.
+    fn at(text: &str, surface: &str, nth: usize, id: &str, kind: EntityType) -> EntityMention {
+        let start = text
+            .match_indices(surface)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .expect("surface in text");
+        let form = if surface.ends_with("ية") || surface.ends_with("ي") && kind == EntityType::Gpe
+        {
+            MentionForm::Adjective
+        } else {
+            MentionForm::Name
+        };
+        EntityMention {
+            entity: id.to_string(),
+            kind,
+            form,
+            start,
+            end: start + surface.len(),
+        }
+    }
+
+    fn run(text: &str, mut mentions: Vec<EntityMention>) -> DocEvents {
+        mentions.sort_by_key(|m| m.start);
+        let sents = marsad_text::sentences(text);
+        extract(DocInput {
+            doc: "d",
+            text,
+            sentences: &sents,
+            mentions: &mentions,
+            quantities: &[],
+            dates: &[],
+        })
+        .0
+    }
+
+    /// Speaker and via of the claim whose content starts with `content`, as display names.
+    fn who(out: &DocEvents, content: &str) -> (Option<String>, Option<String>) {
+        let c = out
+            .claims
+            .iter()
+            .find(|c| c.content.text.starts_with(content))
+            .unwrap_or_else(|| panic!("no claim {content}: {:?}", out.claims));
+        let name = |id: &Option<String>| {
+            id.as_ref().map(|id| {
+                out.actors
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map_or(id.clone(), |a| a.name.ar.clone())
+            })
+        };
+        (name(&c.speaker), name(&c.via))
+    }
+
+    #[test]
+    fn the_person_after_a_description_with_a_state_speaks() {
+        let t = "قال وزير الخارجية المصري، سامح شكري، إن القمة العربية المرتقبة بالرياض سوف تناقش قضية الإرهاب.";
+        let out = run(
+            t,
+            vec![
+                at(t, "المصري", 0, "eg", EntityType::Gpe),
+                at(t, "سامح شكري", 0, "shoukry", EntityType::Per),
+            ],
+        );
+        assert_eq!(who(&out, "القمة").0.as_deref(), Some("shoukry"));
+    }
+
+    #[test]
+    fn untagged_name_after_the_verb_and_its_surname_later() {
+        let t = "قالت رندا سلم، رئيس قسم حل الصراعات بمعهد الشرق الأوسط، إن النتائج الكبيرة التي حققها مقتدى الصدر عبر مؤيديه من المرشحين بالانتخابات البرلمانية العراقية، تعتبر أمرا سيئا لكل من إيران والولايات المتحدة الأمريكية في الوقت ذاته. وأوضحت سلم إنه وبالنسبة للمراقبين والمتابعين لمقتدى الصدر، فإن هناك مخاوف عديدة.";
+        let out = run(
+            t,
+            vec![
+                at(t, "مقتدى الصدر", 0, "sadr", EntityType::Per),
+                at(t, "إيران", 0, "ir", EntityType::Gpe),
+            ],
+        );
+        let first = out.claims[0].speaker.clone();
+        assert_eq!(who(&out, "النتائج").0.as_deref(), Some("رندا سلم"));
+        assert_eq!(out.claims[1].speaker, first, "{:?}", out.claims);
+        let a = out.actors.iter().find(|a| Some(&a.id) == first.as_ref());
+        assert_eq!(a.map(|a| a.kind), Some(EntityType::Per));
+    }
+
+    #[test]
+    fn untagged_name_after_a_spokesperson_description() {
+        let t = "وقالت المتحدثة باسم البيت الأبيض ساره ساندرز إن الرئيس دونالد ترامب على علم بالحادث وإنه سيرسل المساعدات التي يحتاجونها في مكان الحادث.";
+        let out = run(
+            t,
+            vec![
+                at(t, "البيت الأبيض", 0, "wh", EntityType::Org),
+                at(t, "دونالد ترامب", 0, "trump", EntityType::Per),
+            ],
+        );
+        assert_eq!(who(&out, "الرئيس").0.as_deref(), Some("ساره ساندرز"));
+    }
+
+    #[test]
+    fn spokespeople_of_different_offices_stay_apart() {
+        let t = "ودعت بريطانيا إلى الهدوء في قطاع غزة، بحسب ما صرح المتحدث باسم رئيسة الوزراء تيريزا ماي للصحافيين. وقال المتحدث \"نحن قلقون إزاء التقارير عن العنف وخسارة الأرواح في غزة\". وقالت متحدثة باسم وزارة الخارجية الألمانية \"يتعين (احترام) حق التظاهر السلمي في غزة أيضا\". وقالت المتحدثة إن ذلك يعني أن الذخيرة الحية ينبغي أن يقتصر استخدامها عندما لا تنجح وسائل الردع الأضعف.";
+        let out = run(
+            t,
+            vec![
+                at(t, "بريطانيا", 0, "uk", EntityType::Gpe),
+                at(t, "تيريزا ماي", 0, "may", EntityType::Per),
+                at(t, "الألمانية", 0, "de", EntityType::Gpe),
+            ],
+        );
+        let uk = who(&out, "ودعت").0;
+        let uk2 = who(&out, "نحن قلقون").0;
+        let de = who(&out, "يتعين").0;
+        let de2 = who(&out, "ذلك يعني").0;
+        assert_eq!(uk.as_deref(), Some("المتحدث باسم رئيسة الوزراء تيريزا ماي"));
+        assert_eq!(uk2, uk);
+        assert_eq!(de.as_deref(), Some("متحدثة باسم وزارة الخارجية الألمانية"));
+        assert_eq!(de2, de);
+    }
+
+    #[test]
+    fn relay_names_source_and_via() {
+        let t = "ونقلت وكالة ريا نوفوستي عن المسؤول الطبي بافل كورنيافكا قوله، إن \"ستة أشخاص قد قتلوا\". ونقلت وكالة الأنباء الكورية الجنوبية \"يونهاب\" عن مسؤول في الرئاسة قوله إن سول تتوقع من بومبيو أن يعود ومعه المحتجزون.";
+        let out = run(
+            t,
+            vec![
+                at(t, "ريا نوفوستي", 0, "ria", EntityType::Org),
+                at(t, "الكورية الجنوبية", 0, "kr", EntityType::Gpe),
+                at(t, "بومبيو", 0, "pompeo", EntityType::Per),
+            ],
+        );
+        assert_eq!(
+            who(&out, "\"ستة"),
+            (Some("بافل كورنيافكا".into()), Some("ria".into()))
+        );
+        assert_eq!(
+            who(&out, "سول"),
+            (
+                Some("مسؤول في الرئاسة".into()),
+                Some("وكالة الأنباء الكورية الجنوبية \"يونهاب\"".into())
+            )
+        );
+    }
+
+    #[test]
+    fn postposed_relay_reports_the_statement_it_follows() {
+        let t = "أعلن نائب رئيس الوزراء الصيني ليو هي السبت أن بكين وواشنطن اتفقتا على عدم الدخول في حرب تجارية، بحسب ما نقلت وكالة أنباء الصين الجديدة (شينخو) الرسمية.";
+        let out = run(
+            t,
+            vec![
+                at(t, "الصيني", 0, "cn", EntityType::Gpe),
+                at(t, "بكين", 0, "bj", EntityType::Gpe),
+            ],
+        );
+        assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
+        let c = &out.claims[0];
+        assert!(c.content.text.ends_with("حرب تجارية"), "{}", c.content.text);
+        let (sp, via) = who(&out, "بكين");
+        assert_ne!(sp.as_deref(), Some("cn"));
+        assert_eq!(via.as_deref(), Some("وكالة أنباء الصين الجديدة"));
+    }
+
+    #[test]
+    fn police_with_a_nisba_is_the_police_and_a_statement_no_name() {
+        let t = "قالت الشرطة الأفغانية ومسؤولون في وزارة الداخلية إن 3 انفجارات متوالية هزت العاصمة كابول، الأربعاء. وقال بيان لشركة الترفيه: \"أسرة سيرك دو سوليه بكاملها تشعر بالصدمة والانهيار\".";
+        let out = run(
+            t,
+            vec![
+                at(t, "الأفغانية", 0, "af", EntityType::Gpe),
+                at(t, "كابول", 0, "kabul", EntityType::Gpe),
+            ],
+        );
+        assert_eq!(
+            who(&out, "3 انفجارات").0.as_deref(),
+            Some("الشرطة الأفغانية")
+        );
+        assert_eq!(who(&out, "أسرة").0.as_deref(), Some("بيان"));
+    }
+
+    #[test]
+    fn subject_of_the_sentence_beats_the_previous_speaker() {
+        let t = "وقال مندوب بريطانيا في المنظمة أمام الاجتماع الطارئ، إن اتهام روسيا اعتمد على عدة نقاط. وكان الرئيس الروسي فلاديمير بوتين قد تحدث عن القضية أثناء زيارته الأخيرة إلى تركيا، وأعرب عن أمله أن \"يسود المنطق\" في التعامل مع محاولة تسميم سكريبال.";
+        let out = run(
+            t,
+            vec![
+                at(t, "بريطانيا", 0, "uk", EntityType::Gpe),
+                at(t, "روسيا", 0, "ru", EntityType::Gpe),
+                at(t, "الروسي", 0, "ru", EntityType::Gpe),
+                at(t, "فلاديمير بوتين", 0, "putin", EntityType::Per),
+                at(t, "تركيا", 0, "tr", EntityType::Gpe),
+            ],
+        );
+        assert_eq!(
+            who(&out, "اتهام").0.as_deref(),
+            Some("مندوب بريطانيا في المنظمة")
+        );
+        assert_eq!(who(&out, "\"يسود").0.as_deref(), Some("putin"));
+    }
+
+    #[test]
+    fn a_statement_is_no_person_and_only_is_no_source() {
+        let t = "وتابع المكتب، في بيان، أن ماكرون تحدث عن الضربة العسكرية التي نفذتها فرنسا لسوريا قبل أسبوع. وقال البيان إن السيسي شدد على موقف مصر الثابت. وقالت روسيا إنه ينبغي أن تسيطر قوات دمشق على الحدود الجنوبية فحسب، وفق ما ذكرت وكالة رويترز.";
+        let out = run(
+            t,
+            vec![
+                at(t, "ماكرون", 0, "macron", EntityType::Per),
+                at(t, "فرنسا", 0, "fr", EntityType::Gpe),
+                at(t, "السيسي", 0, "sisi", EntityType::Per),
+                at(t, "مصر", 0, "eg", EntityType::Gpe),
+                at(t, "روسيا", 0, "ru", EntityType::Gpe),
+                at(t, "دمشق", 0, "dam", EntityType::Gpe),
+                at(t, "رويترز", 0, "reuters", EntityType::Org),
+            ],
+        );
+        assert_ne!(who(&out, "السيسي").0.as_deref(), Some("macron"));
+        assert_eq!(
+            who(&out, "ينبغي"),
+            (Some("ru".into()), Some("reuters".into()))
+        );
+    }
+
+    #[test]
+    fn the_noun_a_statement_is_made_in_does_not_speak() {
+        let t = "لكن نائب وزير الخارجية الكوري الشمالي كيم كي غوان انتقد بولتون. وقال في بيان نقلته وكالة الأنباء الرسمية إنه إذا أصرت واشنطن على تطبيق النموذج الليبي فسنعيد النظر في القمة.";
+        let out = run(
+            t,
+            vec![
+                at(t, "الكوري الشمالي", 0, "nk", EntityType::Gpe),
+                at(t, "كيم كي غوان", 0, "kkg", EntityType::Per),
+                at(t, "بولتون", 0, "bolton", EntityType::Per),
+                at(t, "واشنطن", 0, "dc", EntityType::Gpe),
+            ],
+        );
+        assert_ne!(who(&out, "إذا").0.as_deref(), Some("بيان"));
+    }
+
+    #[test]
+    fn on_the_tongue_of_is_a_relay_source() {
+        let t = "ونقلت وكالة الأنباء السورية الرسمية على لسان المعلم قوله: \"إيران تقف إلى جانب الجمهورية العربية السورية منذ بداية الحرب\".";
+        let out = run(
+            t,
+            vec![
+                at(t, "السورية", 0, "sy", EntityType::Gpe),
+                at(t, "المعلم", 0, "muallem", EntityType::Per),
+                at(t, "إيران", 0, "ir", EntityType::Gpe),
+            ],
+        );
+        assert_eq!(
+            who(&out, "إيران"),
+            (
+                Some("muallem".into()),
+                Some("وكالة الأنباء السورية الرسمية".into())
+            )
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_glued_lam_is_the_addressee() {
+        let t = "في المقابل، يؤيد الطالب الجامعي كيلليون فيري موقف الجامعة، وقال لبي بي سي: \"تعلم كم هي جذابة أجساد النساء\".";
+        let out = run(t, vec![at(t, "بي بي سي", 0, "bbc", EntityType::Org)]);
+        assert_ne!(
+            who(&out, "تعلم").0.as_deref(),
+            Some("bbc"),
+            "{:?}",
+            out.claims
+        );
+        // As the linker marks it: the name without its first word.
+        let out = run(t, vec![at(t, "بي سي", 0, "bbc", EntityType::Per)]);
+        assert_ne!(
+            who(&out, "تعلم").0.as_deref(),
+            Some("bbc"),
+            "{:?}",
+            out.claims
+        );
+    }
+
+    proptest::proptest! {
+        /// Any mix of titles, names, relays and post-posed markers: no panic, every claim and
+        /// actor evidence indexes the text, and an actor id is never reused for two names.
+        #[test]
+        fn speaker_phrases_index_the_text(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("وقال"), proptest::strategy::Just("إن"),
+                proptest::strategy::Just("المتحدث"), proptest::strategy::Just("باسم"),
+                proptest::strategy::Just("وزارة"), proptest::strategy::Just("الخارجية"),
+                proptest::strategy::Just("الروسية"), proptest::strategy::Just("رندا"),
+                proptest::strategy::Just("سلم"), proptest::strategy::Just("،"),
+                proptest::strategy::Just("ونقلت"), proptest::strategy::Just("وكالة"),
+                proptest::strategy::Just("عن"), proptest::strategy::Just("\""),
+                proptest::strategy::Just("“"), proptest::strategy::Just("”"),
+                proptest::strategy::Just("بحسب"), proptest::strategy::Just("ما"),
+                proptest::strategy::Just("لوكالة"), proptest::strategy::Just("للشؤون"),
+                proptest::strategy::Just("في"), proptest::strategy::Just("بيان"),
+                proptest::strategy::Just("."), proptest::strategy::Just("فحسب"),
+                proptest::strategy::Just("وأوضحت"), proptest::strategy::Just("روسيا"),
+            ], 0..40),
+            pick in proptest::collection::vec(proptest::arbitrary::any::<bool>(), 40),
+        ) {
+            let text = words.join(" ");
+            let mut mentions = Vec::new();
+            let mut pos = 0;
+            for (i, w) in words.iter().enumerate() {
+                if (*w == "روسيا" || *w == "الروسية") && pick[i] {
+                    mentions.push(EntityMention {
+                        entity: format!("e{i}"),
+                        kind: EntityType::Gpe,
+                        form: if *w == "روسيا" { MentionForm::Name } else { MentionForm::Adjective },
+                        start: pos,
+                        end: pos + w.len(),
+                    });
+                }
+                pos += w.len() + 1;
+            }
+            let out = run(&text, mentions);
+            let ok = |e: &marsad_picture::Evidence| text.get(e.start..e.end) == Some(e.text.as_str());
+            for c in &out.claims {
+                proptest::prop_assert!(ok(&c.content) && c.evidence.iter().all(ok));
+            }
+            for a in &out.actors {
+                proptest::prop_assert!(a.mentions.iter().all(|m| ok(&m.evidence)));
+                proptest::prop_assert_eq!(out.actors.iter().filter(|b| b.id == a.id).count(), 1);
+            }
+        }
+    }
 }
