@@ -1,8 +1,8 @@
 //! Mention-level precision/recall per type of the KB linker on CoNLL-style NER data: alone, or with
 //! `--tagger` fed the shipped NER tagger's candidates (as `marsad-core` does; the tagger alone is
 //! printed too, for reference).
-//! Usage: cargo run --release -p marsad-kb --example eval_ner -- [--tagger] anercorp ../shared/data/anercorp/ANERCorp_CamelLab_test.txt
-//!        cargo run --release -p marsad-kb --example eval_ner -- [--tagger] aqmar ../shared/data/aqmar/*.txt
+//! Usage: cargo run --release -p marsad-core --example eval_ner -- [--tagger] anercorp ../shared/data/anercorp/ANERCorp_CamelLab_test.txt
+//!        cargo run --release -p marsad-core --example eval_ner -- [--tagger] aqmar ../shared/data/aqmar/*.txt
 //! A mention counts when its token span and type equal the gold ones. Only `name` and `metonym` forms are
 //! scored (nisba adjectives and titles are not names in these annotations). GPE is scored as LOC, NORP as
 //! MISC; gold MISC (AQMAR MIS*) is reported but the KB does not aim at it.
@@ -169,7 +169,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         docs.iter()
             .map(|d| {
                 tagger
-                    .entities(&d.text)
+                    .entities_with(&d.text, Some(&marsad_core::KbNerGazetteer::builtin()))
                     .into_iter()
                     .map(|s| CandidateMention {
                         start: s.start,
