@@ -2025,7 +2025,8 @@ fn found_id(doc: &Doc<'_>, f: Found, actors: &mut Actors) -> Option<String> {
         Found::Described(a, s, e) => {
             let (mut start, end) = (doc.toks[s].start, doc.toks[e - 1].end);
             let raw = doc.input.text.get(start..end).unwrap_or("");
-            if raw.starts_with('ل') || raw.starts_with('ب') {
+            // للمتمردين keeps its ل: the article's alif is gone, there is no cleaner substring.
+            if !raw.starts_with("لل") && (raw.starts_with('ل') || raw.starts_with('ب')) {
                 let rest = &doc.toks[s].norm[doc.toks[s].norm.char_indices().nth(1)?.0..];
                 let next = doc
                     .toks
@@ -2133,8 +2134,10 @@ fn report_sources(
             .filter(|&lv| {
                 (lv + 1..h.i).all(|k| {
                     let n = doc.toks[k].norm.as_str();
+                    // من after a group (خرجت حشود من العرب … في مظاهرات) is partitive.
+                    let partitive = n == "من" && k > lv + 1 && quantifier(&doc.toks[k - 1].norm);
                     !doc.toks[k].punct
-                        && !preposition(n)
+                        && (!preposition(n) || partitive)
                         && !matches!(
                             n,
                             "غداه"
@@ -2177,6 +2180,51 @@ fn report_sources(
                     }
                 }
             }
+        }
+    }
+    // A protest with no source: the nearest group before it in its clause, not after a
+    // preposition (تدفق عشرات آلاف الفلسطينيين … في مسيرة، خروج عشرات الآلاف من سكان القطاع في
+    // مسيرة); forces (فرقت الشرطة المظاهرة) and places are not protesters.
+    if found.is_empty() && sources.is_empty() && !assault {
+        let mut k = h.i;
+        while k > ca && k + 10 > h.i {
+            k -= 1;
+            let n = doc.toks[k].norm.as_str();
+            if doc.toks[k].punct
+                || matches!(
+                    n,
+                    "ان" | "بان" | "وان" | "الذي" | "التي" | "الذين" | "قال" | "قالت"
+                )
+            {
+                break;
+            }
+            if k > 0 && preposition(&doc.toks[k - 1].norm) {
+                continue;
+            }
+            // و/ف before an indefinite singular is mostly a verb (وطالب "and demanded").
+            let n = doc.toks[k].norm.as_str();
+            let verbish = (n.starts_with('و') || n.starts_with('ف'))
+                && !definite(n)
+                && !["ون", "ين", "ات"].iter().any(|x| n.ends_with(x));
+            let f = match actor_at(doc, k, h.i) {
+                Some(f @ Found::Described(a, s, _))
+                    if a.kind == EntityType::Misc && !(verbish && s == k) =>
+                {
+                    f
+                }
+                Some(Found::Named(m))
+                    if doc.mtok[m].0 >= k
+                        && matches!(
+                            doc.input.mentions[m].kind,
+                            EntityType::Norp | EntityType::Org
+                        ) =>
+                {
+                    Found::Named(m)
+                }
+                _ => continue,
+            };
+            found.push(f);
+            break;
         }
     }
     // An attack with no source: an attacker the sentence names, not as patient (مقتل مسلحين،
