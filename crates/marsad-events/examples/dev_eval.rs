@@ -8,7 +8,7 @@
 //! the picture holds an event of the type whose mode is not negated or hypothetical. Source right:
 //! among positive sentences with a labelled source, some source of such an event has a mention in
 //! the sentence whose text and the labelled source contain one another (articles off). `-v`
-//! prints every miss.
+//! prints every miss; `--sources` every PROTEST / ASSAULT event with its sources and targets.
 
 use marsad_core::{analyze, AnalyzeOptions, SourceDocument};
 use marsad_picture::{Mode, Picture};
