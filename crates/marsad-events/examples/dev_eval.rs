@@ -8,7 +8,7 @@
 //! the picture holds an event of the type whose mode is not negated or hypothetical. Source right:
 //! among positive sentences with a labelled source, some source of such an event has a mention in
 //! the sentence whose text and the labelled source contain one another (articles off). `-v`
-//! prints every miss.
+//! prints every miss; `--sources` every PROTEST / ASSAULT event with its sources and targets.
 
 use marsad_core::{analyze, AnalyzeOptions, SourceDocument};
 use marsad_picture::{Mode, Picture};
@@ -118,6 +118,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `--dump`: every event of every row as a tab-separated line (row, type, subtype, mode,
     // trigger text), for sampling and per-trigger precision on new labelled sets.
     let dump = rest.iter().any(|a| a == "--dump");
+    // `--sources`: every PROTEST / ASSAULT event with its sources and targets (row, type, mode,
+    // sources, targets, trigger text), to read what the coder reports as who did it.
+    let sources = rest.iter().any(|a| a == "--sources");
     // `--show N`: the events of row N, to see why it is missed.
     let show: Option<String> = rest
         .iter()
@@ -140,6 +143,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     e.kind,
                     e.subtype.as_deref().unwrap_or("-"),
                     e.mode,
+                    e.evidence[0].text
+                );
+            }
+        }
+        if sources {
+            let name = |id: &str| {
+                pic.entities
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map_or(id.to_string(), |e| e.name.ar.clone())
+            };
+            for e in pic
+                .events
+                .iter()
+                .filter(|e| matches!(e.kind.as_str(), "PROTEST" | "ASSAULT"))
+            {
+                println!(
+                    "SRC\t{}\t{}\t{:?}\t{}\t{}\t{}",
+                    f[0],
+                    e.kind,
+                    e.mode,
+                    e.sources
+                        .iter()
+                        .map(|s| name(s))
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                    e.targets
+                        .iter()
+                        .map(|s| name(s))
+                        .collect::<Vec<_>>()
+                        .join("|"),
                     e.evidence[0].text
                 );
             }

@@ -240,8 +240,25 @@ pub fn extract(input: DocInput<'_>) -> (DocEvents, Vec<Diagnostic>) {
     let mut actors = Actors::default();
     let (claims, d) = claims::extract(&doc, &mut actors);
     diags.extend(d);
-    let (mut events, actors) = find_events(&doc, &claims, actors);
+    let (mut events, mut actors, pending) = find_events(&doc, &claims, actors);
     let mut quantities = figure_kinds(&doc, &mut events);
+    // Only events that keep some argument of their own: one with none is dropped when events
+    // are merged, and a reported source must not keep it.
+    for p in pending {
+        let Some(e) = events.get_mut(p.ev) else {
+            continue;
+        };
+        if e.sources.is_empty()
+            && e.targets.is_empty()
+            && e.location.is_none()
+            && e.date.is_none()
+            && e.quantities.is_empty()
+        {
+            continue;
+        }
+        report_sources(&doc, &p, &mut e.sources, &mut e.targets, &mut actors);
+    }
+    let actors = actors.list;
     let relations = relations::extract(&doc);
     relations::member_counts(&doc, &mut quantities);
     for (n, e) in events.iter_mut().enumerate() {
@@ -257,6 +274,19 @@ pub fn extract(input: DocInput<'_>) -> (DocEvents, Vec<Diagnostic>) {
         },
         diags,
     )
+}
+
+/// A PROTEST or ASSAULT event whose reported sources are looked for once the decision is made.
+struct Pending {
+    /// Index of the event in the document's list.
+    ev: usize,
+    /// Its trigger.
+    h: Hit,
+    /// Its clause's token range.
+    ca: usize,
+    cb: usize,
+    /// The trigger takes its patient first (مقتل X).
+    patient_first: bool,
 }
 
 /// A trigger found at tokens `i..j`.
@@ -1744,12 +1774,18 @@ fn actor_here(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
     if let Some(m) = doc.mention_at(k) {
         return is_agent(doc.input.mentions[m].kind).then_some(Found::Named(m));
     }
+    actor_noun(doc, k, cb, &doc.toks[k].norm)
+}
+
+/// The agent noun at token `k` read as `head` (its normalised form, maybe with a clitic off),
+/// or the state or group named right after it.
+fn actor_noun(doc: &Doc<'_>, k: usize, cb: usize, head: &str) -> Option<Found> {
     let next = doc
         .toks
         .get(k + 1)
         .filter(|_| k + 1 < cb)
         .map(|t| t.norm.as_str());
-    let (a, len) = agents::agent_at(&doc.toks[k].norm, next)?;
+    let (a, len) = agents::agent_at(head, next)?;
     let end = k + len;
     // One adjective may stand between the noun and its nisba (الطيران الحربي الإسرائيلي).
     let adj_gap = end + 1 < cb
@@ -1800,6 +1836,466 @@ fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
         k += 1;
     }
     None
+}
+
+/// A described group that does violence (forces, gunmen, aircraft), not one that suffers it.
+fn attacker(a: &agents::Agent) -> bool {
+    matches!(
+        a.en,
+        "armed forces" | "security forces" | "police" | "air force" | "gunmen" | "armed group"
+    )
+}
+
+/// An armed group named by a common noun (هذه المجموعة، جماعة مسلحة، مجهولون، المقاومة).
+const ARMED_GROUP: agents::Agent = agents::Agent {
+    en: "armed group",
+    kind: EntityType::Misc,
+    protester: false,
+};
+
+/// Group nouns that name the attacker only where the syntax makes them the agent (after نفذه،
+/// على يد، برصاص, or as a support verb's subject): elsewhere they are too common to be actors.
+fn group_noun(norm: &str) -> bool {
+    let n = norm.strip_prefix('و').unwrap_or(norm);
+    let n = ["بال", "لل", "ال", "ل"]
+        .iter()
+        .find_map(|p| n.strip_prefix(p))
+        .filter(|x| x.chars().count() >= 3)
+        .unwrap_or(n);
+    matches!(
+        n,
+        "مجموعه"
+            | "جماعه"
+            | "تنظيم"
+            | "فصائل"
+            | "فصيل"
+            | "خليه"
+            | "مقاومه"
+            | "مجهولون"
+            | "مجهولين"
+            | "كتائب"
+            | "حركه"
+    )
+}
+
+/// The actor at token `k` as a reported source: as [`actor_at`], or an agent noun with ل glued
+/// on (هجوما لميليشيات الحوثي), or a group noun (تنظيم "الدولة الإسلامية" → the named group).
+fn actor_reported(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
+    if k >= cb {
+        return None;
+    }
+    // An opening quote before a name (تبناه تنظيم "الدولة").
+    if doc.toks[k].punct {
+        return matches!(doc.toks[k].norm.as_str(), "\"" | "«" | "“")
+            .then(|| actor_reported(doc, k + 1, cb))
+            .flatten()
+            .filter(|f| matches!(f, Found::Named(_)));
+    }
+    if let Some(f) = actor_at(doc, k, cb) {
+        return Some(f);
+    }
+    let n = doc.toks[k].norm.as_str();
+    if let Some(rest) = n.strip_prefix('ل').filter(|r| !r.starts_with('ل')) {
+        if rest.chars().count() >= 3 {
+            if let Some(f) = actor_noun(doc, k, cb, rest) {
+                return Some(f);
+            }
+        }
+    }
+    if group_noun(n) {
+        let named = (k + 1..(k + 3).min(cb))
+            .take_while(|&p| p == k + 1 || doc.toks[p - 1].punct)
+            .find_map(|p| doc.mention_at(p))
+            .filter(|&m| is_agent(doc.input.mentions[m].kind));
+        return Some(named.map_or(Found::Described(ARMED_GROUP, k, k + 1), Found::Named));
+    }
+    None
+}
+
+/// Weapon and agent phrases after an event word that name who did it, read for the reported
+/// source only: برصاص/بالرصاص (الحي) X، بنيران X، بقصف X، جراء الرصاص X (attacks only), على يد
+/// X، من قبل X, and relative verbs with a resumptive pronoun (نفذتها X، قادتها X، تبناهما X).
+fn by_phrase_reported(doc: &Doc<'_>, from: usize, cb: usize, weapons_too: bool) -> Option<Found> {
+    type Lists = (Vec<String>, Vec<String>);
+    static W: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    let (weapons, verbs) = W.get_or_init(|| {
+        let n = |v: &[&str]| v.iter().map(|w| normalize_str(w)).collect::<Vec<_>>();
+        (
+            n(&[
+                "رصاص",
+                "الرصاص",
+                "برصاص",
+                "بالرصاص",
+                "برصاصة",
+                "نيران",
+                "بنيران",
+                "النيران",
+                "بقصف",
+                "بغارة",
+                "بغارات",
+                "بقذائف",
+                "بقذيفة",
+                "بصواريخ",
+                "بصاروخ",
+            ]),
+            n(&[
+                "نفذه",
+                "نفذها",
+                "نفذهما",
+                "نفذته",
+                "نفذتها",
+                "نفذتهما",
+                "نفذوه",
+                "نفذوها",
+                "شنه",
+                "شنها",
+                "شنته",
+                "شنتها",
+                "شنوها",
+                "قاده",
+                "قادها",
+                "قادته",
+                "قادتها",
+                "تبناه",
+                "تبناها",
+                "تبناهما",
+                "تبنته",
+                "تبنتها",
+                "تبنتهما",
+                "ارتكبه",
+                "ارتكبها",
+                "ارتكبته",
+                "ارتكبتها",
+                "ارتكبوها",
+                "يشنها",
+                "تشنها",
+                "يشنه",
+                "تشنه",
+                "ينفذها",
+                "تنفذها",
+                "ينفذه",
+                "تنفذه",
+            ]),
+        )
+    });
+    let mut k = from;
+    while k < cb {
+        let n = doc.toks[k].norm.as_str();
+        let n = n
+            .strip_prefix('و')
+            .filter(|x| x.chars().count() >= 3)
+            .unwrap_or(n);
+        let next = doc.toks.get(k + 1).map(|t| t.norm.as_str());
+        let after = if weapons_too && weapons.iter().any(|w| w == n) {
+            // One adjective (الحي، الجوي) or من may stand before the agent.
+            let mut a = k + 1;
+            if a < cb
+                && doc.mention_at(a).is_none()
+                && actor_reported(doc, a, cb).is_none()
+                && (doc.toks[a].norm == "من"
+                    || (doc.toks[a].norm.starts_with("ال") && !doc.toks[a].punct))
+            {
+                a += 1;
+            }
+            Some(a)
+        } else if verbs.iter().any(|w| w == n) {
+            Some(k + 1)
+        } else {
+            match (n, next) {
+                ("علي", Some("يد" | "ايدي")) => Some(k + 2),
+                ("من", Some("قبل" | "جانب")) => Some(k + 2),
+                _ => None,
+            }
+        };
+        if let Some(a) = after {
+            if let Some(f) = actor_reported(doc, a, cb) {
+                return Some(f);
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Entity id of a found actor (a described one is added to `actors`; a preposition glued on,
+/// as in لقوات الاحتلال, stays out of its mention).
+fn found_id(doc: &Doc<'_>, f: Found, actors: &mut Actors) -> Option<String> {
+    match f {
+        Found::Named(m) => Some(doc.input.mentions[m].entity.clone()),
+        Found::Described(a, s, e) => {
+            let (mut start, end) = (doc.toks[s].start, doc.toks[e - 1].end);
+            let raw = doc.input.text.get(start..end).unwrap_or("");
+            // للمتمردين keeps its ل: the article's alif is gone, there is no cleaner substring.
+            if !raw.starts_with("لل") && (raw.starts_with('ل') || raw.starts_with('ب')) {
+                let rest = &doc.toks[s].norm[doc.toks[s].norm.char_indices().nth(1)?.0..];
+                let next = doc
+                    .toks
+                    .get(s + 1)
+                    .filter(|_| s + 1 < e)
+                    .map(|t| t.norm.as_str());
+                if agents::agent_at(rest, next).is_some() || group_noun(rest) {
+                    start += raw.chars().next()?.len_utf8();
+                }
+            }
+            actors.id_bytes(doc, a, start, end)
+        }
+    }
+}
+
+/// Nouns for attackers that name them wherever they stand (مسلحون، مهاجم، انتحاري، مجهولون);
+/// militias, fighters and "elements" are as often the ones attacked.
+fn plain_attacker(norm: &str) -> bool {
+    let n = norm
+        .strip_prefix('و')
+        .filter(|x| x.chars().count() >= 4)
+        .unwrap_or(norm);
+    let n = n.strip_prefix("ال").unwrap_or(n);
+    matches!(
+        n,
+        "مسلحون"
+            | "مسلحين"
+            | "مسلحو"
+            | "مهاجم"
+            | "مهاجمون"
+            | "مهاجمين"
+            | "مهاجمو"
+            | "انتحاري"
+            | "انتحاريون"
+            | "انتحاريين"
+            | "متشددون"
+            | "مجهولون"
+            | "مجهولين"
+    )
+}
+
+/// Sources of a PROTEST or ASSAULT event that the decision does not use (it was made before,
+/// on the anchoring sources) but the picture reports: agent and weapon phrases, the attacker
+/// after an attack noun (غارات مقاتلات التحالف، هجوما للمتمردين), the subject after a verb
+/// with an object pronoun (قتلهم الجيش), a support verb's subject further away (وكانت القوات
+/// … قد شنت هجوما، وتشن تركيا منذ … هجوماً), the other members of a coordinated subject
+/// (الولايات المتحدة وبريطانيا وفرنسا), and for an attack with no source yet, an attacker the
+/// sentence names (مسلحون، انتحاري). The event's evidence span is left as it was.
+fn report_sources(
+    doc: &Doc<'_>,
+    p: &Pending,
+    sources: &mut Vec<String>,
+    targets: &mut Vec<String>,
+    actors: &mut Actors,
+) {
+    let (h, ca, cb, patient_first) = (&p.h, p.ca, p.cb, p.patient_first);
+    if !matches!(h.kind, "ASSAULT" | "PROTEST") {
+        return;
+    }
+    let assault = h.kind == "ASSAULT";
+    let (sa, sb) = doc.sentence_of(h.i);
+    let mut found: Vec<Found> = Vec::new();
+    if sources.is_empty() {
+        found.extend(by_phrase_reported(doc, h.j, cb, assault));
+    }
+    // The attacker as genitive of an attack noun; a place there is its target (قصف دمشق).
+    if found.is_empty() && sources.is_empty() && assault && !h.verb && !patient_first {
+        let at = |k: usize| match actor_reported(doc, k, cb) {
+            Some(Found::Described(a, s, e)) if attacker(&a) => Some(Found::Described(a, s, e)),
+            Some(Found::Named(m)) => {
+                let mm = &doc.input.mentions[m];
+                (doc.mtok[m].0 > k || matches!(mm.kind, EntityType::Org | EntityType::Per))
+                    .then_some(Found::Named(m))
+            }
+            _ => None,
+        };
+        found.extend(at(h.j).or_else(|| {
+            // One adjective may stand between (غارات جوية لطيران التحالف).
+            (h.j + 1 < cb
+                && !doc.toks[h.j].punct
+                && doc.mention_at(h.j).is_none()
+                && !preposition(&doc.toks[h.j].norm)
+                && doc.toks[h.j].norm != "في")
+                .then(|| at(h.j + 1))
+                .flatten()
+        }));
+    }
+    // A killing word with its patient as a pronoun (قتلهم الجيش الإسرائيلي): it is the verb,
+    // and what follows is its subject (a noun with a pronoun takes no genitive).
+    if found.is_empty() && sources.is_empty() && assault && patient_genitive(&h.subtype) {
+        let n = doc.toks[h.i].norm.as_str();
+        if h.j == h.i + 1
+            && n.chars().count() >= 5
+            && (n.ends_with("هم") || n.ends_with("هما") || (h.verb && n.ends_with("ها")))
+        {
+            found.extend(actor_at(doc, h.j, cb));
+        }
+    }
+    // A support verb's subject, also past a time span (وتشن تركيا منذ 20 يناير هجوماً) or
+    // further before the verb (وكانت القوات الموالية للحكومة المعترف بها قد شنت هجوما).
+    if found.is_empty() && sources.is_empty() && !h.verb && !patient_first {
+        let lv = (h.i.saturating_sub(10).max(ca)..h.i)
+            .rev()
+            .find(|&k| doc.is_word(k, support_verbs()))
+            .filter(|&lv| {
+                (lv + 1..h.i).all(|k| {
+                    let n = doc.toks[k].norm.as_str();
+                    // من after a group (خرجت حشود من العرب … في مظاهرات) is partitive.
+                    let partitive = n == "من" && k > lv + 1 && quantifier(&doc.toks[k - 1].norm);
+                    !doc.toks[k].punct
+                        && (!preposition(n) || partitive)
+                        && !matches!(
+                            n,
+                            "غداه"
+                                | "بعد"
+                                | "قبل"
+                                | "اثر"
+                                | "عقب"
+                                | "بالتزامن"
+                                | "الذي"
+                                | "التي"
+                                | "الذين"
+                        )
+                })
+            });
+        if let Some(lv) = lv {
+            if let Some(f) = actor_reported(doc, lv + 1, h.i) {
+                found.push(f);
+            } else {
+                // Back from the verb: the nearest actor, and the conjuncts before it.
+                let mut k = lv;
+                while k > ca && k + 9 > lv {
+                    k -= 1;
+                    let n = doc.toks[k].norm.as_str();
+                    if doc.toks[k].punct
+                        || matches!(n, "ان" | "بان" | "وان" | "الذي" | "التي" | "الذين")
+                    {
+                        break;
+                    }
+                    if k > 0 && preposition(&doc.toks[k - 1].norm) {
+                        continue;
+                    }
+                    let f = match actor_reported(doc, k, lv) {
+                        Some(Found::Named(m)) if doc.mtok[m].0 == k => Found::Named(m),
+                        Some(f @ Found::Described(_, s, _)) if s == k => f,
+                        _ => continue,
+                    };
+                    found.push(f);
+                    if !doc.toks[k].norm.starts_with('و') {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // A protest with no source: the nearest group before it in its clause, not after a
+    // preposition (تدفق عشرات آلاف الفلسطينيين … في مسيرة، خروج عشرات الآلاف من سكان القطاع في
+    // مسيرة); forces (فرقت الشرطة المظاهرة) and places are not protesters.
+    if found.is_empty() && sources.is_empty() && !assault {
+        let mut k = h.i;
+        while k > ca && k + 10 > h.i {
+            k -= 1;
+            let n = doc.toks[k].norm.as_str();
+            if doc.toks[k].punct
+                || matches!(
+                    n,
+                    "ان" | "بان" | "وان" | "الذي" | "التي" | "الذين" | "قال" | "قالت"
+                )
+            {
+                break;
+            }
+            if k > 0 && preposition(&doc.toks[k - 1].norm) {
+                continue;
+            }
+            // و/ف before an indefinite singular is mostly a verb (وطالب "and demanded").
+            let n = doc.toks[k].norm.as_str();
+            let verbish = (n.starts_with('و') || n.starts_with('ف'))
+                && !definite(n)
+                && !["ون", "ين", "ات"].iter().any(|x| n.ends_with(x));
+            let f = match actor_at(doc, k, h.i) {
+                Some(f @ Found::Described(a, s, _))
+                    if a.kind == EntityType::Misc && !(verbish && s == k) =>
+                {
+                    f
+                }
+                Some(Found::Named(m))
+                    if doc.mtok[m].0 >= k
+                        && matches!(
+                            doc.input.mentions[m].kind,
+                            EntityType::Norp | EntityType::Org
+                        ) =>
+                {
+                    Found::Named(m)
+                }
+                _ => continue,
+            };
+            found.push(f);
+            break;
+        }
+    }
+    // An attack with no source: an attacker the sentence names, not as patient (مقتل مسلحين،
+    // على المسلحين، في صفوف المهاجمين).
+    if found.is_empty() && sources.is_empty() && assault {
+        found.extend((sa..sb).find_map(|k| {
+            if !plain_attacker(&doc.toks[k].norm) || doc.mention_at(k).is_some() {
+                return None;
+            }
+            let patient = (k.saturating_sub(3).max(sa)..k).any(|p| {
+                let t = &doc.toks[p].norm;
+                preposition(t)
+                    || quantifier(t)
+                    || matches!(t.as_str(), "في" | "صفوف" | "بين")
+                    || lexicon_hit(doc, p).is_some_and(|x| patient_genitive(&x.subtype))
+            }) || doc.toks[k].norm.starts_with("لل")
+                || doc.toks[k].norm.starts_with("بال");
+            (!patient).then(|| actor_here(doc, k, sb)).flatten()
+        }));
+    }
+    for f in found {
+        if let Some(id) = found_id(doc, f, actors) {
+            if !sources.contains(&id) {
+                sources.push(id);
+            }
+        }
+    }
+    // Coordinated subjects (الولايات المتحدة وبريطانيا وفرنسا، شنتها واشنطن وباريس ولندن):
+    // every conjunct of a source standing before the trigger or right after it is a source.
+    let mut extra = Vec::new();
+    for s in sources.iter() {
+        for m in doc.mentions_in(ca, cb) {
+            let (mut a, mut b) = doc.mtok[m];
+            if &doc.input.mentions[m].entity != s || (b >= h.i && a > h.j + 3) {
+                continue;
+            }
+            // Earlier conjuncts: this one starts with و. A state may be typed as a place.
+            let party = |p: usize| {
+                let k = doc.input.mentions[p].kind;
+                is_agent(k) || k == EntityType::Loc
+            };
+            while a > ca && doc.toks[a].norm.starts_with('و') {
+                match doc.mentions_in(ca, a).find(|&p| doc.mtok[p].1 + 1 == a) {
+                    Some(p) if party(p) => {
+                        a = doc.mtok[p].0;
+                        if a > 0 && doc.toks[a - 1].norm == "بين" {
+                            break;
+                        }
+                        extra.push(doc.input.mentions[p].entity.clone());
+                    }
+                    _ => break,
+                }
+            }
+            // Later conjuncts: the next word starts with و.
+            while b + 1 < cb && doc.toks[b + 1].norm.starts_with('و') {
+                match doc.mention_at(b + 1) {
+                    Some(p) if party(p) => {
+                        extra.push(doc.input.mentions[p].entity.clone());
+                        b = doc.mtok[p].1;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    for e in extra {
+        if !sources.contains(&e) {
+            sources.push(e);
+        }
+    }
+    targets.retain(|t| !sources.contains(t));
 }
 
 /// Verbs that carry an event noun (شن غارة، نفذ هجوماً، نظم مظاهرة، خرج في مسيرة).
@@ -2103,7 +2599,18 @@ struct Actors {
 impl Actors {
     /// The id of the described actor `a` at tokens `s..e`, adding the mention.
     fn id(&mut self, doc: &Doc<'_>, a: agents::Agent, s: usize, e: usize) -> Option<String> {
-        let ev = doc.ev(doc.toks[s].start, doc.toks[e - 1].end)?;
+        self.id_bytes(doc, a, doc.toks[s].start, doc.toks[e - 1].end)
+    }
+
+    /// The id of the described actor `a` at bytes `start..end`, adding the mention.
+    fn id_bytes(
+        &mut self,
+        doc: &Doc<'_>,
+        a: agents::Agent,
+        start: usize,
+        end: usize,
+    ) -> Option<String> {
+        let ev = doc.ev(start, end)?;
         let surface = ev.text.clone();
         let ent = match self
             .list
@@ -2140,9 +2647,14 @@ impl Actors {
     }
 }
 
-fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Event>, Vec<Entity>) {
+fn find_events(
+    doc: &Doc<'_>,
+    claims: &[Claim],
+    mut actors: Actors,
+) -> (Vec<Event>, Actors, Vec<Pending>) {
     let lex = lexicon();
     let mut out = Vec::new();
+    let mut pending = Vec::new();
     let mut i = 0;
     while i < doc.toks.len() {
         // A CAMEO pattern spans its object words, which may hold a trigger of their own
@@ -2592,6 +3104,21 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
             (_, m) => m,
         };
         if let Some(ev) = doc.ev(span.0, span.1) {
+            if matches!(h.kind, "ASSAULT" | "PROTEST") {
+                pending.push(Pending {
+                    ev: out.len(),
+                    h: Hit {
+                        i: h.i,
+                        j: h.j,
+                        kind: h.kind,
+                        subtype: h.subtype.clone(),
+                        verb: h.verb,
+                    },
+                    ca,
+                    cb,
+                    patient_first,
+                });
+            }
             out.push(Event {
                 id: String::new(),
                 kind: h.kind.to_string(),
@@ -2608,7 +3135,7 @@ fn find_events(doc: &Doc<'_>, claims: &[Claim], mut actors: Actors) -> (Vec<Even
         i = next;
     }
     implied_protests(doc, claims, &mut out, &mut actors);
-    (out, actors.list)
+    (out, actors, pending)
 }
 
 /// A group of protesters acting or acted upon (ويطالب المتظاهرون، حمل محتجون لافتات، اعتقال

@@ -1010,3 +1010,140 @@ fn raids_wishes_mishaps_and_dawn_are_no_assault() {
     let out = run(t, vec![name(t, "بغداد", "bgd", EntityType::Gpe)]);
     assert!(!told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
 }
+
+/// The English gloss and mention texts of the described sources of the first event of `kind`.
+fn described_sources(out: &DocEvents, kind: &str) -> Vec<(String, Vec<String>)> {
+    let Some(e) = out.events.iter().find(|e| e.kind == kind) else {
+        return Vec::new();
+    };
+    e.sources
+        .iter()
+        .filter_map(|s| out.actors.iter().find(|a| &a.id == s))
+        .map(|a| {
+            (
+                a.name.en.clone().unwrap_or_default(),
+                a.mentions.iter().map(|m| m.evidence.text.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn coordinated_subject_of_a_support_verb_are_all_sources() {
+    let t = "وكانت الولايات المتحدة وبريطانيا وفرنسا قد شنت ضربات جوية ضد مواقع تابعة لنظام الأسد الأسبوع الماضي.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الولايات المتحدة", "us", EntityType::Gpe),
+            // The linker may type a state as a place; it still joins the coordination.
+            name(t, "وبريطانيا", "uk", EntityType::Loc),
+            name(t, "وفرنسا", "fr", EntityType::Gpe),
+        ],
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    for s in ["us", "uk", "fr"] {
+        assert!(e.sources.iter().any(|x| x == s), "{s} in {:?}", e.sources);
+    }
+}
+
+#[test]
+fn attacker_after_an_attack_noun_with_glued_preposition() {
+    let t = "وأوضحت المصادر أن القوات الشرعية صدت هجوما للمتمردين على المواقع، التي تم استعادة السيطره عليها مؤخرا في منطقتي حوران وقانية بين محافظتي البيضاء ومأرب.";
+    let out = run(t, vec![name(t, "البيضاء", "bayda", EntityType::Gpe)]);
+    let src = described_sources(&out, "ASSAULT");
+    assert_eq!(src.len(), 1, "{src:?}");
+    // ل + article is written لل: the mention keeps the whole word.
+    assert_eq!(src[0].0, "gunmen");
+    assert!(src[0].1.iter().any(|m| m == "للمتمردين"), "{src:?}");
+}
+
+#[test]
+fn weapon_phrase_with_adjective_and_glued_l_names_the_forces() {
+    let t = "وقال أشرف القدرة الناطق باسم وزارة الصحة في غزة، إن حصيلة القتلى حتى صباح الثلاثاء بلغت 59 شهيدا و2271 مصابا بجروح مختلفة بينهم نحو 1400 أصيبوا بالرصاص الحي لقوات الاحتلال خلال مسيرات العودة يوم الاثنين.";
+    let out = run(t, vec![name(t, "غزة", "gaza", EntityType::Gpe)]);
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT" && e.evidence[0].text.contains("أصيبوا"))
+        .expect("wounding event");
+    let a = out
+        .actors
+        .iter()
+        .find(|a| e.sources.contains(&a.id))
+        .expect("a described source");
+    assert_eq!(a.name.en.as_deref(), Some("armed forces"));
+    assert!(a.mentions.iter().any(|m| m.evidence.text == "قوات"));
+}
+
+#[test]
+fn killing_verb_with_object_pronoun_takes_the_following_subject() {
+    let t = "ونظم الفلسطينيون إضرابا عاما، الثلاثاء، حدادا على عشرات الأشخاص الذين قتلهم الجيش الإسرائيلي في أكثر الأيام دموية في غزة منذ حرب سنة 2014.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الفلسطينيون", "pal", EntityType::Norp),
+            m(
+                t,
+                "الإسرائيلي",
+                "il",
+                EntityType::Gpe,
+                MentionForm::Adjective,
+            ),
+            name(t, "غزة", "gaza", EntityType::Gpe),
+        ],
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(e.sources, vec!["il".to_string()]);
+    assert!(!e.targets.contains(&"il".to_string()));
+}
+
+#[test]
+fn crowd_before_a_protest_noun_is_its_source() {
+    let t = "خرجت حشود من العرب الأحوازيين في مظاهرات احتجاجية ضد قمع النظام الإيراني لهم، حسبما أظهرت مقاطع مصورة تداولها رواد مواقع التواصل الاجتماعي، الخميس.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الإيراني",
+            "ir",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    let src = described_sources(&out, "PROTEST");
+    assert_eq!(src.len(), 1, "{src:?}");
+    assert_eq!(src[0].0, "crowds");
+}
+
+#[test]
+fn suicide_attacker_of_a_relative_clause_is_the_source() {
+    let t = "وأسفر الانفجار الأول الذي نفذه انتحاري على دراجة نارية عن مقتل أربعة أشخاص على الأقل، فيما لم تعرف بعد حصيلة الانفجار الثاني.";
+    let out = run(t, vec![]);
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT" && e.subtype.as_deref() == Some("killing"))
+        .expect("killing event");
+    let a = out
+        .actors
+        .iter()
+        .find(|a| e.sources.contains(&a.id))
+        .expect("a described source");
+    assert_eq!(a.name.en.as_deref(), Some("gunmen"));
+}
+
+#[test]
+fn patient_attackers_are_no_source() {
+    // Killed in the rebels' ranks: the rebels are the patient, not the source.
+    let t = "وفي الطريق إلى الدريمهي، نجحت القوات في تطهير معظم المناطق، أسفرت عن سقوط قتلى وجرحى وأسرى في صفوف المتمردين، وفرار آخرين.";
+    let out = run(t, vec![]);
+    for e in out.events.iter().filter(|e| e.kind == "ASSAULT") {
+        let names: Vec<_> = e
+            .sources
+            .iter()
+            .filter_map(|s| out.actors.iter().find(|a| &a.id == s))
+            .map(|a| a.name.ar.clone())
+            .collect();
+        assert!(!names.iter().any(|n| n.contains("المتمردين")), "{names:?}");
+    }
+}
