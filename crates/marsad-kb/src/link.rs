@@ -1182,6 +1182,9 @@ fn link_doc(
             });
             continue;
         }
+        if c.kind == EntityType::Per {
+            yield_to_person(kb, &dt, c, &mut out);
+        }
         if out.iter().any(|m| m.start < c.end && c.start < m.end) {
             continue;
         }
@@ -1498,6 +1501,40 @@ impl<L: Lexicon> Lexicon for ExceptWord<'_, L> {
     }
 }
 
+/// Person names of several words often contain a word that is also a city or a nisba adjective
+/// (خالد بن حمد العطية، جان بيير رافاران، فيصل السويدي): when the tagger reads the whole span as a
+/// person, KB matches of a city or an adjective lying inside it, past its first word, give way.
+/// A state inside stays (a person span that swallowed اليابان is more likely the tagger's error).
+fn yield_to_person(kb: &Kb, dt: &DocTokens, c: &CandidateMention, out: &mut Vec<M>) {
+    let inside: Vec<&crate::gazetteer::Tok> = dt
+        .toks
+        .iter()
+        .filter(|t| t.orig.0 >= c.start && t.orig.1 <= c.end)
+        .collect();
+    let Some(first) = inside.first() else {
+        return;
+    };
+    if inside.len() < 2 {
+        return;
+    }
+    let first_end = first.orig.1;
+    let yields = |m: &M| {
+        let overlaps = m.start < c.end && c.start < m.end;
+        let within = m.start >= first_end && m.end <= c.end;
+        let weak = m.form == MentionForm::Adjective
+            || matches!(m.key, Key::Kb(e) if kb.entries[e as usize].class == Class::City);
+        overlaps && within && weak
+    };
+    // Only when every overlapping match yields: a real name inside (a KB person) keeps the span.
+    if out
+        .iter()
+        .filter(|m| m.start < c.end && c.start < m.end)
+        .all(yields)
+    {
+        out.retain(|m| !yields(m));
+    }
+}
+
 /// A tagger candidate trimmed to its name: evidence span and normalised name tokens.
 struct Cand {
     start: usize,
@@ -1683,12 +1720,37 @@ enum WordCut {
     Leading,
 }
 
+/// Normalised kunya and lineage particles of Arabic names.
+const NAME_PARTICLES: &[&str] = &["ابو", "ابا", "ابي", "بن", "ابن", "بنت", "ال"];
+
+/// Normalised regnal ordinals (الأول … العاشر).
+const REGNAL_ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
 /// Whether a candidate token can be part of a person's name: not a function word, common word
 /// (unless nisba-shaped) or short imperfect verb (يثق), no attached pronoun (بجيشه), and no attached
 /// preposition or conjunction unless it starts the name (a name does not carry one inside: بأن).
 fn name_word(kb: &Kb, t: &CandTok, first: bool, words: WordCut) -> bool {
     let s = t.stem.as_str();
     let clitic_inside = t.proclitic && !first;
+    // Kunya and lineage particles (أبو عبد الله، خالد بن حمد، آل ثاني) and regnal ordinals
+    // (عبدالله الثاني، محمد السادس) are parts of a name, not the common words they also are.
+    if (first || !t.proclitic) && !t.pronoun && NAME_PARTICLES.contains(&s) {
+        return true;
+    }
+    if !first && REGNAL_ORDINALS.contains(&s) {
+        return true;
+    }
     // علي is both "on" and a frequent first name; inside a span the tagger read as a person it is the name.
     if s == "علي" && (first || !t.proclitic) {
         return true;

@@ -530,3 +530,43 @@ fn a_place_takes_its_direction_adjective() {
     no_mention(&out, "آسيا، الوسطى");
     entity_with(&out, "آسيا");
 }
+
+/// ANERcorp train sentences: a person name whose inner word is also a city (حمد, بيير) or a nisba
+/// (الكندي) is one person when the tagger reads it so; the city or adjective match gives way.
+#[test]
+fn a_city_or_nisba_inside_a_tagged_person_name_gives_way() {
+    let a = "والعقيد خالد بن حمد العطية نائب رئيس الاتحاد الدولي للشرطة ورئيس بعثة منتخبنا المشاركة في البطولة .";
+    let b = "وفي باريس قال جان بيير رافاران رئيس الوزراء الفرنسي انه يتعين على مجلس الأمن ان يتخذ كل إجراء";
+    let c = "حضر اللقاء معالي الدكتور محمد سعيد الكندي وزير البيئة والمياه والسيد ميتسو غو سايتو القائم بأعمال السفارة اليابانية لدى الدولة .";
+    let out = run_cands(&[
+        ("a", a, &[("خالد بن حمد العطية", EntityType::Per)]),
+        ("b", b, &[("جان بيير رافاران", EntityType::Per)]),
+        ("c", c, &[("محمد سعيد الكندي", EntityType::Per)]),
+    ]);
+    for name in ["خالد بن حمد العطية", "جان بيير رافاران", "محمد سعيد الكندي"]
+    {
+        let e = entity_with(&out, name);
+        assert_eq!(e.kind, EntityType::Per, "{e:#?}");
+        assert_eq!(e.name.ar, name);
+    }
+    no_mention(&out, "حمد");
+    no_mention(&out, "بيير");
+}
+
+/// A kunya (أبو …) and a regnal ordinal (… السادس) stay in the person's name (ANERcorp train sentences).
+#[test]
+fn kunya_and_regnal_ordinal_stay_in_the_name() {
+    let a = "وما زلت اتذكر تعليماته القاطعة في المحافظة على الامن والنظام خلال خطب ابو حمزة المصري التي كان يلقيها في الشارع";
+    let b = "وكان صاحب الجلالة الملك محمد السادس في مقدمة مستقبلي صاحب السمو رئيس الدولة";
+    let out = run_cands(&[
+        ("a", a, &[("ابو حمزة المصري", EntityType::Per)]),
+        ("b", b, &[("محمد السادس", EntityType::Per)]),
+    ]);
+    let e = entity_with(&out, "ابو حمزة المصري");
+    assert_eq!(e.name.ar, "ابو حمزة المصري", "{e:#?}");
+    let e = entity_with(&out, "محمد السادس");
+    assert!(
+        e.mentions.iter().any(|m| m.evidence.text == "محمد السادس"),
+        "{e:#?}"
+    );
+}
