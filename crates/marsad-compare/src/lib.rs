@@ -266,12 +266,7 @@ pub fn merge_events_in_time(
     let mut spans: Vec<ClusterSpan> = Vec::new();
     let mut buckets: HashMap<(String, bool, bool), Vec<usize>> = HashMap::new();
     for e in events {
-        if e.sources.is_empty()
-            && e.targets.is_empty()
-            && e.location.is_none()
-            && e.date.is_none()
-            && e.quantities.is_empty()
-        {
+        if !e.has_argument() {
             continue;
         }
         let span = ClusterSpan::of(&e, &days, &doc_ids);

@@ -547,12 +547,7 @@ fn merge_reference(
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        if e.sources.is_empty()
-            && e.targets.is_empty()
-            && e.location.is_none()
-            && e.date.is_none()
-            && e.quantities.is_empty()
-        {
+        if !e.has_argument() {
             continue;
         }
         match out.iter_mut().find(|c| compatible(c, &e, dates, published)) {

@@ -248,12 +248,7 @@ pub fn extract(input: DocInput<'_>) -> (DocEvents, Vec<Diagnostic>) {
         let Some(e) = events.get_mut(p.ev) else {
             continue;
         };
-        if e.sources.is_empty()
-            && e.targets.is_empty()
-            && e.location.is_none()
-            && e.date.is_none()
-            && e.quantities.is_empty()
-        {
+        if !e.has_argument() {
             continue;
         }
         report_sources(&doc, &p, &mut e.sources, &mut e.targets, &mut actors);

@@ -253,6 +253,18 @@ pub struct Event {
     pub evidence: Vec<Evidence>,
 }
 
+impl Event {
+    /// Whether it names any actor, place, date or figure: one with none says nothing about who,
+    /// where or when (a bare mention of "protests"), and is no happening of its own.
+    pub fn has_argument(&self) -> bool {
+        !(self.sources.is_empty()
+            && self.targets.is_empty()
+            && self.location.is_none()
+            && self.date.is_none()
+            && self.quantities.is_empty())
+    }
+}
+
 /// Hedge on a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
