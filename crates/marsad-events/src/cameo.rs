@@ -113,14 +113,38 @@ pub fn parse(raw: &str) -> Cameo {
                     let c = clean_word(w);
                     // Bare prepositions are too common to anchor a pattern.
                     if c.chars().count() >= 3 {
-                        slots.push(vec![c]);
+                        // The dictionary's words stand for lemmas: a sound feminine plural
+                        // (رصاصات) also stands for its singular or collective (الرصاص).
+                        let single = c
+                            .strip_suffix("ات")
+                            .filter(|x| x.chars().count() >= 3)
+                            .map(str::to_string);
+                        let mut slot = vec![c];
+                        slot.extend(single);
+                        slot.sort_unstable();
+                        slots.push(slot);
                     }
                 }
             }
             if slots.is_empty() {
                 continue;
             }
-            for (v, _) in &block_verbs {
+            // A block holds several verb groups and the comment names the group a pattern
+            // belongs to (`- * (على) [020] # ...,طلب,...`): "على" after طلب is a request,
+            // not after سيطر in the same block. A comment naming none of the block's verbs
+            // (spelling drift) keeps the pattern for the whole block rather than losing it.
+            let owners: Vec<String> = t
+                .split_once('#')
+                .map(|(_, c)| {
+                    c.split(',')
+                        .filter_map(|e| e.split(['+', '_', ' ']).find(|s| !s.is_empty()))
+                        .map(clean_word)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let named = |v: &str| owners.iter().any(|o| o == v);
+            let any_named = block_verbs.iter().any(|(v, _)| named(v));
+            for (v, _) in block_verbs.iter().filter(|(v, _)| !any_named || named(v)) {
                 cameo
                     .verbs
                     .entry(v.clone())
@@ -195,6 +219,32 @@ pub fn plover(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_belong_to_the_verbs_their_comment_names() {
+        // Regression: "- * (على) [020] # ...,طلب,..." sits in the same block as سيطر+على, and
+        // was attached to every verb of the block, so "الذي سيطر عليه المحتجون" became a request.
+        let c = builtin();
+        let has_ala_request = |verb: &str| {
+            c.verbs[&normalize_str(verb)]
+                .patterns
+                .iter()
+                .any(|p| p.code == "020" && p.slots == vec![vec![normalize_str("على")]])
+        };
+        assert!(has_ala_request("طلب"));
+        assert!(!has_ala_request("سيطر"));
+        // A plural pattern word also stands for its singular: أطلق ... الرصاص is still 193.
+        assert!(c.verbs[&normalize_str("اطلق")]
+            .patterns
+            .iter()
+            .any(|p| p.code == "193"
+                && p.slots == vec![vec!["رصاص".to_string(), "رصاصات".to_string()]]));
+        // سيطر+على keeps its own patterns (take control of a town → 192).
+        assert!(c.verbs[&normalize_str("سيطر")]
+            .patterns
+            .iter()
+            .any(|p| p.code == "192"));
+    }
 
     #[test]
     fn parses_request_patterns_and_synsets() {
