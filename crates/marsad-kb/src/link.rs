@@ -1192,6 +1192,11 @@ fn link_doc(
             continue;
         };
         let (start, end, toks) = (cand.start, cand.end, cand.toks);
+        // A name that took the adjective after it (منظمة العالم التركي) owns it: the adjective's
+        // own reading (Türkiye) is not also a mention.
+        if end > c.end {
+            out.retain(|m| !(m.form == MentionForm::Adjective && m.start >= c.end && m.end <= end));
+        }
         let key = if c.kind == EntityType::Per {
             resolve_new_person(kb, &toks, &persons)
         } else {
@@ -1920,6 +1925,38 @@ fn clean_candidate(
             if !gap.is_empty()
                 && gap.chars().all(char::is_whitespace)
                 && direction_adjectives().iter().any(|a| a == word)
+            {
+                display.push_str(&text[end..next.orig.1]);
+                toks.push(word.to_string());
+                end = next.orig.1;
+            }
+        }
+    }
+    // Likewise an organisation's name can end in a nisba adjective the tagger leaves out because
+    // it also reads as a state (منظمة العالم | التركي، منظمة الطيران المدني | الإيراني). ANERcorp
+    // leaves out a nisba that describes the body itself (مكتب التحقيقات الفدرالي | الأميركي،
+    // النصر | العماني); one that agrees with the name's last noun but not with its head noun
+    // (masculine after منظمة) can only modify that inner noun, so it is part of the name.
+    if c.kind == EntityType::Org && hi == toks_len {
+        if let (Some((i, next)), Some(last)) = (
+            dt.toks.iter().enumerate().find(|(_, t)| t.orig.0 >= end),
+            toks.last(),
+        ) {
+            let gap = text.get(end..next.orig.0).unwrap_or("");
+            let word = dt.text(i);
+            let feminine = |w: &str| w.ends_with('ة') || w.ends_with('ه');
+            let nisba = word.starts_with("ال")
+                && (word.ends_with('ي') || word.ends_with("يه") || word.ends_with("ية"))
+                && kb
+                    .lookup(word)
+                    .iter()
+                    .any(|t| t.kind == AliasKind::Adjective);
+            if !gap.is_empty()
+                && gap.chars().all(char::is_whitespace)
+                && nisba
+                && toks.len() >= 2
+                && feminine(word) == feminine(last)
+                && feminine(word) != feminine(&toks[0])
             {
                 display.push_str(&text[end..next.orig.1]);
                 toks.push(word.to_string());

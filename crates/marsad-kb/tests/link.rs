@@ -531,6 +531,31 @@ fn a_place_takes_its_direction_adjective() {
     entity_with(&out, "آسيا");
 }
 
+/// The tagger stops an organisation before a nisba that also reads as a state; after a common
+/// noun that ends the name the adjective belongs to it (ANT; the sample's منظمة العالم التركي),
+/// after a proper name it describes the body (ANERcorp: ريال مدريد | الإسباني) and stays out.
+#[test]
+fn an_organisation_takes_a_nisba_that_agrees_with_its_last_common_noun() {
+    let a = "وصرح مسؤولو منظمة الطيران المدني الإيراني بأن جميع الركاب - البالغ عددهم 60 راكبا - لقوا حتفهم.";
+    let b = "وبعد أسابيع فقط على ولادة مشروع منظمة العالم التركي في مدينة إسطنبول";
+    let c = "وتعاقد نادي ريال مدريد الإسباني مع اللاعب البرازيلي";
+    let out = run_cands(&[
+        ("a", a, &[("منظمة الطيران المدني", EntityType::Org)]),
+        ("b", b, &[("منظمة العالم", EntityType::Org)]),
+        ("c", c, &[("ريال مدريد", EntityType::Org)]),
+    ]);
+    entity_with(&out, "منظمة الطيران المدني الإيراني");
+    entity_with(&out, "منظمة العالم التركي");
+    // The adjective inside the name is not also Iran or Türkiye.
+    no_mention(&out, "الإيراني");
+    no_mention(&out, "التركي");
+    no_mention(&out, "ريال مدريد الإسباني");
+    // Gender disagreement: الإيرانية cannot modify المدني.
+    let d = "وقالت منظمة الطيران المدني الإيرانية إن";
+    let out = run_cands(&[("d", d, &[("منظمة الطيران المدني", EntityType::Org)])]);
+    no_mention(&out, "منظمة الطيران المدني الإيرانية");
+}
+
 /// ANERcorp train sentences: a person name whose inner word is also a city (حمد, بيير) or a nisba
 /// (الكندي) is one person when the tagger reads it so; the city or adjective match gives way.
 #[test]
