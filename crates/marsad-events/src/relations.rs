@@ -74,7 +74,7 @@ fn state_list(doc: &Doc<'_>, from: usize, end: usize, lead: usize) -> Vec<usize>
         let fits = if first {
             a - pos <= lead && gap_ok_lenient(doc, pos, a)
         } else {
-            gap_ok(doc, pos, a)
+            gap_ok(doc, pos, a) || unnamed_item(doc, pos, a)
         };
         if !fits {
             break;
@@ -89,6 +89,19 @@ fn state_list(doc: &Doc<'_>, from: usize, end: usize, lead: usize) -> Vec<usize>
         pos = b + 1;
     }
     out
+}
+
+/// A list item no mention covers (a spelling the KB and the tagger do not know, قرغيزيا) between
+/// two that are: "، X و<next>" or "، X، <next>". The list goes on past it.
+fn unnamed_item(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let toks = &doc.toks[a..b];
+    let word = |t: &crate::Tok| !t.punct && t.norm.chars().count() >= 3;
+    let next_joined = doc.toks.get(b).is_some_and(|t| t.norm.starts_with('و'));
+    match toks {
+        [c, x] => c.punct && c.norm == "," && word(x) && next_joined,
+        [c, x, d] => c.punct && c.norm == "," && word(x) && d.punct && d.norm == ",",
+        _ => false,
+    }
 }
 
 fn gap_ok_lenient(doc: &Doc<'_>, a: usize, b: usize) -> bool {
@@ -185,7 +198,31 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
                     .find(|&m| doc.input.mentions[m].kind == EntityType::Org);
                 if let Some(org) = org {
                     let from = k.saturating_sub(12).max(sa).max(doc.mtok[org].1 + 1);
-                    for m in doc.mentions_in(from, k).collect::<Vec<_>>() {
+                    // The observers are the list right before بصفتهما, not every state since the
+                    // organisation (its members often come first: يضم A وB، إلى جانب C وD بصفتهما
+                    // مراقب).
+                    let mut observers: Vec<usize> = Vec::new();
+                    // The list ends before بصفتهما (or at كمراقب itself).
+                    let mut stop = if prev.starts_with("بصفت") || prev == "صفه" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    for m in doc
+                        .mentions_in(from, k)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                    {
+                        let (a, b) = doc.mtok[m];
+                        if b >= stop || !gap_ok(doc, b + 1, stop) {
+                            break;
+                        }
+                        observers.push(m);
+                        stop = a;
+                    }
+                    observers.reverse();
+                    for m in observers {
                         if doc.input.mentions[m].kind == EntityType::Gpe {
                             let a = doc.input.mentions[m]
                                 .start

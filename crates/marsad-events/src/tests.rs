@@ -414,6 +414,34 @@ fn membership_list_and_member_count() {
     assert_eq!(seven.about, vec!["ots".to_string()]);
 }
 
+/// Sample article 001: members in parentheses with one name nobody knows (قرغيزيا), then the
+/// observers. Regression: the observer rule took every state since the organisation, so
+/// Kazakhstan and Uzbekistan were observers too, and the member list stopped at قرغيزيا.
+#[test]
+fn members_past_an_unnamed_item_and_observers_only_before_bisifatihima() {
+    let t = "وبعد أسابيع فقط على ولادة مشروع “منظمة العالم التركي” في مدينة إسطنبول،  والذي يضم (تركيا، أذربيجان، كازاخستان، قرغيزيا وأوزبكستان)، إلى جانب المجر وتركمانستان بصفتهما مراقب،  وتتولى تركيا حالياً الرئاسة الدورية لها.";
+    let ms = vec![
+        name(t, "منظمة العالم التركي", "otw", EntityType::Org),
+        name(t, "إسطنبول", "ist", EntityType::Gpe),
+        name(t, "تركيا", "tr", EntityType::Gpe),
+        name(t, "أذربيجان", "az", EntityType::Gpe),
+        name(t, "كازاخستان", "kz", EntityType::Gpe),
+        name(t, "وأوزبكستان", "uz", EntityType::Gpe),
+        name(t, "المجر", "hu", EntityType::Gpe),
+        name(t, "وتركمانستان", "tm", EntityType::Gpe),
+    ];
+    let out = run(t, ms);
+    let of = |kind: &str| -> Vec<&str> {
+        out.relations
+            .iter()
+            .filter(|r| r.kind == kind && r.object == "otw")
+            .map(|r| r.subject.as_str())
+            .collect()
+    };
+    assert_eq!(of("member_of"), vec!["tr", "az", "kz", "uz"]);
+    assert_eq!(of("observer_of"), vec!["hu", "tm"]);
+}
+
 #[test]
 fn cameo_pattern_codes_an_event_the_lexicon_lacks() {
     // داهم + منزل is CAMEO 175 (repression) in the OEDA dictionary; the general lexicon has no داهم.
