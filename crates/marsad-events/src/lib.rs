@@ -2879,7 +2879,18 @@ fn find_events(
                 from = c + 1;
             }
             let light = (from..h.i).any(|p| doc.is(p, &lex.light));
-            let found = (from..h.i).rev().find_map(|k| {
+            // A verb joined by و after a relative clause shares the main clause's subject, not the
+            // relative clause's (نددت الولايات المتحدة بالهجمات التي شنتها إيران … وأيدت حق إسرائيل:
+            // the United States backed Israel, not Iran).
+            let after_relative = h.verb
+                && doc.toks[h.i].norm.starts_with('و')
+                && (ca..h.i).any(|k| {
+                    matches!(
+                        doc.toks[k].norm.as_str(),
+                        "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+                    )
+                });
+            let found = (from..h.i).rev().filter(|_| !after_relative).find_map(|k| {
                 if k > 0 && preposition(&doc.toks[k - 1].norm) {
                     return None;
                 }

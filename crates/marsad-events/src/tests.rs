@@ -442,6 +442,32 @@ fn members_past_an_unnamed_item_and_observers_only_before_bisifatihima() {
     assert_eq!(of("observer_of"), vec!["hu", "tm"]);
 }
 
+/// ANT (alarabiya, 10 May 2018). Regression: the support was Iran's, and the ANT picture showed a
+/// "role of Iran toward Israel" disagreement built on it.
+#[test]
+fn a_verb_joined_after_a_relative_clause_does_not_take_its_subject() {
+    let t = "نددت الولايات المتحدة، الخميس، \"بالهجمات الصاروخية الاستفزازية\" التي شنتها إيران من سوريا وأيدت حق إسرائيل في ما اعتبرته الدفاع عن نفسها.";
+    let ms = vec![
+        name(t, "الولايات المتحدة", "us", EntityType::Gpe),
+        name(t, "إيران", "ir", EntityType::Gpe),
+        name(t, "سوريا", "sy", EntityType::Gpe),
+        name(t, "إسرائيل", "il", EntityType::Gpe),
+    ];
+    let out = run(t, ms);
+    let backing: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.evidence.iter().any(|x| x.text.contains("وأيدت")))
+        .collect();
+    assert!(!backing.is_empty(), "{:?}", out.events);
+    assert!(
+        backing
+            .iter()
+            .all(|e| !e.sources.contains(&"ir".to_string())),
+        "{backing:?}"
+    );
+}
+
 #[test]
 fn cameo_pattern_codes_an_event_the_lexicon_lacks() {
     // داهم + منزل is CAMEO 175 (repression) in the OEDA dictionary; the general lexicon has no داهم.
