@@ -154,6 +154,10 @@ pub struct EvalNerArgs {
     /// Override the model's O penalty.
     #[arg(long)]
     o_bias: Option<f32>,
+    /// Tag without the KB gazetteer even if the model was trained with it (measures what a
+    /// library user who calls `Tagger::entities` without one gets).
+    #[arg(long)]
+    no_kb_gazetteer: bool,
 }
 
 fn read_conll(path: &Path) -> anyhow::Result<Vec<Sentence>> {
@@ -545,7 +549,7 @@ pub fn eval(args: EvalNerArgs) -> anyhow::Result<()> {
     let t0 = Instant::now();
     // A model trained with the KB gazetteer needs it at tagging time too.
     let kb_gaz = marsad_core::KbNerGazetteer::builtin();
-    let gaz: Option<&dyn Gazetteer> = if tagger.uses_gazetteer() {
+    let gaz: Option<&dyn Gazetteer> = if tagger.uses_gazetteer() && !args.no_kb_gazetteer {
         Some(&kb_gaz)
     } else {
         None
