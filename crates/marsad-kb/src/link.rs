@@ -997,6 +997,16 @@ fn link_doc(
         }
         i = title_end.max(i + 1);
     }
+    // KB persons the document names in full (two words or more) somewhere.
+    let named_in_full: HashSet<u32> = matches
+        .iter()
+        .filter(|m| m.tok_end - m.tok_start >= 2)
+        .flat_map(|m| m.targets.iter())
+        .filter(|t| {
+            t.kind == AliasKind::Name && kb.entries[t.entry as usize].class == Class::Person
+        })
+        .map(|t| t.entry)
+        .collect();
     // 2. Gazetteer matches in context.
     for m in matches.iter() {
         if covered[m.tok_start..m.tok_end].iter().any(|&c| c) {
@@ -1077,6 +1087,20 @@ fn link_doc(
                     }
                 }
                 let pe = &kb.entries[pick.entry as usize];
+                // A person's one-word surname alias is also an ordinary word often enough (بري
+                // "ground": قصف بري is not Nabih Berri; عون "help"): alone, with the full name
+                // nowhere in the document, it needs the tagger to read a person there too.
+                if pe.class == Class::Person
+                    && m.tok_end - m.tok_start == 1
+                    && pe.ar.contains(' ')
+                    && !named_in_full.contains(&pick.entry)
+                    && !d
+                        .extra_mentions
+                        .iter()
+                        .any(|c| c.kind == EntityType::Per && c.start < m.end && m.start < c.end)
+                {
+                    continue;
+                }
                 // A city name followed by a spelling variant of a KB person's surname is that person.
                 if pe.class == Class::City && !CITY_CUES.contains(&prev_s) {
                     if let Some(p) = person_by_fuzzy_full(kb, &m.key, next) {

@@ -556,6 +556,36 @@ fn an_organisation_takes_a_nisba_that_agrees_with_its_last_common_noun() {
     no_mention(&out, "منظمة الطيران المدني الإيرانية");
 }
 
+/// ANT sentences. Regression: "هجوم بري" ("a ground attack") was Nabih Berri, whose one-word alias
+/// بري the KB has from the OEDA dictionary. Alone, a surname alias that is also a word needs the full
+/// name in the document or the tagger's reading of a person.
+#[test]
+fn a_surname_alias_alone_needs_the_full_name_or_the_tagger() {
+    let a = "وقال مدير المرصد إن التصعيد الجديد يمهد لهجوم بري لقوات النظام.";
+    let b = "اجتمع الرئيس اللبناني ورئيس البرلمان نبيه بري بحثوا فيه التهديدات. وقال بري إن لبنان لن يسكت.";
+    let c = "وقال بري إن لبنان لن يسكت على الخروقات.";
+    let out = run_cands(&[
+        ("a", a, &[]),
+        ("b", b, &[]),
+        ("c", c, &[("بري", EntityType::Per)]),
+    ]);
+    let berri = entity_with(&out, "نبيه بري");
+    let texts: Vec<&str> = berri
+        .mentions
+        .iter()
+        .map(|m| m.evidence.text.as_str())
+        .collect();
+    assert_eq!(
+        texts.iter().filter(|t| **t == "بري").count(),
+        2,
+        "{texts:?}"
+    );
+    assert!(
+        berri.mentions.iter().all(|m| m.evidence.doc != "a"),
+        "{texts:?}"
+    );
+}
+
 /// ANERcorp train sentences: a person name whose inner word is also a city (حمد, بيير) or a nisba
 /// (الكندي) is one person when the tagger reads it so; the city or adjective match gives way.
 #[test]
