@@ -157,6 +157,41 @@ pub fn common_words_from_anercorp_train(path: &Path) -> Result<Vec<String>, KbEr
     Ok(v.into_iter().map(|x| x.0).collect())
 }
 
+/// Words that ANERcorp *train* shows at least 3 times, never as a place on their own (a one-token
+/// LOC), and at least 40 % of the time untagged or in a person's name: البحر ("the sea"; it is a
+/// place only inside البحر الأحمر), جبل, بشار, جورج. A one-word city alias spelled so (world-cities
+/// gives البحر for Bahar, Iran, and بشار for Béchar) would fire on the word, not the city.
+pub fn not_place_words_from_anercorp_train(path: &Path) -> Result<HashSet<String>, KbError> {
+    let text = read(path)?;
+    // (seen, one-token LOC, O or PER)
+    let mut counts: HashMap<String, (u32, u32, u32)> = HashMap::new();
+    let rows: Vec<(String, &str)> = text
+        .lines()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((normalize_str(it.next()?), it.next()?))
+        })
+        .collect();
+    for (i, (w, tag)) in rows.iter().enumerate() {
+        let c = counts.entry(w.clone()).or_default();
+        c.0 += 1;
+        let next_inside = rows.get(i + 1).is_some_and(|(_, t)| t.starts_with("I-"));
+        if *tag == "B-LOC" && !next_inside {
+            c.1 += 1;
+        }
+        if *tag == "O" || tag.ends_with("-PERS") || tag.ends_with("-PER") {
+            c.2 += 1;
+        }
+    }
+    Ok(counts
+        .into_iter()
+        .filter(|(w, (n, loc, o_per))| {
+            *n >= 3 && *loc == 0 && *o_per * 5 >= *n * 2 && w.chars().count() >= 2
+        })
+        .map(|(w, _)| w)
+        .collect())
+}
+
 /// The ANT news corpus (raw text only), when present under `shared/data`.
 const ANT_NEWS: &str = "ant_news/ant_multisource_politics_2018-02_to_06.jsonl";
 
@@ -243,6 +278,14 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
         "anercorp train: {} common words (O-only, >=3 times) used to drop one-word city/person aliases",
         common.len()
     ));
+    let not_place: HashSet<String> =
+        not_place_words_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))
+            .unwrap_or_default();
+    cx.report.say(format!(
+        "anercorp train: {} words never a place on their own, mostly untagged or a person's name, \
+         used to drop one-word city aliases",
+        not_place.len()
+    ));
     let adjectival = match adjectival_words(&data.join(ANT_NEWS)) {
         Ok(a) => {
             cx.report.say(format!(
@@ -260,7 +303,7 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
     };
     states(&mut cx, data)?;
     nationalities(&mut cx, data)?;
-    cities(&mut cx, data, &common, &adjectival)?;
+    cities(&mut cx, data, &common, &adjectival, &not_place)?;
     orgs(&mut cx, data, curated)?;
     let translit = translit_table(data)?;
     persons(&mut cx, data, &common, &translit)?;
@@ -543,6 +586,7 @@ fn cities(
     data: &Path,
     common: &HashSet<String>,
     adjectival: &HashSet<String>,
+    not_place: &HashSet<String>,
 ) -> Result<(), KbError> {
     // World cities with Arabic names: (english name, state) → (arabic, population).
     let wc = csv_rows(&data.join("gaz_world_cities_ar/world-cities.csv"))?;
@@ -678,6 +722,7 @@ fn cities(
     let mut dropped_state = 0;
     let mut dropped_adjective = 0;
     let mut dropped_institution = 0;
+    let mut dropped_not_place = 0;
     let state_keys: HashSet<String> = cx.state_by_ar.keys().cloned().collect();
     for e in cx.entries.iter_mut().filter(|e| e.class == Class::City) {
         let mut names: Vec<String> = std::iter::once(e.ar.clone())
@@ -705,6 +750,10 @@ fn cities(
             }
             if one_word && adjectival.contains(&k) {
                 dropped_adjective += 1;
+                return false;
+            }
+            if one_word && not_place.contains(&k) {
+                dropped_not_place += 1;
                 return false;
             }
             // Sources label some cities with an institution named after them (نادي روتشديل,
@@ -738,6 +787,7 @@ fn cities(
          an Arabic name skipped, {from_wc} world_cities-only (pop >= 100k), {wc_unjoined} world_cities rows without a state, \
          {capitals} capitals; {dropped_common} one-word aliases dropped as common words, {dropped_state} as state names, \
          {dropped_adjective} as adjectives, {dropped_institution} as institutions, \
+         {dropped_not_place} as words never a place on their own in ANERcorp train, \
          {} cities left nameless",
         before - cx.entries.len()
     ));
@@ -948,6 +998,11 @@ pub(crate) const NON_PERSON_HEADS: &[&str] = &[
     "وكالة",
     "منطقة",
     "عاصمة",
+    // Landforms (جبل قنديل، جبل نفوسة): the dictionary lists some as actors.
+    "جبل",
+    "جزيرة",
+    "وادي",
+    "نهر",
     "حركة",
     "محكمة",
     "اتحاد",
