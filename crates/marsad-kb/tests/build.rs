@@ -90,3 +90,28 @@ fn adjectival_words_are_found_in_real_text() {
     );
     assert!(!adj.iter().any(|w| !w.starts_with("ال")));
 }
+
+/// Regression: world-cities gives البحر ("the sea") for Bahar, Iran, and "شاطئ البحر" became a city.
+#[test]
+fn words_never_a_place_on_their_own_are_no_city_aliases() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    let train = data.join("anercorp/ANERCorp_CamelLab_train.txt");
+    if !train.exists() {
+        eprintln!("skipping: {} not found", train.display());
+        return;
+    }
+    let words = marsad_kb::build::not_place_words_from_anercorp_train(&train).expect("read");
+    let n = |w: &str| marsad_text::normalize_str(w);
+    for w in ["البحر", "جبل", "بشار", "جورج"] {
+        assert!(words.contains(&n(w)), "{w}");
+    }
+    // Places ANERcorp tags on their own, and cities it only has inside other names, stay.
+    for w in ["القدس", "بغداد", "أبيدجان", "سانتياغو"] {
+        assert!(!words.contains(&n(w)), "{w}");
+    }
+    let kb = Kb::builtin();
+    assert!(kb
+        .lookup(&n("البحر"))
+        .iter()
+        .all(|t| kb.entries[t.entry as usize].class != Class::City));
+}
