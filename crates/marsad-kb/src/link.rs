@@ -356,6 +356,8 @@ fn feminine_verb(t: &str) -> bool {
 
 struct Person {
     key: Key,
+    /// Normalised first name, when the full name has two words or more.
+    first: Option<String>,
     /// Normalised surname as written in the full name.
     last: String,
     /// Its article-less skeleton.
@@ -698,6 +700,7 @@ fn link_doc(
         if let Some(l) = toks.last() {
             persons.push(Person {
                 key: key.clone(),
+                first: (toks.len() >= 2).then(|| toks[0].clone()),
                 last: l.clone(),
                 last_skel: surname_skeleton(l),
             });
@@ -874,7 +877,11 @@ fn link_doc(
         // Name before the title: "مولود تشاويش أوغلو، وزير الخارجية التركي".
         // Only where the name is set off by a comma, or a minister's title follows it (VSO order makes
         // "استقبل ماكرون الرئيس الأمريكي" otherwise look the same).
-        let post_ok = start_tok > 0 && (minister || dt.gap_after(start_tok - 1).contains(','));
+        // A title joined by و (…محمد بن سلمان، والرئيس الفرنسي) starts another conjunct: the name
+        // before it is someone else.
+        let joined = !is_title_head(raw) && !is_minister(raw) && raw.starts_with('و');
+        let post_ok =
+            start_tok > 0 && !joined && (minister || dt.gap_after(start_tok - 1).contains(','));
         if named.is_none() && post_ok {
             let mut k = start_tok;
             let mut toks = Vec::new();
@@ -1391,8 +1398,16 @@ fn push_match(kb: &Kb, m: &GazMatch<'_>, entry: u32, form: MentionForm, out: &mu
 /// document, or a new entity keyed by its normalised tokens.
 fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
     let last = toks.last().map_or("", String::as_str);
+    // In an Arabic name with a lineage particle, the same surname with another first name is
+    // another person (محمد بن سلمان, فيصل بن سلمان); foreign first names vary in spelling instead.
+    let lineage = toks
+        .iter()
+        .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت"));
+    let first = (toks.len() >= 2 && lineage).then(|| toks[0].as_str());
     for p in persons {
-        if same_name(last, &p.last) {
+        let other_first =
+            matches!((first, p.first.as_deref()), (Some(a), Some(b)) if !same_name(a, b));
+        if same_name(last, &p.last) && !other_first {
             return p.key.clone();
         }
     }
@@ -1534,6 +1549,8 @@ impl<L: Lexicon> Lexicon for ExceptWord<'_, L> {
 /// (خالد بن حمد العطية، جان بيير رافاران، فيصل السويدي): when the tagger reads the whole span as a
 /// person, KB matches of a city or an adjective lying inside it, past its first word, give way.
 /// A state inside stays (a person span that swallowed اليابان is more likely the tagger's error).
+/// So does a KB person's one-word alias after a lineage particle of the span: it ends another
+/// person's name (محمد بن سلمان is not فيصل بن سلمان).
 fn yield_to_person(kb: &Kb, dt: &DocTokens, c: &CandidateMention, out: &mut Vec<M>) {
     let inside: Vec<&crate::gazetteer::Tok> = dt
         .toks
@@ -1547,11 +1564,31 @@ fn yield_to_person(kb: &Kb, dt: &DocTokens, c: &CandidateMention, out: &mut Vec<
         return;
     }
     let first_end = first.orig.1;
+    // A KB person's one-word alias after a lineage particle of the span (محمد بن | سلمان, where
+    // the KB knows فيصل بن سلمان as سلمان) is the last word of another person's name.
+    let surname_of_another = |m: &M| {
+        let Key::Kb(e) = m.key else { return false };
+        if kb.entries[e as usize].class != Class::Person {
+            return false;
+        }
+        let Some(k) = inside.iter().position(|t| t.orig.0 == m.start) else {
+            return false;
+        };
+        let one_word = inside.get(k).is_some_and(|t| t.orig.1 >= m.end);
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| dt.toks.iter().position(|t| std::ptr::eq(t, inside[p])))
+            .map(|p| dt.text(p));
+        // Only after a lineage particle: a foreign first name before a KB surname is a spelling
+        // variant of that person's (سيرغي لافروف is سيرجي لافروف).
+        one_word && prev.is_some_and(|p| matches!(p, "بن" | "ابن" | "بنت"))
+    };
     let yields = |m: &M| {
         let overlaps = m.start < c.end && c.start < m.end;
         let within = m.start >= first_end && m.end <= c.end;
         let weak = m.form == MentionForm::Adjective
-            || matches!(m.key, Key::Kb(e) if kb.entries[e as usize].class == Class::City);
+            || matches!(m.key, Key::Kb(e) if kb.entries[e as usize].class == Class::City)
+            || surname_of_another(m);
         overlaps && within && weak
     };
     // Only when every overlapping match yields: a real name inside (a KB person) keeps the span.

@@ -586,6 +586,31 @@ fn a_surname_alias_alone_needs_the_full_name_or_the_tagger() {
     );
 }
 
+/// ANT (skynews, 10 Apr 2018). Regression: the KB knows فيصل بن سلمان by the one-word alias سلمان, so
+/// "محمد بن سلمان" became Faisal bin Salman, and the title "والرئيس الفرنسي" after it was bound to him
+/// (Faisal, leader of France). The surname after a lineage particle ends another person's name, and a
+/// title joined by و starts another conjunct.
+#[test]
+fn another_first_name_before_a_kb_surname_after_bin_is_another_person() {
+    let a = "أكد المؤتمر الصحفي المشترك بين ولي العهد السعودي، الأمير محمد بن سلمان، والرئيس الفرنسي، إيمانويل ماكرون، اتفاق الجانبين على ضرورة ردع أنشطة إيران.";
+    let out = run_cands(&[(
+        "a",
+        a,
+        &[
+            ("محمد بن سلمان", EntityType::Per),
+            ("إيمانويل ماكرون", EntityType::Per),
+        ],
+    )]);
+    let mbs = entity_with(&out, "محمد بن سلمان");
+    assert!(mbs.kb.is_none(), "{mbs:#?}");
+    assert_eq!(mbs.name.ar, "محمد بن سلمان");
+    assert!(
+        out.relations.iter().all(|r| r.object != "E:Q142"),
+        "{:#?}",
+        out.relations
+    );
+}
+
 /// ANERcorp train sentences: a person name whose inner word is also a city (حمد, بيير) or a nisba
 /// (الكندي) is one person when the tagger reads it so; the city or adjective match gives way.
 #[test]
