@@ -520,7 +520,14 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
             "ربما" | "وربما" | "اذا" | "واذا" | "لو" | "ولو"
         )
     };
-    if (hyp_from..h.i).any(|k| doc.is(k, &lex.hypothetical) || may(k)) || (ca..h.i).any(strong) {
+    // أي before an event noun is "any" (أي دعم أميركي لهذه الاحتجاجات, أي هجوم): no particular
+    // happening.
+    // (the word after it is a noun even where the lexicon also reads a verb: دعم).
+    let any_of = h.i > 0 && matches!(doc.toks[h.i - 1].norm.as_str(), "اي" | "واي" | "لاي" | "باي");
+    if any_of
+        || (hyp_from..h.i).any(|k| doc.is(k, &lex.hypothetical) || may(k))
+        || (ca..h.i).any(strong)
+    {
         return Mode::Hypothetical;
     }
     if (sa..h.i).any(|k| doc.is(k, &lex.claimed)) {

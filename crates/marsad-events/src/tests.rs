@@ -468,6 +468,29 @@ fn a_verb_joined_after_a_relative_clause_does_not_take_its_subject() {
     );
 }
 
+/// Sample article 002: "any US support for these protests … could worsen relations" is no support
+/// that happened.
+#[test]
+fn an_event_noun_after_ay_any_is_hypothetical() {
+    let t = "واقتربت إلى حد ما من الولايات المتحدة وأوروبا والصين، فإن أي دعم أميركي لهذه الاحتجاجات حتى على المستوى اللفظي، قد يؤدي إلى تفاقم العلاقات بين موسكو وواشنطن.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "أميركي",
+            "us",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    let support: Vec<_> = out.events.iter().filter(|e| e.kind == "SUPPORT").collect();
+    assert!(!support.is_empty(), "{:?}", out.events);
+    assert!(
+        support.iter().all(|e| e.mode == Mode::Hypothetical),
+        "{support:?}"
+    );
+}
+
 #[test]
 fn cameo_pattern_codes_an_event_the_lexicon_lacks() {
     // داهم + منزل is CAMEO 175 (repression) in the OEDA dictionary; the general lexicon has no داهم.
