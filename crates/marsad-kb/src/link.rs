@@ -1014,6 +1014,18 @@ fn link_doc(
         })
         .map(|t| t.entry)
         .collect();
+    // Surnames of the persons the tagger names in full in this document (راؤول كاسترو → كاسترو).
+    let tagged_surnames: HashSet<String> = d
+        .extra_mentions
+        .iter()
+        .filter(|c| c.kind == EntityType::Per)
+        .filter_map(|c| d.text.get(c.start..c.end))
+        .filter_map(|t| {
+            let n = normalize_str(t);
+            let toks: Vec<&str> = crate::text::tokens(&n).map(|x| x.1).collect();
+            (toks.len() >= 2).then(|| toks[toks.len() - 1].to_string())
+        })
+        .collect();
     // 2. Gazetteer matches in context.
     for m in matches.iter() {
         if covered[m.tok_start..m.tok_end].iter().any(|&c| c) {
@@ -1094,6 +1106,16 @@ fn link_doc(
                     }
                 }
                 let pe = &kb.entries[pick.entry as usize];
+                // A small town spelled like the surname of a person the document names in full
+                // (كاسترو, Castro in Chile, beside راؤول كاسترو) is that person's surname.
+                if pe.class == Class::City
+                    && m.tok_end - m.tok_start == 1
+                    && pe.capital_of.is_none()
+                    && pe.pop.unwrap_or(0) < 1_000_000
+                    && tagged_surnames.contains(dt.text(m.tok_start))
+                {
+                    continue;
+                }
                 // A person's one-word surname alias is also an ordinary word often enough (بري
                 // "ground": قصف بري is not Nabih Berri; عون "help"): alone, with the full name
                 // nowhere in the document, it needs the tagger to read a person there too.

@@ -611,6 +611,23 @@ fn another_first_name_before_a_kb_surname_after_bin_is_another_person() {
     );
 }
 
+/// ANT (skynews, 21 Apr 2018). Regression: "كاسترو" alone was Castro, a town in Chile, beside the
+/// tagged "راؤول كاسترو" of the same article.
+#[test]
+fn a_small_town_spelled_like_a_named_persons_surname_is_the_surname() {
+    let a = "تعيش كوبا عهدا جديدا بعد انتخاب رئيس جديد للبلاد، خلفا للرئيس المنتهية ولايته راؤول كاسترو، مما ينهي نحو 6 عقود من حكم الأخوين كاسترو.";
+    let out = run_cands(&[("a", a, &[("راؤول كاسترو", EntityType::Per)])]);
+    let raul = entity_with(&out, "راؤول كاسترو");
+    assert_eq!(raul.kind, EntityType::Per);
+    assert!(
+        raul.mentions.iter().any(|m| m.evidence.text == "كاسترو"),
+        "{raul:#?}"
+    );
+    assert!(out.entities.iter().all(
+        |e| e.kind == EntityType::Per || e.mentions.iter().all(|m| m.evidence.text != "كاسترو")
+    ));
+}
+
 /// ANERcorp train sentences: a person name whose inner word is also a city (حمد, بيير) or a nisba
 /// (الكندي) is one person when the tagger reads it so; the city or adjective match gives way.
 #[test]
