@@ -97,6 +97,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .any(|s| mention_texts(s).iter().any(|t| matches(t, gold)))
             {
                 hit += 1;
+            } else if std::env::var_os("GSR_SOURCES_MISSES").is_some() {
+                // Inspection aid: each found event whose sources miss the gold source.
+                let got: Vec<String> = evs
+                    .iter()
+                    .flat_map(|e| e.sources.iter())
+                    .flat_map(|s| mention_texts(s))
+                    .collect();
+                println!("MISS {kind} want {gold} got {got:?} | {text}");
             }
         }
         println!(

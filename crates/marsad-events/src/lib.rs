@@ -504,6 +504,20 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k)) {
         return Mode::Negated;
     }
+    // The negation may stand before the verb whose subject, a name, comes between it and the
+    // trigger (لن يشارك الحزب الاشتراكي في التظاهرات): the name's words do not count to the three.
+    let in_name = |k: usize| doc.mtok.iter().any(|&(a, b)| a <= k && k <= b);
+    let (mut k, mut counted) = (h.i, 0);
+    while k > ca && counted < 3 {
+        k -= 1;
+        if in_name(k) {
+            continue;
+        }
+        if doc.is(k, &lex.negation) && !still(k) {
+            return Mode::Negated;
+        }
+        counted += 1;
+    }
     let hyp_from = h.i.saturating_sub(5).max(ca);
     // قد before an imperfect verb is "may"; before a past verb it only stresses.
     let may = |k: usize| {
@@ -2979,10 +2993,18 @@ fn find_events(
                 far_source = !sources.is_empty();
             }
         }
-        // Prepositional targets and places after the trigger.
+        // Prepositional targets and places after the trigger, up to a cause or time head: what
+        // follows بسبب، إثر، بعد is the reason or the backdrop (هاجم ترامب ماكين بسبب تصويته ضد
+        // محاولة الحزب الجمهوري), not who was attacked.
+        let fw = frame_words();
         let mut k = h.j;
         while k < cb {
             let t = &doc.toks[k];
+            // من قبل is the agent's "by", not "before".
+            let agentive = t.norm == "قبل" && k > 0 && doc.toks[k - 1].norm == "من";
+            if k > h.j && doc.is_word(k, &fw.background) && !agentive {
+                break;
+            }
             let prep = preposition(&t.norm) || t.norm == "في";
             if prep {
                 if let Some(m) = (k + 1..(k + 3).min(cb)).find_map(|p| doc.mention_at(p)) {

@@ -193,9 +193,13 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
                 prev.starts_with("بصفت") || doc.toks[k].norm.starts_with("كمراقب") || prev == "صفه";
             if marked {
                 let (sa, _) = doc.sentence_of(k);
-                let org = doc
-                    .mentions_in(sa, sb)
-                    .find(|&m| doc.input.mentions[m].kind == EntityType::Org);
+                // The organisation nearest before the observers (a long sentence can name an older
+                // one first: انهيار الاتحاد السوفييتي … منظمة العالم التركي … بصفتهما مراقب),
+                // else the first after them (كمراقب في المنظمة).
+                let org = nearest_org_before(doc, k, k - sa).or_else(|| {
+                    doc.mentions_in(k, sb)
+                        .find(|&m| doc.input.mentions[m].kind == EntityType::Org)
+                });
                 if let Some(org) = org {
                     let from = k.saturating_sub(12).max(sa).max(doc.mtok[org].1 + 1);
                     // The observers are the list right before بصفتهما, not every state since the

@@ -1224,3 +1224,27 @@ fn patient_attackers_are_no_source() {
         assert!(!names.iter().any(|n| n.contains("المتمردين")), "{names:?}");
     }
 }
+
+#[test]
+fn negation_before_a_verb_with_a_named_subject_reaches_the_event_noun() {
+    // ANT dev (france24): the Socialist Party will not join the protests; the name between لن
+    // and the protest noun used to push the negation out of reach once the party was a KB name.
+    let t = "ولنفس الأسباب، لن يشارك الحزب الاشتراكي في التظاهرات، خلافا للحزب الشيوعي وأنصار البيئة وحركة \"أجيال\" التي يرأسها المرشح الاشتراكي السابق للرئاسة بنوا هامون، الذين سيشاركون في التحرك.";
+    let out = run(t, vec![name(t, "الحزب الاشتراكي", "ps", EntityType::Org)]);
+    assert!(told(&out, "PROTEST").is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn no_targets_after_a_cause_head() {
+    // ANT dev (CNN): a verbal attack whose reason names a party; the party is not a target, so
+    // the person-only rule still reads it as criticism.
+    let t = "كما هاجم ترامب ماكين في فبراير الماضي بسبب تصويته ضد محاولة الحزب الجمهوري إلغاء قانون الرعاية الصحية المعروف باسم \"أوباما كير\".";
+    let out = run(
+        t,
+        vec![
+            name(t, "ماكين", "mc", EntityType::Per),
+            name(t, "الحزب الجمهوري", "gop", EntityType::Org),
+        ],
+    );
+    assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
+}

@@ -12,6 +12,8 @@ use marsad_text::normalize_str;
 use crate::model::{Class, KbEntry, Role};
 use crate::KbError;
 
+mod orgs;
+
 /// Per-source counts and conflicts of one build.
 #[derive(Debug, Default, Clone)]
 pub struct BuildReport {
@@ -286,7 +288,8 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
          used to drop one-word city aliases",
         not_place.len()
     ));
-    let adjectival = match adjectival_words(&data.join(ANT_NEWS)) {
+    let ant = read(&data.join(ANT_NEWS));
+    let adjectival = match ant.as_deref().map(adjectival_words_in) {
         Ok(a) => {
             cx.report.say(format!(
                 "ant_news: {} definite words used mostly as adjectives (after a definite word), not city names",
@@ -306,10 +309,35 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
     cities(&mut cx, data, &common, &adjectival, &not_place)?;
     orgs(&mut cx, data, curated)?;
     let translit = translit_table(data)?;
-    persons(&mut cx, data, &common, &translit)?;
+    let actors = read_actors(data)?;
+    persons(&mut cx, &actors, &common, &translit)?;
     if let Some(c) = curated {
         apply_curated(&mut cx, c)?;
     }
+    // After the curated names, so a dictionary organisation the curation names joins that entry.
+    let train = read(&data.join("anercorp/ANERCorp_CamelLab_train.txt")).unwrap_or_default();
+    let untagged = orgs::mostly_untagged(&train);
+    let person_tokens: HashSet<String> = translit.keys().cloned().collect();
+    let place_or_person_tokens: HashSet<String> =
+        read(&data.join("names_anetac/EN-AR_Named-entities.txt"))?
+            .lines()
+            .filter_map(|l| {
+                let mut f = l.split(' ');
+                let (class, _, ar) = (f.next()?, f.next()?, f.next()?);
+                (class == "LOCATION" || class == "PERSON").then(|| normalize_str(ar))
+            })
+            .collect();
+    orgs::oeda_orgs(
+        &mut cx,
+        &orgs::OrgInputs {
+            actors: &actors,
+            common: &common,
+            untagged: &untagged,
+            person_tokens: &person_tokens,
+            place_or_person_tokens: &place_or_person_tokens,
+            ant: ant.as_deref().ok(),
+        },
+    );
     let mut entries = cx.entries;
     entries.sort_by(|a, b| a.id.cmp(&b.id));
     let mut seen = HashSet::new();
@@ -986,6 +1014,11 @@ const INSTITUTION_HEADS: &[&str] = &[
 ];
 
 pub(crate) const NON_PERSON_HEADS: &[&str] = &[
+    // A group's member or a meeting (مقاتل طالبان "a Taliban fighter", مؤتمر شعبي معارض).
+    "مقاتل",
+    "مسلح",
+    "معارض",
+    "مؤتمر",
     "قوة",
     "نظام",
     "قوات",
@@ -1109,12 +1142,8 @@ fn parse_code(s: &str) -> Option<(String, Option<String>, Option<String>)> {
     Some((code, from, to))
 }
 
-fn persons(
-    cx: &mut Ctx,
-    data: &Path,
-    common: &HashSet<String>,
-    translit: &HashMap<String, String>,
-) -> Result<(), KbError> {
+/// The OEDA Arabic actor dictionary's entries: one name (lemma words) with its dated CAMEO codes.
+fn read_actors(data: &Path) -> Result<Vec<Actor>, KbError> {
     let text = read(&data.join("oeda_arabic_dictionaries/actor_dict_ar_v4.txt"))?;
     let mut actors: Vec<Actor> = Vec::new();
     for line in text.lines() {
@@ -1135,7 +1164,9 @@ fn persons(
         let toks: Vec<String> = name
             .split('_')
             .filter(|t| !t.is_empty())
-            .map(|t| t.replace('\u{670}', "ا"))
+            // The dagger alif is not written in modern spelling (اللٰه → الله, هٰذا → هذا); writing
+            // it as a full alif gave عبد اللاه, which no text spells.
+            .map(|t| t.replace('\u{670}', ""))
             .collect();
         let mut a = Actor {
             names: vec![toks],
@@ -1146,6 +1177,15 @@ fn persons(
         }
         actors.push(a);
     }
+    Ok(actors)
+}
+
+fn persons(
+    cx: &mut Ctx,
+    actors: &[Actor],
+    common: &HashSet<String>,
+    translit: &HashMap<String, String>,
+) -> Result<(), KbError> {
     let adj_state: HashMap<String, usize> = cx
         .entries
         .iter()
@@ -1177,7 +1217,7 @@ fn persons(
     let mut people: BTreeMap<String, P> = BTreeMap::new();
     let mut singles: Vec<(String, HashSet<usize>)> = Vec::new();
     let (mut non_person, mut no_state) = (0, 0);
-    for a in &actors {
+    for a in actors {
         let toks = &a.names[0];
         if toks.is_empty() {
             continue;

@@ -8,7 +8,7 @@
 //! person named in the document. Across documents, new entities merge when their spelling skeletons
 //! are within the measured distance (see `docs/kb.md`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use marsad_picture::{
     Diagnostic, Entity, EntityType, Evidence, Mention, MentionForm, Name, Relation, Severity,
@@ -382,9 +382,16 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
     }
     // Merge new entities across documents by spelling skeleton.
     let canon = merge_new(&news);
+    let to_kb = new_to_kb(kb, &news, &canon, &per_doc);
     let remap = |k: &Key| -> Key {
         match k {
-            Key::New(s) => Key::New(canon.get(s).cloned().unwrap_or_else(|| s.clone())),
+            Key::New(s) => {
+                let c = canon.get(s).unwrap_or(s);
+                match to_kb.get(c) {
+                    Some(&i) => Key::Kb(i),
+                    None => Key::New(c.clone()),
+                }
+            }
             k => k.clone(),
         }
     };
@@ -584,6 +591,75 @@ fn new_entity(kb: &Kb, key: &Key, kind: EntityType, news: &HashMap<String, NewEn
 }
 
 /// Canonical key for each new-entity key: variants of one name (by skeleton) map to the longest form.
+/// New place and organisation names that are another spelling of a KB entry the corpus mentions:
+/// same number of words, each with the same spelling skeleton once the article is set aside
+/// (الاتحاد السوفيتي beside the KB's الاتحاد السوفياتي). Only an entry the corpus already names is a
+/// target, and only when exactly one matches, so a new name never becomes a far-away namesake.
+fn new_to_kb(
+    kb: &Kb,
+    news: &HashMap<String, NewEnt>,
+    canon: &HashMap<String, String>,
+    per_doc: &[Vec<M>],
+) -> HashMap<String, u32> {
+    fn word_skeletons(toks: impl Iterator<Item = String>) -> Vec<String> {
+        toks.map(|t| {
+            let bare = t
+                .strip_prefix("ال")
+                .filter(|b| b.chars().count() >= 2)
+                .unwrap_or(&t);
+            skeleton(bare)
+        })
+        .collect()
+    }
+    let mentioned: BTreeSet<u32> = per_doc
+        .iter()
+        .flatten()
+        .filter_map(|m| match m.key {
+            Key::Kb(i) => Some(i),
+            Key::New(_) => None,
+        })
+        .collect();
+    // Word skeletons of every name of every mentioned place or organisation.
+    let mut names: HashMap<Vec<String>, BTreeSet<u32>> = HashMap::new();
+    for &i in &mentioned {
+        let e = &kb.entries[i as usize];
+        if !matches!(
+            e.class,
+            Class::Org | Class::State | Class::City | Class::Region
+        ) {
+            continue;
+        }
+        for n in std::iter::once(&e.ar).chain(&e.aliases) {
+            let norm = normalize_str(n);
+            let sk = word_skeletons(norm.split(' ').map(str::to_string));
+            if sk.len() >= 2 {
+                names.entry(sk).or_default().insert(i);
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for (k, n) in news {
+        if canon.contains_key(k) || n.toks.len() < 2 {
+            continue;
+        }
+        // The tagger and the KB may disagree on place against organisation (the Soviet Union is a
+        // LOC to the tagger, an organisation in the dictionary); a multi-word name decides.
+        if !matches!(
+            n.kind,
+            Some(EntityType::Org | EntityType::Gpe | EntityType::Loc)
+        ) {
+            continue;
+        }
+        let sk = word_skeletons(n.toks.iter().cloned());
+        if let Some(hits) = names.get(&sk) {
+            if hits.len() == 1 {
+                out.insert(k.clone(), *hits.iter().next().expect("one hit"));
+            }
+        }
+    }
+    out
+}
+
 fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
     /// A name token with its two skeletons, computed once: recomputing them inside the pairwise
     /// loop made this merge the slowest step of linking a large corpus.

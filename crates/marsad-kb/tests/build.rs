@@ -115,3 +115,46 @@ fn words_never_a_place_on_their_own_are_no_city_aliases() {
         .iter()
         .all(|t| kb.entries[t.entry as usize].class != Class::City));
 }
+
+/// Organisations of the OEDA actor dictionary reach the KB in the forms news writes, with the state
+/// of their CAMEO code, and never in the dictionary's lemma forms.
+#[test]
+fn shipped_kb_has_the_dictionary_organisations_in_news_forms() {
+    let kb = Kb::builtin();
+    let org = |ar: &str| {
+        kb.entries
+            .iter()
+            .find(|e| e.class == Class::Org && (e.ar == ar || e.aliases.iter().any(|a| a == ar)))
+            .unwrap_or_else(|| panic!("no organisation named {ar}"))
+    };
+    let hamas = org("حركة حماس");
+    assert!(hamas.aliases.iter().any(|a| a == "حماس"));
+    assert_eq!(hamas.country.as_deref(), Some("Q219060"));
+    assert_eq!(
+        org("منظمة التحرير الفلسطينية").country.as_deref(),
+        Some("Q219060")
+    );
+    assert_eq!(org("حزب الله").country.as_deref(), Some("Q822"));
+    // Turkey's and Morocco's parties share the name: no state.
+    assert_eq!(org("حزب العدالة والتنمية").country, None);
+    assert_eq!(org("الحوثيين").id, org("الحوثيون").id);
+    // A dictionary organisation the KB already had is merged, not doubled.
+    assert_eq!(org("وكالة الطاقة الذرية").id, "Q41984");
+    for e in &kb.entries {
+        for name in std::iter::once(&e.ar).chain(&e.aliases) {
+            assert!(
+                !name.contains("اللاه"),
+                "dagger alif written as a full alif: {name}"
+            );
+            assert!(
+                !["حركة الحماس", "حركة الطالبان", "الحزب الجمهورية"].contains(&name.as_str()),
+                "{name}"
+            );
+        }
+    }
+    // Regression: اللٰه in the dictionary was read as اللاه, so King Abdullah II never matched.
+    assert!(kb
+        .entries
+        .iter()
+        .any(|e| e.class == Class::Person && e.ar == "عبدالله بن الحسين"));
+}
