@@ -1148,6 +1148,28 @@ fn link_doc(
             {
                 continue;
             }
+            // A name made of a head and adjectives (الحزب الديمقراطي، الحزب الاشتراكي) goes on with a
+            // further adjective in the names of other bodies: الحزب الديمقراطي الكردستاني، الحزب
+            // الاشتراكي الديمقراطي. A state's nisba (الحزب الديمقراطي الأمريكي) still agrees with it.
+            let nisba = |w: &str| {
+                w.strip_prefix("ال").is_some_and(|b| {
+                    b.chars().count() >= 3
+                        && (b.ends_with('ي') || b.ends_with("يه") || b.ends_with("ية"))
+                })
+            };
+            let last = dt.text(m.tok_end.saturating_sub(1));
+            let next_state_adj = matches.iter().any(|x| {
+                x.tok_start == m.tok_end && x.targets.iter().any(|t| t.kind == AliasKind::Adjective)
+            });
+            if be.class == Class::Org
+                && best.kind == AliasKind::Name
+                && m.tok_end - m.tok_start >= 2
+                && nisba(last)
+                && nisba(next)
+                && !next_state_adj
+            {
+                continue;
+            }
         }
         match best.kind {
             AliasKind::Adjective => {

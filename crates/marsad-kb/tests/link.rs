@@ -695,3 +695,24 @@ fn another_spelling_of_a_kb_name_the_corpus_uses_joins_it() {
         .id
         .starts_with("E:new:"));
 }
+
+#[test]
+fn an_adjective_name_going_on_with_another_adjective_is_another_body() {
+    // ANT (CNN, France24, BBC): the KDP and the German SPD are not the US Democrats or Yemen's
+    // Socialist Party; a state nisba after the name still agrees with it.
+    let a = "لكن كتلة\u{a0}الحزب الديمقراطي الكردستاني\u{a0}النيابية قررت الإثنين، اعتبرت قرار التنفيذ \"عقوبة جماعية لشعب كردستنا،\" وفقاً لما نقله موقع قناة \"السومرية\" على لسان رئيس الكتلة عرفات كرم.";
+    let b = "أعلن الحزب الاشتراكي الديمقراطي في ألمانيا الأحد أن ثلثي أعضائه ومنتسبيه أيدوا مشاركة حزبهم في الائتلاف الحكومي مع المستشارة الألمانية أنغيلا ميركل.";
+    let c = "يقاضي الحزب الديمقراطي الأمريكي روسيا وفريق حملة دونالد ترامب الانتخابية وموقع ويكيليكس متهما إياهم بالتآمر للإخلال بمسار الانتخابات الرئاسية الأمريكية في عام 2016.";
+    let out = run(&[("a", a), ("b", b), ("c", c)], None);
+    let linked = |doc: &str, word: &str| {
+        out.entities.iter().any(|e| {
+            e.kind == EntityType::Org
+                && e.mentions
+                    .iter()
+                    .any(|m| m.evidence.doc == doc && m.evidence.text.contains(word))
+        })
+    };
+    assert!(!linked("a", "الديمقراطي"), "{:#?}", out.entities);
+    assert!(!linked("b", "الاشتراكي"), "{:#?}", out.entities);
+    assert!(linked("c", "الحزب الديمقراطي"), "{:#?}", out.entities);
+}
