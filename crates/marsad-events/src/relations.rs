@@ -168,9 +168,17 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
         // X عضو (مؤسس) في ORG.
         if st.iter().take(3).any(|s| member.iter().any(|c| c == s)) {
             let (ca, cb) = doc.clause_of(k);
+            // "قالت إسرائيل إنه عضو بحماس": the member is the pronoun after إنّ, not the speaker.
+            let complementizer = |p: usize| {
+                matches!(
+                    doc.toks[p].norm.as_str(),
+                    "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها" | "وانه" | "وانها"
+                )
+            };
             let subj = doc
                 .mentions_in(k.saturating_sub(2).max(ca), k)
                 .filter(|&m| doc.input.mentions[m].kind == EntityType::Gpe)
+                .filter(|&m| !(doc.mtok[m].1 + 1..k).any(complementizer))
                 .last();
             let org = (k + 1..(k + 4).min(cb)).find_map(|p| {
                 doc.mention_at(p)

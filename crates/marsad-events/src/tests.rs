@@ -1248,3 +1248,21 @@ fn no_targets_after_a_cause_head() {
     );
     assert!(told(&out, "ASSAULT").is_empty(), "{:?}", out.events);
 }
+
+#[test]
+fn the_speaker_before_inna_is_not_the_member() {
+    // ANT (BBC): Israel says the man was a Hamas member; Israel is no member of Hamas.
+    let t = "وجاء التصعيد الأخير بين يوم من مقتل مواطن فلسطيني، يوم الاثنين، قالت إسرائيل إنه عضو بحماس وكان يحاول التسلل مع مجموعة لشن هجمات ضد إسرائيل.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إسرائيل", "il", EntityType::Gpe),
+            name(t, "بحماس", "hamas", EntityType::Org),
+        ],
+    );
+    assert!(
+        !out.relations.iter().any(|r| r.kind == "member_of"),
+        "{:?}",
+        out.relations
+    );
+}

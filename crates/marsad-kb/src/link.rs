@@ -717,7 +717,17 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
             if name.kind.is_some() && h.kind.is_some() && name.kind != h.kind {
                 continue;
             }
+            let person = name.kind == Some(EntityType::Per) || h.kind == Some(EntityType::Per);
             let ok = match (&name.first, &h.first) {
+                // Names of bodies and places share heads and adjectives (حزب الحركة القومية, حزب
+                // بهاراتيا جاناتا القومي): every word must agree, not just the first and last.
+                (Some(_), Some(_)) if !person => {
+                    let (a, b) = (&news[name.key].toks, &news[h.key].toks);
+                    a.len() == b.len()
+                        && a.iter()
+                            .zip(b)
+                            .all(|(x, y)| Tok::new(x).loose(&Tok::new(y)))
+                }
                 // Two full names: both tokens agree, at least up to the spelling skeleton.
                 (Some(a), Some(b)) => a.loose(b) && name.last.loose(&h.last),
                 _ => name.last.same(&h.last),
@@ -1137,6 +1147,18 @@ fn link_doc(
                     && be.pop.unwrap_or(0) < 1_000_000
                     && be.capital_of.is_none())
                     || be.class == Class::Person)
+            {
+                continue;
+            }
+            // ب glued to a one-word organisation name is as often an adverb (بحماس "with enthusiasm"
+            // beside مرتبطون بحماس "linked to Hamas"): the tagger must read an organisation there too.
+            if prefix.contains('ب')
+                && m.tok_end - m.tok_start == 1
+                && be.class == Class::Org
+                && !d
+                    .extra_mentions
+                    .iter()
+                    .any(|c| c.kind == EntityType::Org && c.start < m.end && m.start < c.end)
             {
                 continue;
             }

@@ -716,3 +716,40 @@ fn an_adjective_name_going_on_with_another_adjective_is_another_body() {
     assert!(!linked("b", "الاشتراكي"), "{:#?}", out.entities);
     assert!(linked("c", "الحزب الديمقراطي"), "{:#?}", out.entities);
 }
+
+#[test]
+fn a_one_word_organisation_with_glued_bi_needs_the_tagger() {
+    // ANT (France24, BBC): بحماس is "with enthusiasm" in the first, Hamas in the second, where the
+    // tagger reads an organisation.
+    let a = "وأضاف رئيس الفيفا وهو مؤيد بحماس لاعتماد هذه التكنولوجيا بعد فترة طويلة من التشكيك";
+    let b = "وجاء التصعيد الأخير بين يوم من مقتل مواطن فلسطيني، يوم الاثنين، قالت إسرائيل إنه عضو بحماس وكان يحاول التسلل مع مجموعة لشن هجمات ضد إسرائيل.";
+    let out = run_cands(&[("a", a, &[])]);
+    no_mention(&out, "بحماس");
+    let out = run_cands(&[("b", b, &[("بحماس", EntityType::Org)])]);
+    assert_eq!(entity_with(&out, "بحماس").name.ar, "حركة حماس");
+}
+
+#[test]
+fn new_bodies_merge_only_when_every_word_agrees() {
+    // ANT (Sky News, BBC, Al Arabiya): two parties sharing the head and the last adjective, and a group named
+    // inside a longer phrase, stayed one entity when only the first and last words were compared.
+    let a = "ويقول محللون إن المستفيد الأكبر من هذه التعديلات هو حزب الحركة القومية، الذي فقد الكثير من شعبيته.";
+    let b = "وتفاقم الغضب بعد أن حضر وزير من حزب بهاراتيا جاناتا القومي الهندوسي مظاهرة لدعم الرجال المتهمين.";
+    let c = "تم جمع بيعات أغلب عناصر تنظيم أنصار الشريعة لتنظيم داعش، وأصبح عدونا الوحيد في المدينة هم السلفيون";
+    let d = "وأكدت الوزارة في بيان أن هؤلاء \"يساعدون (أنشطة) تنظيم داعش في جنوب شرق آسيا والشرق الأوسط وإفريقيا\".";
+    let out = run_cands(&[
+        ("a", a, &[("حزب الحركة القومية", EntityType::Org)]),
+        ("b", b, &[("حزب بهاراتيا جاناتا القومي", EntityType::Org)]),
+        (
+            "c",
+            c,
+            &[("تنظيم أنصار الشريعة لتنظيم داعش", EntityType::Org)],
+        ),
+        ("d", d, &[("تنظيم داعش", EntityType::Org)]),
+    ]);
+    assert_ne!(
+        entity_with(&out, "حزب الحركة القومية").id,
+        entity_with(&out, "حزب بهاراتيا جاناتا القومي").id
+    );
+    assert_eq!(entity_with(&out, "تنظيم داعش").name.ar, "تنظيم داعش");
+}
