@@ -593,8 +593,9 @@ fn new_entity(kb: &Kb, key: &Key, kind: EntityType, news: &HashMap<String, NewEn
 /// Canonical key for each new-entity key: variants of one name (by skeleton) map to the longest form.
 /// New place and organisation names that are another spelling of a KB entry the corpus mentions:
 /// same number of words, each with the same spelling skeleton once the article is set aside
-/// (الاتحاد السوفيتي beside the KB's الاتحاد السوفياتي). Only an entry the corpus already names is a
-/// target, and only when exactly one matches, so a new name never becomes a far-away namesake.
+/// (الاتحاد السوفيتي beside the KB's الاتحاد السوفياتي), or for the one-word name of an organisation or
+/// state the same spelling with or without the article (بوليساريو, البوليساريو). Only an entry the corpus already names is a target,
+/// and only when exactly one matches, so a new name never becomes a far-away namesake.
 fn new_to_kb(
     kb: &Kb,
     news: &HashMap<String, NewEnt>,
@@ -621,6 +622,9 @@ fn new_to_kb(
         .collect();
     // Word skeletons of every name of every mentioned place or organisation.
     let mut names: HashMap<Vec<String>, BTreeSet<u32>> = HashMap::new();
+    // One-word names of mentioned organisations and states, article off, with their type: for one
+    // word the tagger's type must agree (الأرسنال the club is no state, whatever an alias says).
+    let mut one_word: HashMap<(String, EntityType), BTreeSet<u32>> = HashMap::new();
     for &i in &mentioned {
         let e = &kb.entries[i as usize];
         if !matches!(
@@ -634,12 +638,25 @@ fn new_to_kb(
             let sk = word_skeletons(norm.split(' ').map(str::to_string));
             if sk.len() >= 2 {
                 names.entry(sk).or_default().insert(i);
+            } else if !norm.contains(' ') && matches!(e.class, Class::Org | Class::State) {
+                // One word: only the same spelling with or without the article (بوليساريو beside the
+                // KB's البوليساريو, البيرو beside بيرو); a skeleton is too loose for a single word,
+                // and for cities the article makes another word (الجدة "the grandmother" ≠ جدة).
+                let bare = norm.strip_prefix("ال").unwrap_or(&norm).to_string();
+                if bare.chars().count() >= 3 {
+                    let kind = if e.class == Class::Org {
+                        EntityType::Org
+                    } else {
+                        EntityType::Gpe
+                    };
+                    one_word.entry((bare, kind)).or_default().insert(i);
+                }
             }
         }
     }
     let mut out = HashMap::new();
     for (k, n) in news {
-        if canon.contains_key(k) || n.toks.len() < 2 {
+        if canon.contains_key(k) || n.toks.is_empty() {
             continue;
         }
         // The tagger and the KB may disagree on place against organisation (the Soviet Union is a
@@ -650,8 +667,18 @@ fn new_to_kb(
         ) {
             continue;
         }
-        let sk = word_skeletons(n.toks.iter().cloned());
-        if let Some(hits) = names.get(&sk) {
+        let hits = if n.toks.len() == 1 {
+            let t = &n.toks[0];
+            let kind = if n.kind == Some(EntityType::Org) {
+                EntityType::Org
+            } else {
+                EntityType::Gpe
+            };
+            one_word.get(&(t.strip_prefix("ال").unwrap_or(t).to_string(), kind))
+        } else {
+            names.get(&word_skeletons(n.toks.iter().cloned()))
+        };
+        if let Some(hits) = hits {
             if hits.len() == 1 {
                 out.insert(k.clone(), *hits.iter().next().expect("one hit"));
             }

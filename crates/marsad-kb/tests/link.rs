@@ -753,3 +753,25 @@ fn new_bodies_merge_only_when_every_word_agrees() {
     );
     assert_eq!(entity_with(&out, "تنظيم داعش").name.ar, "تنظيم داعش");
 }
+
+#[test]
+fn one_word_name_without_the_article_joins_the_kb_name_the_corpus_uses() {
+    // ANT (France24), one article: جبهة البوليساريو (KB, alias البوليساريو) and, in a quote, بوليساريو
+    // without the article, which the tagger proposes.
+    let a = "نفى حزب الله اللبناني الثلاثاء اتهامات المغرب \"الباطلة\" بإرساله أسلحة إلى جبهة البوليساريو، وذلك ساعات بعد إعلان المغرب قطع علاقاته الدبلوماسية مع إيران.";
+    let b = "وأعلن وزير الخارجية المغربي ناصر بوريطة في وقت سابق الثلاثاء قطع العلاقات الدبلوماسية مع إيران، \"ردا على تورط\" طهران \"عن طريق حزب الله في تحالف مع بوليساريو يستهدف أمن المغرب ومصالحه العليا\".";
+    let out = run_cands(&[("a", a, &[]), ("b", b, &[("بوليساريو", EntityType::Org)])]);
+    assert_eq!(
+        entity_with(&out, "بوليساريو").id,
+        entity_with(&out, "جبهة البوليساريو").id
+    );
+    // Not for cities: الجدة ("the grandmother", tagged as a place here) is not Jeddah (ANT, CNN and
+    // Al Arabiya).
+    let c = "وذكرت هيئة الترفيه في تغريدة عبر حسابها الرسمي على تويتر، إن السعودية ممثلة بهيئة الثقافة بصدد بناء الدار في جدة قريبا.";
+    let d = "وأما الجدة هيام عمر (37 عاماً)، التي كانت مشاركة في المسيرات، فتؤكد أن الجيش الإسرائيلي كثّف من إطلاق النيران وقنابل الغاز رغم وجود أطفال في مسيرة العودة.";
+    let out = run_cands(&[
+        ("c", c, &[("جدة", EntityType::Gpe)]),
+        ("d", d, &[("الجدة", EntityType::Loc)]),
+    ]);
+    assert_ne!(entity_with(&out, "جدة").id, entity_with(&out, "الجدة").id);
+}
