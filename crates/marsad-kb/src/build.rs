@@ -194,6 +194,66 @@ pub fn not_place_words_from_anercorp_train(path: &Path) -> Result<HashSet<String
         .collect())
 }
 
+/// Words ANERcorp *train* shows at least 3 times and never as a place on their own (a one-token
+/// LOC), with the share of those times tagged as another entity: آرسنال (the club, 11 of 11 ORG),
+/// البرازيلي (an adjective, 17 times untagged), المملكة ("the kingdom", 14 times untagged). Wikidata
+/// gives them as one-word aliases of states.
+pub fn never_place_words_in(anercorp_train: &str) -> HashMap<String, f64> {
+    let rows: Vec<(String, &str)> = anercorp_train
+        .lines()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((normalize_str(it.next()?), it.next()?))
+        })
+        .collect();
+    // (seen, one-token LOC, tagged as some entity)
+    let mut counts: HashMap<&str, (u32, u32, u32)> = HashMap::new();
+    for (i, (w, tag)) in rows.iter().enumerate() {
+        let c = counts.entry(w.as_str()).or_default();
+        c.0 += 1;
+        let next_inside = rows.get(i + 1).is_some_and(|(_, t)| t.starts_with("I-"));
+        if *tag == "B-LOC" && !next_inside {
+            c.1 += 1;
+        }
+        if *tag != "O" {
+            c.2 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(w, (n, loc, _))| *n >= 3 && *loc == 0 && w.chars().count() >= 2)
+        .map(|(w, (n, _, ent))| (w.to_string(), f64::from(ent) / f64::from(n)))
+        .collect()
+}
+
+/// Drops one-word state aliases that ANERcorp train never shows as a place (see
+/// [`never_place_words_in`]) and that are something else: mostly tagged as another entity (آرسنال,
+/// the club) or one of the state's own nisba adjectives (البرازيلي). A word simply untagged there,
+/// such as المملكة, stays: in Gulf outlets it mostly is Saudi Arabia. A state's own name is kept.
+fn drop_state_aliases_never_places(cx: &mut Ctx, never_place: &HashMap<String, f64>) {
+    let mut dropped = Vec::new();
+    for e in cx.entries.iter_mut().filter(|e| e.class == Class::State) {
+        let before = e.aliases.len();
+        let adj: HashSet<String> = e.adj.iter().map(|a| normalize_str(a)).collect();
+        e.aliases.retain(|a| {
+            let n = normalize_str(a);
+            let other = never_place
+                .get(&n)
+                .is_some_and(|&ent| ent >= 0.5 || adj.contains(&n));
+            a.contains(' ') || !other
+        });
+        if e.aliases.len() != before {
+            dropped.push(e.en.clone().unwrap_or_else(|| e.ar.clone()));
+        }
+    }
+    cx.report.say(format!(
+        "state aliases that ANERcorp train never shows as a place but as another entity or the \
+         state's adjective (dropped): {} states ({})",
+        dropped.len(),
+        dropped.join(", ")
+    ));
+}
+
 /// The ANT news corpus (raw text only), when present under `shared/data`.
 const ANT_NEWS: &str = "ant_news/ant_multisource_politics_2018-02_to_06.jsonl";
 
@@ -306,6 +366,9 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
     };
     states(&mut cx, data)?;
     nationalities(&mut cx, data)?;
+    if let Ok(train) = read(&data.join("anercorp/ANERCorp_CamelLab_train.txt")) {
+        drop_state_aliases_never_places(&mut cx, &never_place_words_in(&train));
+    }
     cities(&mut cx, data, &common, &adjectival, &not_place)?;
     orgs(&mut cx, data, curated)?;
     let translit = translit_table(data)?;
