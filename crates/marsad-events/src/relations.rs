@@ -81,7 +81,9 @@ fn state_list(doc: &Doc<'_>, from: usize, end: usize, lead: usize) -> Vec<usize>
         }
         // After the first state a tagger's LOC is still a list item (وقرغيزستان).
         let k = doc.input.mentions[m].kind;
-        if k == EntityType::Gpe || (!first && k == EntityType::Loc) {
+        if region_of_state(doc, a) {
+            // "وشمال قبرص" is Northern Cyprus, not Cyprus: an item, but not this state.
+        } else if k == EntityType::Gpe || (!first && k == EntityType::Loc) {
             out.push(m);
         } else if !first {
             break;
@@ -102,6 +104,16 @@ fn unnamed_item(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         [c, x, d] => c.punct && c.norm == "," && word(x) && d.punct && d.norm == ",",
         _ => false,
     }
+}
+
+/// Whether the mention starting at token `a` follows a compass word (شمال قبرص، وجنوب لبنان):
+/// the words name a part of the state, which is not the state as a member or an observer.
+fn region_of_state(doc: &Doc<'_>, a: usize) -> bool {
+    a.checked_sub(1).is_some_and(|p| {
+        let n = doc.toks[p].norm.as_str();
+        let n = n.strip_prefix('و').unwrap_or(n);
+        matches!(n, "شمال" | "جنوب" | "شرق" | "غرب")
+    })
 }
 
 fn gap_ok_lenient(doc: &Doc<'_>, a: usize, b: usize) -> bool {
@@ -179,7 +191,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
                 .mentions_in(k.saturating_sub(2).max(ca), k)
                 .filter(|&m| doc.input.mentions[m].kind == EntityType::Gpe)
                 .filter(|&m| !(doc.mtok[m].1 + 1..k).any(complementizer))
-                .last();
+                .last()
+                .filter(|&m| !region_of_state(doc, doc.mtok[m].0));
             let org = (k + 1..(k + 4).min(cb)).find_map(|p| {
                 doc.mention_at(p)
                     .filter(|&m| doc.input.mentions[m].kind == EntityType::Org)
@@ -235,7 +248,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
                     }
                     observers.reverse();
                     for m in observers {
-                        if doc.input.mentions[m].kind == EntityType::Gpe {
+                        if doc.input.mentions[m].kind == EntityType::Gpe
+                            && !region_of_state(doc, doc.mtok[m].0)
+                        {
                             let a = doc.input.mentions[m]
                                 .start
                                 .min(doc.input.mentions[org].start);
