@@ -380,6 +380,12 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
         }
         per_doc.push(ms);
     }
+    let families = generic_state_words(kb);
+    if !families.is_empty() {
+        for (d, ms) in docs.iter().zip(&mut per_doc) {
+            retarget_generic(kb, &families, d.text, ms);
+        }
+    }
     // Merge new entities across documents by spelling skeleton.
     let canon = merge_new(&news);
     let to_kb = new_to_kb(kb, &news, &canon, &per_doc);
@@ -1475,6 +1481,109 @@ fn link_doc(
     let month = d.published.and_then(|p| p.get(..7)).map(str::to_string);
     global_bind.extend(title_bind.into_iter().map(|(k, v)| (k, (v, month.clone()))));
     (out, rels)
+}
+
+/// Common nouns that head the names of several states and are also, alone, a KB alias of one of
+/// them: المملكة heads المملكة المتحدة، المملكة المغربية، مملكة البحرين… and is an alias of Saudi
+/// Arabia. Normalised word without the article → those states, read from the KB's names.
+fn generic_state_words(kb: &Kb) -> HashMap<String, Vec<u32>> {
+    let strip = |w: &str| -> String {
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        w.to_string()
+    };
+    let mut heads: HashMap<String, BTreeSet<u32>> = HashMap::new();
+    let mut alone: HashMap<String, u32> = HashMap::new();
+    for (i, e) in kb.entries.iter().enumerate() {
+        if e.class != Class::State {
+            continue;
+        }
+        for name in std::iter::once(&e.ar).chain(&e.aliases) {
+            let n = normalize_str(name);
+            let words: Vec<&str> = n.split_whitespace().collect();
+            match words.as_slice() {
+                [w] => {
+                    alone.insert(strip(w), i as u32);
+                }
+                [w, ..] => {
+                    heads.entry(strip(w)).or_default().insert(i as u32);
+                }
+                [] => {}
+            }
+        }
+    }
+    heads
+        .into_iter()
+        .filter(|(w, states)| states.len() >= 2 && alone.get(w).is_some_and(|e| states.contains(e)))
+        .map(|(w, states)| (w, states.into_iter().collect()))
+        .collect()
+}
+
+/// A bare generic state word (المملكة) stands for the state of its family that the document
+/// names most; the KB's reading stays when that state is named at least as often, or none is.
+fn retarget_generic(kb: &Kb, families: &HashMap<String, Vec<u32>>, text: &str, ms: &mut [M]) {
+    let family_of = |m: &M| -> Option<&Vec<u32>> {
+        let Key::Kb(e) = m.key else { return None };
+        if kb.entries[e as usize].class != Class::State {
+            return None;
+        }
+        let n = normalize_str(text.get(m.start..m.end)?);
+        if n.contains(char::is_whitespace) {
+            return None;
+        }
+        let family = clitic_readings(&n)
+            .filter_map(|(p, stem)| {
+                // لل is ل + ال: its stem has already lost the article.
+                stem.strip_prefix("ال")
+                    .or_else(|| n[..p].ends_with("لل").then_some(stem))
+            })
+            .find_map(|w| families.get(w));
+        family.filter(|f| f.contains(&e))
+    };
+    let generic: Vec<usize> = (0..ms.len())
+        .filter(|&i| family_of(&ms[i]).is_some())
+        .collect();
+    let Some(&first) = generic.first() else {
+        return;
+    };
+    let Some(family) = family_of(&ms[first]).cloned() else {
+        return;
+    };
+    let mut named: BTreeMap<u32, usize> = BTreeMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        if let Key::Kb(e) = m.key {
+            if family.contains(&e) && !generic.contains(&i) {
+                *named.entry(e).or_default() += 1;
+            }
+        }
+    }
+    let Key::Kb(default) = ms[first].key else {
+        return;
+    };
+    let own = named.get(&default).copied().unwrap_or(0);
+    let best = named
+        .iter()
+        .filter(|(&e, _)| e != default)
+        .max_by_key(|(&e, &n)| (n, std::cmp::Reverse(e)));
+    // Only a clear majority: a report on the Saudi crown prince's visit to London names Britain
+    // about as often as Saudi Arabia, and there "the kingdom" is still Saudi Arabia.
+    let doc_reading = match best {
+        Some((&e, &n)) if n >= 2 * own => Some(e),
+        _ => None,
+    };
+    for &i in &generic {
+        // "المملكة الأردنية", "للمملكة البحرينية": the state's own adjective right after it decides.
+        let next = ms.get(i + 1).filter(|n| {
+            text.get(ms[i].end..n.start)
+                .is_some_and(|g| g.chars().all(char::is_whitespace))
+        });
+        let local = match next.map(|n| &n.key) {
+            Some(Key::Kb(e)) if family.contains(e) => Some(*e),
+            _ => None,
+        };
+        if let Some(e) = local.or(doc_reading) {
+            ms[i].key = Key::Kb(e);
+        }
+    }
 }
 
 /// Two normalised name tokens are one name: equal, or (for long enough skeletons, without the article)

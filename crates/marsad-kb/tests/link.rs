@@ -775,3 +775,35 @@ fn one_word_name_without_the_article_joins_the_kb_name_the_corpus_uses() {
     ]);
     assert_ne!(entity_with(&out, "جدة").id, entity_with(&out, "الجدة").id);
 }
+
+/// ANT news (Al Arabiya, 14 June 2018): a report on Jordan calls it "the kingdom". Regression:
+/// every bare المملكة was Saudi Arabia, the KB's reading of the word alone.
+#[test]
+fn bare_kingdom_is_the_kingdom_the_report_names() {
+    let s = "قرر رئيس الوزراء الأردني الجديد، عمر الرزاز، الخميس، أن يسحب رسمياً من مجلس النواب مشروع قانون ضريبة الدخل الذي أثار احتجاجات واسعة في المملكة أدت لاستقالة سلفه هاني الملقي.";
+    let out = run(&[("jo", s)], None);
+    assert_eq!(entity_with(&out, "المملكة").kb.as_deref(), Some("Q810"));
+}
+
+/// ANT news (Al Arabiya, 27 March 2018): "المملكة الأردنية" next to a mention of Saudi Arabia is
+/// Jordan, whatever the counts say.
+#[test]
+fn kingdom_followed_by_a_state_adjective_is_that_state() {
+    let s = "مصر، أكدت تضامنها مع السعودية، فيما رفضت المملكة الأردنية اعتداءات الحوثيين، ووصفتها الرئاسة الفلسطينية بالمحاولة الآثمة في حق الرياض.";
+    let out = run(&[("x", s)], None);
+    assert_eq!(entity_with(&out, "المملكة").kb.as_deref(), Some("Q810"));
+    assert_eq!(entity_with(&out, "السعودية").kb.as_deref(), Some("Q851"));
+}
+
+/// France24, 7 March 2018: the Saudi crown prince visits London; Britain is named about as often
+/// as Saudi Arabia, and "the kingdom" where women may now drive is still Saudi Arabia.
+#[test]
+fn kingdom_stays_saudi_without_a_clear_majority() {
+    let s = "أعلن الناطق باسم رئيسة الوزراء البريطانية تيريزا ماي الثلاثاء أنها ستعبر عن \"قلقها العميق بشأن الوضع الإنساني\" في اليمن لولي العهد السعودي الذي يبدأ الأربعاء زيارة للمملكة المتحدة. وسيتركز جزء مهم من الزيارة على دعم الإصلاحات في السعودية والعلاقات التجارية والدفاع والأمن.\nيبدأ ولي العهد السعودي الأمير محمد بن سلمان الاربعاء زيارة إلى بريطانيا تستغرق ثلاثة أيام، وذلك وسط مظاهرات مزمعة احتجاجا على دور بلاده في الحرب في اليمن.\nوأوضح المتحدث باسم ماي أن \"جزءا مهما من الزيارة سيتركز على وسائل دعم السعودية لدفع هذه الإصلاحات وتكثيفها\"، مشيرا إلى تخفيف منع النساء من المشاركة في الالعاب الرياضية والذهاب إلى السينما أو قيادة السيارة في المملكة.";
+    let out = run(&[("sa", s)], None);
+    assert_eq!(entity_with(&out, "المملكة").kb.as_deref(), Some("Q851"));
+    assert_eq!(
+        entity_with(&out, "للمملكة المتحدة").kb.as_deref(),
+        Some("Q145")
+    );
+}
