@@ -2912,7 +2912,9 @@ fn find_events(
                     )
                 });
             let found = (from..h.i).rev().filter(|_| !after_relative).find_map(|k| {
-                if k > 0 && preposition(&doc.toks[k - 1].norm) {
+                // After a preposition or في a name is a complement (التظاهرات الأخيرة في
+                // كازاخستان أجرى زيارة: Kazakhstan is where, not who).
+                if k > 0 && (preposition(&doc.toks[k - 1].norm) || doc.toks[k - 1].norm == "في") {
                     return None;
                 }
                 match actor_at(doc, k, h.i) {
@@ -3003,6 +3005,27 @@ fn find_events(
             // من قبل is the agent's "by", not "before".
             let agentive = t.norm == "قبل" && k > 0 && doc.toks[k - 1].norm == "من";
             if k > h.j && doc.is_word(k, &fw.background) && !agentive {
+                break;
+            }
+            // A noun's arguments end where a verb starts another predicate (التحريض على
+            // التظاهرات الأخيرة في كازاخستان أجرى زيارة إلى أنقرة: Ankara is the visit's).
+            // A verb of the noun's own relative clause does not: after a relative pronoun
+            // (الزيارة التي يقوم بها إلى القاهرة) or, in the indefinite clause that has none, with
+            // the pronoun that points back to the noun (زيارة رسمية يقوم بها إلى باريس).
+            let relative = matches!(
+                doc.toks[k - 1].norm.as_str(),
+                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+            ) || doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "بها" | "به" | "بهما" | "بهم"));
+            if !h.verb
+                && k > h.j
+                && !relative
+                && (doc.is_word(k, &lex.light)
+                    || doc.is_word(k, &lex.speech)
+                    || doc.is_word(k, support_verbs()))
+            {
                 break;
             }
             let prep = preposition(&t.norm) || t.norm == "في";

@@ -1268,3 +1268,53 @@ fn the_speaker_before_inna_is_not_the_member() {
         out.relations
     );
 }
+
+/// Sample article 003: "… المتورط في التحريض على التظاهرات الأخيرة في كازاخستان أجرى زيارة إلى
+/// أنقرة". Regressions: the protest took Ankara (the visit's goal) as its target, and the visit
+/// took Kazakhstan (after في: where the protests were) as its visitor.
+#[test]
+fn noun_arguments_stop_at_the_next_verb_and_a_place_after_fi_is_no_subject() {
+    let t = "كما ذكرت تقارير صحفية، أن ديمتري ديكي، أكبر زعماء المافيا في كازاخستان، والمتورط، في التحريض على التظاهرات الأخيرة في كازاخستان أجرى زيارة إلى أنقرة قبيل الأحداث مباشرة.";
+    let second_kz = t.rfind("كازاخستان").unwrap();
+    let mut ms = vec![
+        name(t, "ديمتري ديكي", "dk", EntityType::Per),
+        name(t, "كازاخستان", "kz", EntityType::Gpe),
+        name(t, "أنقرة", "ank", EntityType::Gpe),
+    ];
+    ms.push(EntityMention {
+        entity: "kz".into(),
+        kind: EntityType::Gpe,
+        form: MentionForm::Name,
+        start: second_kz,
+        end: second_kz + "كازاخستان".len(),
+    });
+    let out = run(t, ms);
+    for e in &out.events {
+        if e.kind == "PROTEST" {
+            assert!(!e.targets.contains(&"ank".to_string()), "{e:?}");
+        }
+        if e.kind == "CONSULT" {
+            assert!(!e.sources.contains(&"kz".to_string()), "{e:?}");
+        }
+    }
+}
+
+/// ANT (France24, April 2018): an indefinite noun's relative clause has no relative pronoun;
+/// its verb (يقوم بها) does not end the noun's arguments, so the visit keeps its goal.
+#[test]
+fn visit_keeps_its_goal_across_its_own_relative_clause() {
+    let t = "رفعت جمعية يمنية دعوى قضائية ضد ولي العهد السعودي الأمير محمد بن سلمان، بالتزامن مع زيارة رسمية يقوم بها إلى باريس.";
+    let out = run(
+        t,
+        vec![
+            name(t, "محمد بن سلمان", "mbs", EntityType::Per),
+            name(t, "باريس", "par", EntityType::Gpe),
+        ],
+    );
+    let visit = out
+        .events
+        .iter()
+        .find(|e| e.kind == "CONSULT")
+        .expect("the visit");
+    assert!(visit.targets.contains(&"par".to_string()), "{visit:?}");
+}
