@@ -3374,12 +3374,33 @@ fn figure_kinds(doc: &Doc<'_>, events: &mut [Event]) -> Vec<Quantity> {
             }) {
                 after_end = k;
             }
-            let near = (qe..after_end).chain((qs.saturating_sub(4).max(ca)..qs).rev());
+            // A sum of money names what it measures further back (رفع التبادل التجاري بين البلدين
+            // إلى 10 مليارات دولار) than a head count does.
+            let money = matches!(
+                q.unit.as_deref(),
+                Some(
+                    "USD"
+                        | "EUR"
+                        | "RUB"
+                        | "CNY"
+                        | "pound"
+                        | "riyal"
+                        | "dirham"
+                        | "dinar"
+                        | "lira"
+                        | "KZT"
+                )
+            );
+            let reach = if money { 7 } else { 4 };
+            let near = (qe..after_end).chain((qs.saturating_sub(reach).max(ca)..qs).rev());
             for k in near.chain(qs..qe) {
                 if let Some(kind) = stems(&doc.toks[k].norm)
                     .iter()
                     .find_map(|s| lex.figure_kinds.get(*s))
                     .filter(|k| countable || !of_people(k))
+                    // A sum is the value of an agreement or a project, not a count of them (اتفاق
+                    // بقيمة 5 مليارات دولار، مشروع قانون ميزانية الدفاع … 716 مليار دولار).
+                    .filter(|k| !(money && matches!(**k, "agreements" | "projects")))
                 {
                     q.kind = (*kind).to_string();
                     break;

@@ -1318,3 +1318,17 @@ fn visit_keeps_its_goal_across_its_own_relative_clause() {
         .expect("the visit");
     assert!(visit.targets.contains(&"par".to_string()), "{visit:?}");
 }
+
+/// Sample article 003: "هدفت منه أنقرة إلى رفع التبادل التجاري بين البلدين إلى 10 مليارات دولار".
+/// Regression: the sum was a bare `count`; the trade word stands five words before it.
+#[test]
+fn a_sum_of_money_finds_its_kind_further_back() {
+    let t = "والذي هدفت منه أنقرة إلى رفع التبادل التجاري بين البلدين إلى 10 مليارات دولار سنويًّا.";
+    let out = run(t, vec![name(t, "أنقرة", "ank", EntityType::Gpe)]);
+    let q = out
+        .quantities
+        .iter()
+        .find(|q| q.value == 10_000_000_000.0)
+        .expect("the sum");
+    assert_eq!(q.kind, "trade");
+}
