@@ -807,3 +807,40 @@ fn kingdom_stays_saudi_without_a_clear_majority() {
         Some("Q145")
     );
 }
+
+/// ANT news: a British woman named ايلا جوزيف in one article, Malta's prime minister جوزيف موسكات
+/// after his title in another. Regression: the title's name was cut at جوزيف (another document's
+/// surname), so "جوزيف" became Ella Joseph, Malta's leader.
+#[test]
+fn a_first_name_after_a_title_is_not_another_documents_surname() {
+    let a = "وراسلت البريطانية ايلا جوزيف، شقيقة زوجة كوكس وزير الخارجية البريطاني، أليستير بيرت.";
+    let b = "كما سيتم حجز السفينة لإجراء تحقيق مفتوح بحق قبطان \"لايف لاين\" الذي اعتبر رئيس الوزراء المالطي جوزيف موسكات أن في تصرفه \"انتهاك للقوانين الدولية\".";
+    let out = run_cands(&[("a", a, &[("ايلا جوزيف", EntityType::Per)]), ("b", b, &[])]);
+    let ella = entity_with(&out, "ايلا جوزيف");
+    let pm = entity_with(&out, "جوزيف موسكات");
+    assert_ne!(ella.id, pm.id);
+    let malta = out
+        .relations
+        .iter()
+        .find(|r| r.kind == "leader_of")
+        .expect("Malta's prime minister");
+    assert_eq!(malta.subject, pm.id);
+}
+
+/// ANT news: "مساعي الرئيس الأمريكي للتشكيك في التحقيق" ("the president's efforts to cast doubt")
+/// and "تهديد يجسده دونالد ترامب، الرئيس الأميركي". Regressions: للتشكيك was read as the president's
+/// name (and matched a KB person by spelling), and يجسده ("embodied by") was taken into Trump's name.
+#[test]
+fn no_name_from_a_lil_word_or_a_verb_before_the_title() {
+    let a = "في فصل جديد من مساعي الرئيس الأمريكي للتشكيك في التحقيق الذي يجريه المحقق الخاص روبرت مولر حول تدخل روسي في الانتخابات.";
+    let b = "ترامب في قمة مجموعة السبع، التهديد الشبح، تهديد يجسده دونالد ترامب، الرئيس الأميركي أكد أنه لن يحيد عن مواقفه.";
+    let out = run(&[("a", a), ("b", b)], Some("2018-05-18"));
+    for e in &out.entities {
+        for m in &e.mentions {
+            assert!(
+                !m.evidence.text.contains("للتشكيك") && !m.evidence.text.contains("يجسده"),
+                "{m:?}"
+            );
+        }
+    }
+}
