@@ -933,8 +933,14 @@ fn link_doc(
                     && k < j + 3
                     && tok_match[k].is_none()
                     && name_like(dt.text(k))
-                    // ل + ال never starts a name (الرئيس الأمريكي للتشكيك).
+                    // ل + ال never starts a name (الرئيس الأمريكي للتشكيك), nor ب before a name
+                    // (الرئيس الأمريكي بكيم جونغ: "with Kim").
                     && !dt.text(k).starts_with("لل")
+                    && !(k == j
+                        && dt
+                            .text(k)
+                            .strip_prefix('ب')
+                            .is_some_and(|r| is_name_token(r) && !is_name_token(dt.text(k))))
                     // Nor does a function or ordinary word go on one (لودريان بأن، كيكل ضغوطا).
                     && !(k > j && common_strict(dt.text(k)) && !is_name_token(dt.text(k)))
                     && !(k >= j + 2 && common_broad(kb, dt.text(k)) && dt.text(k).ends_with('ه'))
@@ -1090,11 +1096,27 @@ fn link_doc(
                 toks.remove(0);
                 k += 1;
             }
+            // A name that stands right after another title is that title's apposition, not this
+            // one's: "الرئيس الروسي، فلاديمير بوتين، رئيس الوزراء الإسرائيلي، بنيامين نتنياهو".
+            // The title may stand up to four words back ("الرئيس الكوري الشمالي كيم جونغ أون،
+            // الرئيس الكوبي"), with at most a comma between.
+            let follows_title = |a: usize| -> bool {
+                let head = |q: usize| is_title_head(stripped(q)) || is_minister(stripped(q));
+                (a.saturating_sub(4)..a).any(|q| {
+                    head(q)
+                        && (q..a - 1)
+                            .all(|x| !dt.gap_after(x).chars().any(|c| ".;:!?()\n".contains(c)))
+                })
+            };
             if toks.len() >= 2 && toks.iter().any(|t| is_name_token(t)) {
-                let key = resolve_new_person(kb, &toks, &persons);
-                named = Some((key, k, start_tok, toks));
+                if !follows_title(k) {
+                    let key = resolve_new_person(kb, &toks, &persons);
+                    named = Some((key, k, start_tok, toks));
+                }
             } else if start_tok > 0 {
-                if let Some(mi) = tok_match[start_tok - 1] {
+                if let Some(mi) =
+                    tok_match[start_tok - 1].filter(|&mi| !follows_title(matches[mi].tok_start))
+                {
                     let m = &matches[mi];
                     if let Some(tg) = m
                         .targets

@@ -844,3 +844,21 @@ fn no_name_from_a_lil_word_or_a_verb_before_the_title() {
         }
     }
 }
+
+/// ANT news: "استضاف الرئيس الروسي، فلاديمير بوتين، رئيس الوزراء الإسرائيلي، بنيامين نتنياهو".
+/// Regression: Putin, the first title's apposition, was read as the name before the second title
+/// and became Israel's leader.
+#[test]
+fn a_name_after_one_title_is_not_the_next_titles_name() {
+    let s = "مؤخرا استضاف الرئيس الروسي، فلاديمير بوتين، رئيس الوزراء الإسرائيلي، بنيامين نتنياهو للتوصل إلى تفاهمات حول الملف السوري.";
+    let out = run(&[("a", s)], Some("2018-05-20"));
+    let putin = entity_with(&out, "فلاديمير بوتين");
+    let israel = entity_with(&out, "الإسرائيلي");
+    assert!(
+        !out.relations
+            .iter()
+            .any(|r| r.kind == "leader_of" && r.subject == putin.id && r.object == israel.id),
+        "{:#?}",
+        out.relations
+    );
+}
