@@ -106,6 +106,26 @@ fn unnamed_item(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     }
 }
 
+/// A negation between token `a` and the trigger `k` (إسرائيل ليست عضوا، لم يتم التوصل إلى اتفاق):
+/// the relation is denied or not reached.
+fn negated_between(doc: &Doc<'_>, a: usize, k: usize) -> bool {
+    (a..k).any(|p| {
+        matches!(
+            doc.toks[p].norm.trim_start_matches('و'),
+            "ليس"
+                | "ليست"
+                | "ليسوا"
+                | "ليسا"
+                | "لم"
+                | "لن"
+                | "لا"
+                | "غير"
+                | "عدم"
+                | "دون"
+        )
+    })
+}
+
 /// Whether the mention starting at token `a` follows a compass word (شمال قبرص، وجنوب لبنان):
 /// the words name a part of the state, which is not the state as a member or an observer.
 fn region_of_state(doc: &Doc<'_>, a: usize) -> bool {
@@ -199,7 +219,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
             });
             if let (Some(s), Some(o)) = (subj, org) {
                 let span = (doc.input.mentions[s].start, doc.input.mentions[o].end);
-                if let Some(r) = relation(doc, "member_of", s, o, span) {
+                if negated_between(doc, doc.mtok[s].1 + 1, k) {
+                    // "إسرائيل ليست عضوا في المحكمة الجنائية الدولية".
+                } else if let Some(r) = relation(doc, "member_of", s, o, span) {
                     out.push(r);
                 }
             }
@@ -266,14 +288,70 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
         // Agreements: X … اتفاق … مع Y.
         if st.iter().take(3).any(|s| agreement.iter().any(|c| c == s)) {
             let (ca, cb) = doc.clause_of(k);
-            let with = (k + 1..(k + 5).min(cb)).find(|&p| doc.toks[p].norm == "مع");
+            // مع belongs to the agreement only across its adjectives, not across another noun's
+            // phrase ("اتفاق خلال لقائه مع ترامب": the meeting is with Trump).
+            // Concluding it (توصلت، أبرمته، عقدته، توقيع) makes its parties.
+            let concluding = |n: &str| {
+                let n = n.trim_start_matches('و');
+                [
+                    "توصل",
+                    "ابرم",
+                    "وقع",
+                    "عقد",
+                    "يوقع",
+                    "توقع",
+                    "يبرم",
+                    "تبرم",
+                    "توقيع",
+                    "مبرم",
+                ]
+                .iter()
+                .any(|v| n.starts_with(v))
+            };
+            let with = (k + 1..(k + 5).min(cb))
+                .take_while(|&p| {
+                    let n = doc.toks[p].norm.as_str();
+                    let time_head = matches!(n, "خلال" | "بعد" | "قبل" | "عند" | "اثناء" | "بين");
+                    // A noun with a pronoun (لقائه) heads another phrase.
+                    let other_noun = n != "مع"
+                        && n.chars().count() >= 5
+                        && ["ه", "ها", "هم"].iter().any(|x| n.ends_with(x))
+                        && !concluding(n)
+                        && !n.starts_with("بشان");
+                    !time_head && !other_noun
+                })
+                .find(|&p| doc.toks[p].norm == "مع");
             let obj = with.and_then(|w| (w + 1..(w + 3).min(cb)).find_map(|p| doc.mention_at(p)));
             let subj = doc
                 .mentions_in(k.saturating_sub(10).max(ca), k)
                 .filter(|&m| is_agent(doc.input.mentions[m].kind))
                 .last();
+            // "الاتفاق النووي مع إيران" names a known agreement: whoever stands before it is a party
+            // only if a verb of concluding it stands between (توصلت، أبرمت، وقعت).
+            let definite = {
+                let n = doc.toks[k].norm.as_str();
+                ["ال", "لل", "بال", "وال", "فال", "كال"]
+                    .iter()
+                    .any(|p| n.starts_with(p))
+            };
+            let concluded = |a: usize| {
+                (a..k).any(|p| concluding(&doc.toks[p].norm))
+                    || doc.toks.get(k + 1).is_some_and(|t| concluding(&t.norm))
+            };
+            // "رغبتهما في التوصل إلى اتفاق", "للتوصل لاتفاق": reaching one as a goal is no agreement
+            // yet; "بعد التوصل إلى اتفاق" is one.
+            let sought = (k.saturating_sub(3).max(ca)..k).any(|p| {
+                let n = doc.toks[p].norm.trim_start_matches('و');
+                matches!(n, "التوصل" | "للتوصل" | "بالتوصل" | "لتوصل")
+                    && !(p > 0 && matches!(doc.toks[p - 1].norm.as_str(), "بعد" | "وبعد" | "عقب"))
+            });
             if let (Some(s), Some(o)) = (subj, obj) {
-                if is_agent(doc.input.mentions[o].kind) {
+                let after_s = doc.mtok[s].1 + 1;
+                if is_agent(doc.input.mentions[o].kind)
+                    && !negated_between(doc, after_s, k)
+                    && !sought
+                    && (!definite || concluded(after_s))
+                {
                     let span = (doc.input.mentions[s].start, doc.input.mentions[o].end);
                     if let Some(r) = relation(doc, "agreement_with", s, o, span) {
                         out.push(r);
@@ -281,8 +359,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
                 }
             }
         }
-        // Alliances: X حليف (مهم) لـY / تحالف مع Y.
-        if st.iter().take(3).any(|s| alliance.iter().any(|c| c == s)) {
+        // Alliances: X حليف (مهم) لـY / تحالف مع Y. "قوات التحالف", "للتحالف" name a coalition, not
+        // an alliance of X with anyone, unless مع follows at once (بالتحالف مع إيران).
+        let coalition = {
+            let n = doc.toks[k].norm.as_str();
+            let next_with = doc.toks.get(k + 1).is_some_and(|t| t.norm == "مع");
+            (n.contains("التحالف") || n.starts_with("للتحالف")) && !next_with
+        };
+        if !coalition && st.iter().take(3).any(|s| alliance.iter().any(|c| c == s)) {
             let (ca, cb) = doc.clause_of(k);
             let subj = doc
                 .mentions_in(k.saturating_sub(4).max(ca), k)
@@ -296,13 +380,21 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
                         .get(doc.input.mentions[m].start..doc.input.mentions[m].end)
                         .unwrap_or("");
                     let n = normalize_str(t);
-                    is_agent(doc.input.mentions[m].kind)
-                        && (n.starts_with('ل') || (p > 0 && doc.toks[p - 1].norm == "مع"))
+                    // مع right after the trigger or after one adjective (تحالفا قويا مع), never
+                    // after a verb (قوات التحالف تنسق مع).
+                    let with = p > 0
+                        && doc.toks[p - 1].norm == "مع"
+                        && (p - 1 == k + 1
+                            || (p - 1 == k + 2
+                                && !doc.toks[k + 1].norm.starts_with(['ي', 'ت', 'ن'])));
+                    is_agent(doc.input.mentions[m].kind) && (n.starts_with('ل') || with)
                 })
             });
             if let (Some(s), Some(o)) = (subj, obj) {
                 let span = (doc.input.mentions[s].start, doc.input.mentions[o].end);
-                if let Some(r) = relation(doc, "ally_of", s, o, span) {
+                if negated_between(doc, doc.mtok[s].1 + 1, k) {
+                    // "لا يعني أن أمريكا … ليست حليفا".
+                } else if let Some(r) = relation(doc, "ally_of", s, o, span) {
                     out.push(r);
                 }
             }

@@ -1332,3 +1332,58 @@ fn a_sum_of_money_finds_its_kind_further_back() {
         .expect("the sum");
     assert_eq!(q.kind, "trade");
 }
+
+/// ANT news sentences the relation rules read wrongly before session 8: a denied membership, an
+/// agreement only wished for, a coalition's forces that coordinate with the UN. And one they must
+/// still read: an agreement reached.
+#[test]
+fn relations_denied_sought_or_coalition_are_none_and_reached_agreement_stays() {
+    let t =
+        "إسرائيل ليست عضوا في المحكمة الجنائية الدولية ولكن إذا ارتكب مواطنون إسرائيليون جرائم.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إسرائيل", "il", EntityType::Gpe),
+            name(t, "المحكمة الجنائية الدولية", "icc", EntityType::Org),
+        ],
+    );
+    assert!(out.relations.is_empty(), "{:?}", out.relations);
+
+    let t = "وكان ترامب وماكرون قد عبرا الثلاثاء عن رغبتهما في التوصل إلى اتفاق \"جديد\" مع إيران، يعوض الاتفاق النووي الموقع في 2015.";
+    let out = run(
+        t,
+        vec![
+            name(t, "ترامب", "trump", EntityType::Per),
+            name(t, "وماكرون", "macron", EntityType::Per),
+            name(t, "إيران", "ir", EntityType::Gpe),
+        ],
+    );
+    assert!(out.relations.is_empty(), "{:?}", out.relations);
+
+    let t =
+        "وأشار المالكي إلى أن قوات التحالف تنسق مع الأمم المتحدة \"للحد من تهريب الأسلحة الإيرانية\".";
+    let out = run(
+        t,
+        vec![
+            name(t, "المالكي", "malki", EntityType::Per),
+            name(t, "الأمم المتحدة", "un", EntityType::Org),
+        ],
+    );
+    assert!(out.relations.is_empty(), "{:?}", out.relations);
+
+    let t = "توصل الاتحاد الأوروبي إلى اتفاق مهم الاثنين مع بريطانيا بشأن ترتيبات الفترة الانتقالية.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الاتحاد الأوروبي", "eu", EntityType::Org),
+            name(t, "بريطانيا", "uk", EntityType::Gpe),
+        ],
+    );
+    assert!(
+        out.relations
+            .iter()
+            .any(|r| r.kind == "agreement_with" && r.subject == "eu" && r.object == "uk"),
+        "{:?}",
+        out.relations
+    );
+}
