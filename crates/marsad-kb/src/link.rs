@@ -98,6 +98,37 @@ struct NewEnt {
     /// every new entity's last name, so the skeleton is kept, not rebuilt per comparison.
     last: Option<Spelled>,
     display: String,
+    /// How often each written form introduced the entity, with its token count: the display name
+    /// is the most frequent form, not the longest (which collects the tagger's worst spans:
+    /// "ريل دوناد ترامب", "ترامب ميركل").
+    forms: BTreeMap<String, (usize, usize)>,
+}
+
+impl NewEnt {
+    /// Records one introduction of the entity written `form` with `n` name tokens.
+    fn saw(&mut self, form: &str, n: usize) {
+        let e = self.forms.entry(form.to_string()).or_insert((0, n));
+        e.0 += 1;
+    }
+
+    /// The display name: among the full forms (two words or more) made only of known name
+    /// words, the one seen most often, weighted by its length (a full name beats a shorter
+    /// variant seen about as often); without such a form, the longest form seen, as before.
+    fn best_display(&self) -> &str {
+        let names_only = |f: &str| {
+            f.split_whitespace()
+                .all(|w| is_name_token(&normalize_str(w)))
+        };
+        self.forms
+            .iter()
+            .filter(|(f, &(_, n))| n >= 2 && names_only(f))
+            .max_by(|a, b| {
+                (a.1 .0 * a.1 .1)
+                    .cmp(&(b.1 .0 * b.1 .1))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map_or(self.display.as_str(), |(f, _)| f.as_str())
+    }
 }
 
 const HEAD: &[&str] = &[
@@ -586,8 +617,15 @@ fn new_entity(kb: &Kb, key: &Key, kind: EntityType, news: &HashMap<String, NewEn
                 kb: None,
                 kind: n.and_then(|n| n.kind).unwrap_or(kind),
                 name: Name {
-                    ar: n.map_or_else(|| s.clone(), |n| n.display.clone()),
-                    en: n.and_then(|n| transliterate(&n.toks)),
+                    ar: n.map_or_else(|| s.clone(), |n| n.best_display().to_string()),
+                    en: n.and_then(|n| {
+                        let shown: Vec<String> = n
+                            .best_display()
+                            .split_whitespace()
+                            .map(normalize_str)
+                            .collect();
+                        transliterate(&shown).or_else(|| transliterate(&n.toks))
+                    }),
                 },
                 aliases: Vec::new(),
                 mentions: Vec::new(),
@@ -1138,12 +1176,12 @@ fn link_doc(
             if let Key::New(n) = &key {
                 let ent = news.entry(n.clone()).or_default();
                 ent.kind = Some(EntityType::Per);
+                let form = d.text[s..e].trim_matches(|c: char| !c.is_alphabetic());
+                ent.saw(form, toks.len());
                 if toks.len() >= ent.toks.len() {
                     ent.toks = toks.clone();
                     ent.last = toks.last().map(|l| Spelled::new(l));
-                    ent.display = d.text[s..e]
-                        .trim_matches(|c: char| !c.is_alphabetic())
-                        .to_string();
+                    ent.display = form.to_string();
                 }
             }
             add_person(&mut persons, &key, &toks);
@@ -1501,6 +1539,7 @@ fn link_doc(
         if let Key::New(n) = &key {
             let ent = news.entry(n.clone()).or_default();
             ent.kind.get_or_insert(c.kind);
+            ent.saw(&cand.display, toks.len());
             if toks.len() >= ent.toks.len() {
                 ent.toks = toks.clone();
                 ent.last = toks.last().map(|l| Spelled::new(l));

@@ -862,3 +862,41 @@ fn a_name_after_one_title_is_not_the_next_titles_name() {
         out.relations
     );
 }
+
+/// Built from ANT news phrasings (the first sentence verbatim): Trump is named "دونالد ترامب" in most articles, and one
+/// spells his Twitter handle "ريل دوناد ترامب". Regression: the entity was displayed by its longest
+/// form, the handle, for all of its 7,243 mentions.
+#[test]
+fn display_name_is_the_usual_full_name_not_the_longest_span() {
+    let a = "ويتابع حساب ترامب على تويتر الموثق باسم \"ريل دوناد ترامب\" أكثر من 52 مليون شخص.";
+    let b = "وكتب ترامب في تغريدة. وأكد دونالد ترامب أنه لن يتراجع.";
+    let c = "وقال ترامب للصحفيين. وقال دونالد ترامب إن بلاده ستنسحب من الاتفاق.";
+    let out = run_cands(&[
+        (
+            "a",
+            a,
+            &[
+                ("ترامب", EntityType::Per),
+                ("ريل دوناد ترامب", EntityType::Per),
+            ],
+        ),
+        (
+            "b",
+            b,
+            &[
+                ("ترامب", EntityType::Per),
+                ("دونالد ترامب", EntityType::Per),
+            ],
+        ),
+        (
+            "c",
+            c,
+            &[
+                ("ترامب", EntityType::Per),
+                ("دونالد ترامب", EntityType::Per),
+            ],
+        ),
+    ]);
+    let t = entity_with(&out, "ترامب");
+    assert_eq!(t.name.ar, "دونالد ترامب", "{t:#?}");
+}
