@@ -2838,33 +2838,6 @@ fn find_events(
                 }
             }
         }
-        // Two-sided violence (اشتباكات بين X وY): both sides are sources.
-        if sources.is_empty() && h.subtype == "clash" {
-            if let Some(b) = (h.j..(h.j + 3).min(cb)).find(|&k| doc.toks[k].norm == "بين") {
-                let mut k = b + 1;
-                while k < cb && k <= b + 8 {
-                    if let Some(f) = actor_at(doc, k, cb) {
-                        let end = match f {
-                            Found::Named(m) => doc.mtok[m].1 + 1,
-                            Found::Described(_, _, e) => e,
-                        };
-                        push_found(&mut sources, f, &mut span, &mut actors);
-                        k = end.max(k + 1);
-                        // The second side follows و.
-                        if doc.toks.get(k).is_some_and(|t| t.norm == "و") {
-                            k += 1;
-                        }
-                        continue;
-                    }
-                    if !doc.toks[k].norm.starts_with('و') {
-                        k += 1;
-                        continue;
-                    }
-                    // وقوات …: the conjunction glued to the second side.
-                    k += 1;
-                }
-            }
-        }
         // A CAMEO pattern spans its object (أطلقت القوات الإسرائيلية الرصاص): a VSO subject
         // stands between the verb and the object words.
         if sources.is_empty() && h.verb && h.subtype.starts_with("cameo") && h.j > h.i + 1 {
