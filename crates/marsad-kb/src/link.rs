@@ -1139,7 +1139,12 @@ fn link_doc(
             // The title may stand up to four words back ("الرئيس الكوري الشمالي كيم جونغ أون،
             // الرئيس الكوبي"), with at most a comma between.
             let follows_title = |a: usize| -> bool {
-                let head = |q: usize| is_title_head(stripped(q)) || is_minister(stripped(q));
+                // زعيم ("leader") heads no office of its own, but a name after it is still its
+                // apposition (زعيم كوريا الشمالية، كيم جونغ أون، الرئيس الصيني، شي جين بينغ).
+                let head = |q: usize| {
+                    let t = stripped(q);
+                    is_title_head(t) || is_minister(t) || matches!(t, "زعيم" | "الزعيم")
+                };
                 (a.saturating_sub(4)..a).any(|q| {
                     head(q)
                         && (q..a - 1)
