@@ -33,16 +33,21 @@ fn tagger() -> &'static Result<Tagger, String> {
 /// Stores cache per-document analyses; bumping this makes them re-analyse documents cached by an
 /// older build. `tests/analysis_revision.rs` fails when the sample corpus's per-document analyses
 /// change while this stays the same.
-pub const ANALYSIS_REVISION: u32 = 4;
+pub const ANALYSIS_REVISION: u32 = 5;
 
-/// Identifies the per-document analyser of this build: [`ANALYSIS_REVISION`] and the shipped
-/// tagger model (FNV-1a, 63 bits so that it fits a signed 64-bit database integer).
+/// Identifies the per-document analyser of this build: [`ANALYSIS_REVISION`], the shipped tagger
+/// model and the built-in KB, whose names are the tagger's gazetteer features (FNV-1a, 63 bits so
+/// that it fits a signed 64-bit database integer).
 pub fn analyser_fingerprint() -> i64 {
     static FP: OnceLock<i64> = OnceLock::new();
     *FP.get_or_init(|| {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         let revision = ANALYSIS_REVISION.to_le_bytes();
-        for &b in revision.iter().chain(marsad_ner::shipped_model_bytes()) {
+        for &b in revision
+            .iter()
+            .chain(marsad_ner::shipped_model_bytes())
+            .chain(marsad_kb::model::BUILTIN_JSONL.as_bytes())
+        {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }

@@ -1408,8 +1408,20 @@ fn persons(
         }
     }
     // A one-word name joins the person whose surname it is, when they share a state and only one does.
+    // The last word of a lineage name (فيصل بن سلمان) is a father's name, not a surname: the one-word
+    // entry سلمان is King Salman, not the prince.
     let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
     for (k, p) in &people {
+        // So is a family name after آل (راشد عبد الله آل خليفة): خليفة alone is also Khalifa Haftar.
+        let lineage = p.toks[..p.toks.len().saturating_sub(1)].iter().any(|t| {
+            matches!(
+                normalize_str(t).as_str(),
+                "بن" | "ابن" | "بنت" | "ال" | "آل"
+            )
+        });
+        if lineage {
+            continue;
+        }
         if let Some(l) = p.toks.last() {
             by_last.entry(normalize_str(l)).or_default().push(k.clone());
         }

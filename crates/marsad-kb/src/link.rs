@@ -979,8 +979,17 @@ fn link_doc(
                             .text(k)
                             .strip_prefix('ب')
                             .is_some_and(|r| is_name_token(r) && !is_name_token(dt.text(k))))
-                    // Nor does a function or ordinary word go on one (لودريان بأن، كيكل ضغوطا).
+                    // Nor does a function or ordinary word go on one (لودريان بأن، كيكل ضغوطا),
+                    // or a word joined by و that is no name (الملك السعودي سلمان وشرحت).
                     && !(k > j && common_strict(dt.text(k)) && !is_name_token(dt.text(k)))
+                    && !(k > j
+                        && !is_name_token(dt.text(k))
+                        && dt.text(k).strip_prefix('و').is_some_and(|r| {
+                            !is_name_token(r)
+                                && (common_strict(r)
+                                    || common_broad(kb, r)
+                                    || r.starts_with(['ي', 'ت']))
+                        }))
                     && !(k >= j + 2 && common_broad(kb, dt.text(k)) && dt.text(k).ends_with('ه'))
                 {
                     toks.push(dt.text(k).to_string());
@@ -1022,7 +1031,17 @@ fn link_doc(
                     // "وزير الخارجية المكسيكي لويس" or "وزير الأمن الإسرائيلي جلعاد" always finds one.
                     // Without a state ("الرئيس «توكاييف»") a person named in an earlier document
                     // still counts: the surname is all there is to go on.
-                    let in_doc = |t: &String| persons.iter().any(|p| same_name(t, &p.last));
+                    // In a name with a lineage particle the last word is a father's name: "الملك
+                    // السعودي سلمان" is not فيصل بن سلمان of the same article.
+                    let lineage = |p: &Person| {
+                        let name = match &p.key {
+                            Key::Kb(i) => kb.entries[*i as usize].ar.as_str(),
+                            Key::New(n) => n.as_str(),
+                        };
+                        name.split(' ').any(|w| matches!(w, "بن" | "ابن" | "بنت"))
+                    };
+                    let in_doc =
+                        |t: &String| persons.iter().any(|p| same_name(t, &p.last) && !lineage(p));
                     let month = d.published.and_then(|p| p.get(..7));
                     // The person another document of the month bound to this title and state.
                     let bound = |t: &String| -> Option<Key> {
@@ -2068,7 +2087,13 @@ fn kb_role_person(kb: &Kb, tok: &str, state: u32) -> Option<u32> {
     for (pt, i) in person_tokens(kb) {
         // Surnames only: matching a lineage name's first word (سلمان for سلمان بن عبد العزيز) was
         // tried and bound "بنيامين" to Binyamin Ben-Eliezer and "محمد" to the wrong Moroccan.
-        if pt.last().is_some_and(|l| t.same(l))
+        // The last word of a lineage name is a father's name, not a surname (فيصل بن سلمان is not
+        // "الملك السعودي سلمان").
+        let lineage = pt
+            .iter()
+            .any(|w| matches!(w.t.as_str(), "بن" | "ابن" | "بنت"));
+        if !lineage
+            && pt.last().is_some_and(|l| t.same(l))
             && kb.entries[*i as usize].roles.iter().any(|r| &r.of == sid)
         {
             if found.is_some_and(|f| f != *i) {

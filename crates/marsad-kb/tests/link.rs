@@ -900,3 +900,17 @@ fn display_name_is_the_usual_full_name_not_the_longest_span() {
     let t = entity_with(&out, "ترامب");
     assert_eq!(t.name.ar, "دونالد ترامب", "{t:#?}");
 }
+
+/// ANT news (Sky News, June 2018): "تحدثت للتو مع الملك السعودي سلمان". Regression: the KB gave the
+/// one-word name سلمان to Prince Faisal bin Salman (the last word of a lineage name is his father's
+/// name), so the king's title named the prince.
+#[test]
+fn king_salman_is_not_the_prince_whose_fathers_name_he_is() {
+    let s = "وكتب ترامب \"تحدثت للتو مع الملك السعودي سلمان وشرحت له أنه بسبب الاضطرابات والخلل في إيران وفنزويلا\".";
+    let out = run(&[("a", s)], Some("2018-06-30"));
+    assert!(
+        !out.entities.iter().any(|e| e.id.contains("فيصل")),
+        "{:#?}",
+        out.entities
+    );
+}
