@@ -1282,6 +1282,24 @@ fn link_doc(
         })
         .map(|t| t.entry)
         .collect();
+    // A state whose one-word name is also an ordinary adjective (مالي "financial"; see
+    // `homograph_states`) is named only where the tagger reads a place there or by a longer name
+    // (جمهورية مالي); its adjectives (المالية) count only in a document that names it so.
+    let homographs = homograph_states(kb);
+    let read_as_place = |m: &GazMatch<'_>| {
+        d.extra_mentions.iter().any(|c| {
+            matches!(c.kind, EntityType::Loc | EntityType::Gpe)
+                && c.start < m.end
+                && m.start < c.end
+        })
+    };
+    let homograph_named: HashSet<u32> = matches
+        .iter()
+        .filter(|m| m.tok_end - m.tok_start >= 2 || read_as_place(m))
+        .flat_map(|m| m.targets.iter())
+        .filter(|t| t.kind == AliasKind::Name && homographs.contains(&t.entry))
+        .map(|t| t.entry)
+        .collect();
     // Surnames of the persons the tagger names in full in this document (راؤول كاسترو → كاسترو).
     let tagged_surnames: HashSet<String> = d
         .extra_mentions
@@ -1318,6 +1336,15 @@ fn link_doc(
         } else {
             m.targets[0]
         };
+        if homographs.contains(&best.entry) {
+            let named_here =
+                best.kind == AliasKind::Name && (m.tok_end - m.tok_start >= 2 || read_as_place(m));
+            let adjective_ok =
+                best.kind == AliasKind::Adjective && homograph_named.contains(&best.entry);
+            if !named_here && !adjective_ok {
+                continue;
+            }
+        }
         let prefix = &d.text[m.start..m.stem_start];
         let weak_prefix = prefix.contains('ب') || prefix.contains('ك');
         {
@@ -2563,6 +2590,32 @@ fn kb_place_or_org(
         }
     }
     found
+}
+
+/// States whose one-word name is the nisba adjective of a common word: مالي is مال ("money") + ي, so
+/// مالي، المالي، المالية mean "financial" far more often than Mali (read from the KB and the common
+/// words, not listed by hand; the builtin KB's).
+fn homograph_states(kb: &Kb) -> &'static HashSet<u32> {
+    static H: std::sync::OnceLock<HashSet<u32>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let common = common_words();
+        kb.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.class == Class::State)
+            .filter(|(_, e)| {
+                std::iter::once(&e.ar).chain(&e.aliases).any(|a| {
+                    let n = normalize_str(a);
+                    !n.contains(' ')
+                        && n.strip_suffix('ي').is_some_and(|base| {
+                            base.chars().count() >= 2
+                                && (common.contains(base) || common.contains(&format!("ال{base}")))
+                        })
+                })
+            })
+            .map(|(i, _)| i as u32)
+            .collect()
+    })
 }
 
 /// Normalised names and aliases of every KB state (the builtin KB's).

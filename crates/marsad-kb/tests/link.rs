@@ -914,3 +914,19 @@ fn king_salman_is_not_the_prince_whose_fathers_name_he_is() {
         out.entities
     );
 }
+
+#[test]
+fn mali_is_named_only_where_a_place_is_read() {
+    // ANT (France24, Al Arabiya): مالي is also "financial" (مال "money" + ي), and its adjectives
+    // المالي، المالية are the finance words far more often than "Malian".
+    let a = "وقتل اثنان من قوة مكافحة الإرهاب الفرنسية في مالي، الأربعاء، بعد أن استهدفت عبوة ناسفة عربتهما المدرعة. وقالت الحكومة المالية إن التحقيق جار.";
+    let b = "وأعلنت الحكومة عن دعم مالي للمزارعين بعد الأزمة المالية، وقالت وزارة المالية إن الأسواق المالية استقرت.";
+    let out = run_cands(&[("a", a, &[("مالي", EntityType::Loc)]), ("b", b, &[])]);
+    let mali = entity_with(&out, "مالي");
+    assert_eq!(mali.name.en.as_deref(), Some("Mali"));
+    assert!(
+        mali.mentions.iter().all(|m| m.evidence.doc == "a"),
+        "{mali:#?}"
+    );
+    assert!(mali.mentions.iter().any(|m| m.evidence.text == "المالية"));
+}
