@@ -129,6 +129,20 @@ impl NewEnt {
             })
             .map_or(self.display.as_str(), |(f, _)| f.as_str())
     }
+
+    /// The name tokens other entities are compared with across documents: those of the display
+    /// name, so that one odd long span ("ريل دوناد ترامب") does not decide which names join.
+    fn merge_toks(&self) -> Vec<String> {
+        let shown = normalize_str(self.best_display());
+        let toks: Vec<String> = crate::text::tokens(&shown)
+            .map(|t| t.1.to_string())
+            .collect();
+        if toks.is_empty() {
+            self.toks.clone()
+        } else {
+            toks
+        }
+    }
 }
 
 const HEAD: &[&str] = &[
@@ -698,9 +712,52 @@ fn new_to_kb(
             }
         }
     }
+    // Full names (two words or more) of mentioned KB persons, word by word.
+    let persons: Vec<(Vec<String>, u32)> = mentioned
+        .iter()
+        .filter(|&&i| kb.entries[i as usize].class == Class::Person)
+        .map(|&i| {
+            let toks: Vec<String> = kb.entries[i as usize]
+                .ar
+                .split(' ')
+                .map(normalize_str)
+                .collect();
+            (toks, i)
+        })
+        .filter(|(t, _)| t.len() >= 2)
+        .collect();
     let mut out = HashMap::new();
     for (k, n) in news {
         if canon.contains_key(k) || n.toks.is_empty() {
+            continue;
+        }
+        // A new person whose full name spells a mentioned KB person's, word by word up to the
+        // spelling skeleton (بنيامين نتانياهو beside the KB's بنيامين نتنياهو), is that person: the same
+        // test that joins two new full names.
+        if n.kind == Some(EntityType::Per) {
+            let toks = n.merge_toks();
+            if toks.len() >= 2 {
+                let spells = |a: &String, b: &String| same_name(a, b) || skeleton(a) == skeleton(b);
+                // The KB holds some people twice in two spellings (بنجامين / بنيامين نتنياهو): among
+                // several hits the one sharing the most words exactly wins, if only one does.
+                let mut hits: Vec<(usize, u32)> = persons
+                    .iter()
+                    .filter(|(pt, _)| {
+                        pt.len() == toks.len() && pt.iter().zip(&toks).all(|(a, b)| spells(a, b))
+                    })
+                    .map(|(pt, i)| (pt.iter().zip(&toks).filter(|(a, b)| a == b).count(), *i))
+                    .collect();
+                hits.sort_unstable_by(|a, b| b.cmp(a));
+                match hits.as_slice() {
+                    [(_, i)] => {
+                        out.insert(k.clone(), *i);
+                    }
+                    [(a, i), (b, _), ..] if a > b => {
+                        out.insert(k.clone(), *i);
+                    }
+                    _ => {}
+                }
+            }
             continue;
         }
         // The tagger and the KB may disagree on place against organisation (the Soviet Union is a
@@ -759,28 +816,34 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
         kind: Option<EntityType>,
         last: Tok<'a>,
         first: Option<Tok<'a>>,
+        /// The last word follows بن/ابن/بنت/آل: a father's or family name.
+        lineage: bool,
     }
+    let toks_of: HashMap<&String, Vec<String>> =
+        news.iter().map(|(k, n)| (k, n.merge_toks())).collect();
     let mut keys: Vec<&String> = news.keys().collect();
     // Longest names first, so a surname alone joins the full name.
     keys.sort_by(|a, b| {
-        news[*b]
-            .toks
+        toks_of[*b]
             .len()
-            .cmp(&news[*a].toks.len())
+            .cmp(&toks_of[*a].len())
             .then_with(|| a.cmp(b))
     });
     let mut canon: HashMap<String, String> = HashMap::new();
     let mut heads: Vec<Name<'_>> = Vec::new();
     for k in keys {
         let n = &news[k];
-        let Some(last) = n.toks.last() else {
+        let toks = &toks_of[k];
+        let Some(last) = toks.last() else {
             continue;
         };
         let name = Name {
             key: k,
             kind: n.kind,
             last: Tok::new(last),
-            first: (n.toks.len() > 1).then(|| Tok::new(&n.toks[0])),
+            first: (toks.len() > 1).then(|| Tok::new(&toks[0])),
+            lineage: toks.len() >= 2
+                && matches!(toks[toks.len() - 2].as_str(), "بن" | "ابن" | "بنت" | "ال"),
         };
         let mut target = None;
         let mut hits = 0;
@@ -793,7 +856,7 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
                 // Names of bodies and places share heads and adjectives (حزب الحركة القومية, حزب
                 // بهاراتيا جاناتا القومي): every word must agree, not just the first and last.
                 (Some(_), Some(_)) if !person => {
-                    let (a, b) = (&news[name.key].toks, &news[h.key].toks);
+                    let (a, b) = (&toks_of[name.key], &toks_of[h.key]);
                     a.len() == b.len()
                         && a.iter()
                             .zip(b)
@@ -801,7 +864,9 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
                 }
                 // Two full names: both tokens agree, at least up to the spelling skeleton.
                 (Some(a), Some(b)) => a.loose(b) && name.last.loose(&h.last),
-                _ => name.last.same(&h.last),
+                // A lone name is not the father's name at the end of a lineage name (سلمان, محمد
+                // بن سلمان).
+                _ => name.last.same(&h.last) && !name.lineage && !h.lineage,
             };
             if ok {
                 hits += 1;
@@ -966,11 +1031,21 @@ fn link_doc(
             } else {
                 let mut k = j;
                 let mut toks = Vec::new();
+                // بن/ابن/بنت/آل inside a name (الأمير محمد بن سلمان) is too short to look like a name
+                // word, and it does not count towards the name's length.
+                let particle_at = |k: usize| {
+                    k > j
+                        && k + 1 < dt.toks.len()
+                        && matches!(dt.text(k), "بن" | "ابن" | "بنت" | "ال")
+                        && gap_ok(k)
+                        && name_like(dt.text(k + 1))
+                };
+                let mut particles = 0;
                 // Past two name words a news-frequent noun in ة ends the name (دونالد ترامب تغريدة).
                 while k < dt.toks.len()
-                    && k < j + 3
+                    && k < j + 3 + particles
                     && tok_match[k].is_none()
-                    && name_like(dt.text(k))
+                    && (name_like(dt.text(k)) || particle_at(k))
                     // ل + ال never starts a name (الرئيس الأمريكي للتشكيك), nor ب before a name
                     // (الرئيس الأمريكي بكيم جونغ: "with Kim").
                     && !dt.text(k).starts_with("لل")
@@ -992,6 +1067,9 @@ fn link_doc(
                         }))
                     && !(k >= j + 2 && common_broad(kb, dt.text(k)) && dt.text(k).ends_with('ه'))
                 {
+                    if particle_at(k) {
+                        particles += 1;
+                    }
                     toks.push(dt.text(k).to_string());
                     if !gap_ok(k) {
                         k += 1;
@@ -1077,21 +1155,8 @@ fn link_doc(
                             || kb_person_fuzzy(kb, std::slice::from_ref(t)).is_some()
                     };
                     // Stop the name at a person already known ("الرئيس توكاييف يثق بجيشه").
-                    let cut = (1..toks.len())
-                        .find(|&n| {
-                            if n == 1 && state.is_some() {
-                                return in_doc(&toks[0]) || role_holder(&toks[0]).is_some();
-                            }
-                            let t = Spelled::new(&toks[n - 1]);
-                            persons.iter().any(|p| same_name(&toks[n - 1], &p.last))
-                                || news
-                                    .values()
-                                    .any(|e| e.last.as_ref().is_some_and(|l| t.same(l)))
-                                || kb_person_fuzzy(kb, &toks[..n]).is_some()
-                        })
-                        .unwrap_or(toks.len());
-                    toks.truncate(cut);
-                    // Two or more words need one known name token or a known person's name.
+                    // A surname known here, in another article or in the KB. Two or more words need
+                    // one such word or a known name token.
                     let known = |t: &String| {
                         let sp = Spelled::new(t);
                         persons.iter().any(|p| same_name(t, &p.last))
@@ -1100,6 +1165,30 @@ fn link_doc(
                                 .any(|e| e.last.as_ref().is_some_and(|l| sp.same(l)))
                             || kb_person_fuzzy(kb, std::slice::from_ref(t)).is_some()
                     };
+                    // A lineage particle goes on with the name (الأمير محمد بن سلمان), and a word of
+                    // another document's person is no stop after the first word when a known surname
+                    // follows it: once one article made "دونالد" or "محمد" a person, every "الرئيس
+                    // دونالد ترامب" and "الأمير محمد بن سلمان" of the corpus was cut there.
+                    let cut = (1..toks.len())
+                        .find(|&n| {
+                            let particle =
+                                |t: &String| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال");
+                            if particle(&toks[n]) || particle(&toks[n - 1]) {
+                                return false;
+                            }
+                            if n == 1 && state.is_some() {
+                                return in_doc(&toks[0]) || role_holder(&toks[0]).is_some();
+                            }
+                            let t = Spelled::new(&toks[n - 1]);
+                            persons.iter().any(|p| same_name(&toks[n - 1], &p.last))
+                                || (!(n == 1 && known(&toks[n]))
+                                    && news
+                                        .values()
+                                        .any(|e| e.last.as_ref().is_some_and(|l| t.same(l))))
+                                || kb_person_fuzzy(kb, &toks[..n]).is_some()
+                        })
+                        .unwrap_or(toks.len());
+                    toks.truncate(cut);
                     if toks.len() == 1 && state.is_some() {
                         // The state's own office holder first: "الملك السعودي سلمان" is King Salman
                         // even beside فيصل بن سلمان, whose father's name it is.
@@ -1858,11 +1947,28 @@ fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
     let lineage = toks
         .iter()
         .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت"));
-    let first = (toks.len() >= 2 && lineage).then(|| toks[0].as_str());
+    // "بن سلمان" alone names no first name: it is محمد بن سلمان of the same article.
+    let first = (toks.len() >= 2 && lineage)
+        .then(|| toks[0].as_str())
+        .filter(|f| !matches!(*f, "بن" | "ابن" | "بنت"));
     for p in persons {
-        let other_first =
-            matches!((first, p.first.as_deref()), (Some(a), Some(b)) if !same_name(a, b));
+        let other_first = match (first, p.first.as_deref()) {
+            (Some(a), Some(b)) => !same_name(a, b),
+            // A lineage name is not a bare name of its father: "محمد بن سلمان" after "الملك سلمان".
+            (_, None) => lineage,
+            (None, Some(_)) => false,
+        };
         if same_name(last, &p.last) && !other_first {
+            return p.key.clone();
+        }
+    }
+    // One word that is the first word of exactly one full name in this document is that person:
+    // "كيم" after "كيم جونغ أون" (family name first), "الأمير محمد" after "محمد بن سلمان".
+    if let [only] = toks {
+        let mut by_first = persons
+            .iter()
+            .filter(|p| p.first.as_deref().is_some_and(|f| same_name(only, f)));
+        if let (Some(p), None) = (by_first.next(), by_first.next()) {
             return p.key.clone();
         }
     }
@@ -1898,7 +2004,11 @@ fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
     let mut found = None;
     for (pt, i) in person_tokens(kb) {
         let hit = if toks.len() == 1 {
-            pt.last().is_some_and(|l| toks[0].same(l))
+            // After بن/ابن/بنت/آل the last word is a father's or family name: "سلمان" alone is not
+            // فيصل بن سلمان.
+            let lineage =
+                pt.len() >= 2 && matches!(pt[pt.len() - 2].t.as_str(), "بن" | "ابن" | "بنت" | "ال");
+            !lineage && pt.last().is_some_and(|l| toks[0].same(l))
         } else {
             pt.len() == toks.len() && pt.iter().zip(&toks).all(|(a, b)| a.same(b))
         };
