@@ -22,6 +22,25 @@ use marsad_picture::{
 };
 pub use ner_gazetteer::KbNerGazetteer;
 
+/// Whether picture entity ids `a` and `b` are a KB state and its own capital (إيران / طهران): the
+/// text names one polity twice, so the two cannot be the sides of an agreement, alliance or
+/// membership ("اتفاق تكميلي مع طهران" in a sentence about Iran is not Iran's agreement with Tehran).
+fn state_and_own_capital(a: &str, b: &str) -> bool {
+    let kb = Kb::builtin();
+    let entry = |id: &str| id.strip_prefix("E:").and_then(|k| kb.index_of(k));
+    let capital_of = |city: u32, state: u32| {
+        kb.entries[city as usize]
+            .capital_of
+            .as_deref()
+            .and_then(|c| kb.index_of(c))
+            == Some(state)
+    };
+    match (entry(a), entry(b)) {
+        (Some(x), Some(y)) => capital_of(x, y) || capital_of(y, x),
+        _ => false,
+    }
+}
+
 /// The shipped tagger, loaded once per process; `None` (with the reason) if it cannot load.
 fn tagger() -> &'static Result<Tagger, String> {
     static TAGGER: OnceLock<Result<Tagger, String>> = OnceLock::new();
@@ -253,6 +272,9 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
     // Text relations join the KB's: same (type, subject, object) gains evidence, else a new one.
     let mut rn = 0usize;
     for r in text_relations {
+        if state_and_own_capital(&r.subject, &r.object) {
+            continue;
+        }
         match picture
             .relations
             .iter_mut()
