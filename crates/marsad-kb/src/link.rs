@@ -111,29 +111,47 @@ impl NewEnt {
         e.0 += 1;
     }
 
-    /// The display name: among the full forms (two words or more) made only of known name
-    /// words, the one seen most often, weighted by its length (a full name beats a shorter
-    /// variant seen about as often); without such a form, the longest form seen, as before.
-    fn best_display(&self) -> &str {
+    /// The full form (two words or more, only known name words) seen at least `min` times
+    /// most often, weighted by its length (a full name beats a shorter variant seen about as
+    /// often).
+    fn best_full(&self, min: usize) -> Option<&str> {
         let names_only = |f: &str| {
             f.split_whitespace()
                 .all(|w| is_name_token(&normalize_str(w)))
         };
         self.forms
             .iter()
-            .filter(|(f, &(_, n))| n >= 2 && names_only(f))
+            .filter(|(f, &(c, n))| n >= 2 && c >= min && names_only(f))
             .max_by(|a, b| {
                 (a.1 .0 * a.1 .1)
                     .cmp(&(b.1 .0 * b.1 .1))
                     .then_with(|| b.0.cmp(a.0))
             })
-            .map_or(self.display.as_str(), |(f, _)| f.as_str())
+            .map(|(f, _)| f.as_str())
     }
 
-    /// The name tokens other entities are compared with across documents: those of the display
-    /// name, so that one odd long span ("ريل دوناد ترامب") does not decide which names join.
+    /// The display name: the best full form, else the longest form; but beside a short form seen
+    /// twenty times or more, a full form seen once is as often two names run together ("ترامب
+    /// ميركل" beside 393 "ميركل") as a name, so there the form seen most often wins.
+    fn best_display(&self) -> &str {
+        let most = self
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+        let top = most.map_or(0, |(_, &(c, _))| c);
+        if top < 20 {
+            return self.best_full(1).unwrap_or(self.display.as_str());
+        }
+        self.best_full(2)
+            .or_else(|| most.map(|(f, _)| f.as_str()))
+            .unwrap_or(self.display.as_str())
+    }
+
+    /// The name tokens other entities are compared with across documents: those of the best full
+    /// form, so that one odd long span ("ريل دوناد ترامب") does not decide which names join.
     fn merge_toks(&self) -> Vec<String> {
-        let shown = normalize_str(self.best_display());
+        // Any full form counts here, even one seen once: it is all a rare name has to join by.
+        let shown = normalize_str(self.best_full(1).unwrap_or(self.display.as_str()));
         let toks: Vec<String> = crate::text::tokens(&shown)
             .map(|t| t.1.to_string())
             .collect();
@@ -434,6 +452,18 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
     // Merge new entities across documents by spelling skeleton.
     let canon = merge_new(&news);
     let to_kb = new_to_kb(kb, &news, &canon, &per_doc);
+    // A merged entity is shown by the forms of every name that joined it: "ريكس تيلرسون" of other
+    // articles names the entity first seen as "تيلرسون".
+    for (k, c) in &canon {
+        let Some(forms) = news.get(k).map(|n| n.forms.clone()) else {
+            continue;
+        };
+        if let Some(t) = news.get_mut(c) {
+            for (f, (count, n)) in forms {
+                t.forms.entry(f).or_insert((0, n)).0 += count;
+            }
+        }
+    }
     let remap = |k: &Key| -> Key {
         match k {
             Key::New(s) => {
