@@ -1619,6 +1619,59 @@ fn apply_curated(cx: &mut Ctx, path: &Path) -> Result<(), KbError> {
     Ok(())
 }
 
+/// Words that ANERcorp *train* tags as a whole one-token entity at least 5 times and in at least
+/// 30 % of their occurrences: الجزيرة (the channel), الخليج (the Gulf), الريف. A one-word name the
+/// tagger proposes that is otherwise only the head noun of longer names (المنظمة، حزب، المدينة)
+/// stands for a name only if it is one of these.
+pub fn standalone_names_from_anercorp_train(path: &Path) -> Result<Vec<String>, KbError> {
+    let text = read(path)?;
+    let rows: Vec<(String, &str)> = text
+        .lines()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((normalize_str(it.next()?), it.next()?))
+        })
+        .collect();
+    // (seen, a whole one-token entity)
+    let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+    for (i, (w, tag)) in rows.iter().enumerate() {
+        let c = counts.entry(w.as_str()).or_default();
+        c.0 += 1;
+        let next_inside = rows.get(i + 1).is_some_and(|(_, t)| t.starts_with("I-"));
+        if tag.starts_with("B-") && !next_inside {
+            c.1 += 1;
+        }
+    }
+    let mut v: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, (seen, alone))| *alone >= 5 && f64::from(*alone) >= 0.3 * f64::from(*seen))
+        .map(|(w, _)| w.to_string())
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Writes `standalone_names.txt` (from ANERcorp train) into `out`, for the linker's check of
+/// one-word head nouns.
+pub fn write_standalone_names(data: &Path, out: &Path) -> Result<usize, KbError> {
+    let words =
+        standalone_names_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
+    let mut s = String::from(
+        "# Words tagged as a whole one-token entity at least 5 times and in at least 30 % of their uses\n\
+         # in ANERcorp (CAMeL Lab train split), normalised. Built by `marsad kb build`; see kb/SOURCES.md.\n",
+    );
+    for w in &words {
+        s.push_str(w);
+        s.push('\n');
+    }
+    let path = out.join("standalone_names.txt");
+    fs::write(&path, s).map_err(|source| KbError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(words.len())
+}
+
 /// Writes `common_words.txt` (from ANERcorp train) into `out`, for the linker's name patterns.
 pub fn write_common_words(data: &Path, out: &Path) -> Result<usize, KbError> {
     let words =

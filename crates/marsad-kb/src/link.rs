@@ -285,6 +285,99 @@ fn common_words() -> &'static HashSet<String> {
     })
 }
 
+/// Words ANERcorp train tags as a whole one-token entity (الجزيرة، الخليج), shipped with the KB.
+fn standalone_names() -> &'static HashSet<String> {
+    static S: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("../../../kb/standalone_names.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Head nouns of five or more multi-word KB names of bodies and places, article off (منظمة، حزب،
+/// مدينة، محافظة، وكالة): read from the builtin KB's names, not listed.
+fn generic_heads(kb: &Kb) -> &'static HashSet<String> {
+    static H: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for e in &kb.entries {
+            if !matches!(
+                e.class,
+                Class::Org | Class::State | Class::City | Class::Region
+            ) {
+                continue;
+            }
+            let heads: HashSet<String> = std::iter::once(&e.ar)
+                .chain(&e.aliases)
+                .filter_map(|n| {
+                    let n = normalize_str(n);
+                    let mut w = n.split(' ');
+                    let head = w.next()?;
+                    w.next()?;
+                    let bare = head
+                        .strip_prefix("ال")
+                        .filter(|b| b.chars().count() >= 3)
+                        .unwrap_or(head);
+                    Some(bare.to_string())
+                })
+                .collect();
+            for h in heads {
+                *count.entry(h).or_default() += 1;
+            }
+        }
+        // Two-letter heads (أم in أم القيوين) are what clitic readings make of other words (وام).
+        count
+            .into_iter()
+            .filter(|(h, c)| *c >= 5 && h.chars().count() >= 3)
+            .map(|(h, _)| h)
+            .collect()
+    })
+}
+
+/// A one-word body or place the tagger proposes that is only a head noun (المنظمة "the
+/// organisation", حزب, المدينة "the city") and not a word ANERcorp tags as a whole name.
+fn bare_head_noun(kb: &Kb, tok: &str) -> bool {
+    let heads = generic_heads(kb);
+    let standalone = standalone_names();
+    clitic_readings(tok).any(|(_, stem)| {
+        let bare = stem
+            .strip_prefix("ال")
+            .filter(|b| b.chars().count() >= 3)
+            .unwrap_or(stem);
+        heads.contains(bare)
+    }) && !clitic_readings(tok).any(|(_, stem)| standalone.contains(stem))
+}
+
+/// The nearest mention before `before` of a body or place whose name starts with the head noun
+/// `tok` stands for, when `tok` is definite (المنظمة، للمنظمة): the document's own antecedent.
+fn head_noun_referent(kb: &Kb, tok: &str, before: usize, out: &[M]) -> Option<Key> {
+    let bare_of = |w: &str| -> String {
+        w.strip_prefix("ال")
+            .filter(|b| b.chars().count() >= 3)
+            .unwrap_or(w)
+            .to_string()
+    };
+    let head = clitic_readings(tok).find_map(|(p, stem)| {
+        let definite = stem.starts_with("ال") || tok[..p].ends_with("لل");
+        (definite && generic_heads(kb).contains(&bare_of(stem))).then(|| bare_of(stem))
+    })?;
+    out.iter()
+        .filter(|m| m.end <= before && m.form == MentionForm::Name)
+        .filter(|m| matches!(m.kind, EntityType::Org | EntityType::Loc | EntityType::Gpe))
+        .filter(|m| {
+            let name = match &m.key {
+                Key::Kb(i) => normalize_str(&kb.entries[*i as usize].ar),
+                Key::New(n) => n.clone(),
+            };
+            name.contains(' ') && name.split(' ').next().is_some_and(|w| bare_of(w) == head)
+        })
+        .max_by_key(|m| m.end)
+        .map(|m| m.key.clone())
+}
+
 /// Function words that are never names, whatever a corpus tagged them (على is also the name علي).
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "في",
@@ -1703,6 +1796,20 @@ fn link_doc(
         } else {
             match kb_place_or_org(kb, c.kind, &toks, known.kb) {
                 Some(e) => Key::Kb(e),
+                None if toks.len() == 1 && bare_head_noun(kb, &toks[0]) => {
+                    // "المنظمة" after "منظمة هيومن رايتس ووتش" is that body: the nearest earlier
+                    // body or place of the document named with the same head noun.
+                    if let Some(key) = head_noun_referent(kb, &toks[0], start, &out) {
+                        out.push(M {
+                            key,
+                            start,
+                            end,
+                            form: MentionForm::Title,
+                            kind: c.kind,
+                        });
+                    }
+                    continue;
+                }
                 None => Key::New(toks.join(" ")),
             }
         };

@@ -182,3 +182,31 @@ fn state_aliases_that_are_another_entity_or_an_adjective_are_dropped() {
     assert!(!alias_of("Q155", "البرازيلي"));
     assert!(alias_of("Q851", "المملكة"));
 }
+
+#[test]
+fn standalone_names_are_rebuilt_from_anercorp_train() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if !data.join("anercorp").exists() {
+        eprintln!("skipping: {} not found", data.display());
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("marsad-standalone-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    let n = marsad_kb::build::write_standalone_names(&data, &out).expect("build");
+    let built = std::fs::read_to_string(out.join("standalone_names.txt")).unwrap();
+    let shipped = include_str!("../../../kb/standalone_names.txt");
+    assert_eq!(
+        built, shipped,
+        "kb/standalone_names.txt is stale: run `marsad kb build`"
+    );
+    let words: Vec<&str> = shipped.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(words.len(), n);
+    // The channel, the Gulf; not the head nouns "the organisation" or "party".
+    for w in ["الجزيره", "الخليج"] {
+        assert!(words.contains(&w), "{w}");
+    }
+    for w in ["المنظمه", "حزب", "الحزب"] {
+        assert!(!words.contains(&w), "{w}");
+    }
+    std::fs::remove_dir_all(&out).ok();
+}

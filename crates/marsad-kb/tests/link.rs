@@ -1085,3 +1085,40 @@ fn a_full_form_seen_once_does_not_name_an_entity() {
     assert_eq!(entity_with(&out, "ميركل").id, e.id);
     assert_eq!(e.name.ar, "ميركل");
 }
+
+#[test]
+fn a_bare_head_noun_is_its_antecedent_or_nothing() {
+    // ANT (BBC, France24): the tagger reads "المنظمة" ("the organisation") and "حزب" alone as names;
+    // they were two entities with 327 and 236 mentions. A definite head noun now stands for the
+    // nearest body named with it before; otherwise it is dropped. Words ANERcorp tags as whole
+    // names (الجزيرة the channel) and clitic readings of other words (وام, the Emirati agency) stay.
+    let a = "ويُظهر الفيديو أفرادا من الجيش يحمّلون مقاتلات بقنابل عنقودية، وفقا لمنظمة العفو الدولية. وقالت المنظمة إن الضربات أصابت مدنيين.";
+    let b = "وأعلن حزب النهضة الإسلامي تأييده للشاهد ورفض تغييره.";
+    let c = "وقالت قناة الجزيرة إن مراسلها منع من التصوير، بحسب ما نقلت وام.";
+    let out = run_cands(&[
+        (
+            "a",
+            a,
+            &[
+                ("لمنظمة العفو الدولية", EntityType::Org),
+                ("المنظمة", EntityType::Org),
+            ],
+        ),
+        ("b", b, &[("حزب", EntityType::Org)]),
+        (
+            "c",
+            c,
+            &[("الجزيرة", EntityType::Org), ("وام", EntityType::Org)],
+        ),
+    ]);
+    let amnesty = entity_with(&out, "لمنظمة العفو الدولية");
+    let m = amnesty
+        .mentions
+        .iter()
+        .find(|m| m.evidence.text == "المنظمة")
+        .expect("المنظمة is Amnesty");
+    assert_eq!(m.form, MentionForm::Title);
+    no_mention(&out, "حزب");
+    entity_with(&out, "الجزيرة");
+    entity_with(&out, "وام");
+}

@@ -45,6 +45,11 @@ pub fn run(cmd: KbCommand) -> anyhow::Result<()> {
                 "wrote {n} common words to {}",
                 out.join("common_words.txt").display()
             );
+            let n = marsad_kb::build::write_standalone_names(&data, &out)?;
+            println!(
+                "wrote {n} standalone names to {}",
+                out.join("standalone_names.txt").display()
+            );
             let n = marsad_kb::build::write_name_tokens(&data, &out)?;
             println!(
                 "wrote {n} name tokens to {}",
