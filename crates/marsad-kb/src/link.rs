@@ -2109,7 +2109,11 @@ fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
             return p.key.clone();
         }
     }
-    if let Some(p) = kb_person_fuzzy(kb, toks) {
+    // A surname alone finds a KB person only if the KB knows them by a role: the dictionaries
+    // list obscure namesakes (يوسف السيسي) that a lone "السيسي" of the news never means.
+    if let Some(p) = kb_person_fuzzy(kb, toks)
+        .filter(|&p| toks.len() >= 2 || !kb.entries[p as usize].roles.is_empty())
+    {
         return Key::Kb(p);
     }
     Key::New(toks.join(" "))
