@@ -493,6 +493,21 @@ fn name_like(t: &str) -> bool {
         && name_word_inside(t)
 }
 
+/// A word that can carry a name on after its first words: name-like, or a known name token that is
+/// not a common word (جبير، ثاني، عبد).
+fn name_goes_on(t: &str) -> bool {
+    name_like(t) || (is_name_token(t) && !common_strict(t))
+}
+
+/// A known name token that is no common word, read with or without a proclitic (بأن is ب + أن,
+/// not Ban): what may follow a given name as its surname (جبير، ثاني، عراقجي).
+fn surname_goes_on(t: &str) -> bool {
+    is_name_token(t)
+        && !is_common(t)
+        && !clitic_readings(t)
+            .any(|(p, s)| p > 0 && (FUNCTION_WORDS.contains(&s) || common_words().contains(s)))
+}
+
 /// Words starting with ت that are nouns, not verbs, after a place name (تركيا, تعزيزات, ...): a KB name or
 /// a token ending like a feminine/plural noun.
 fn is_common_noun_start(t: &str) -> bool {
@@ -1143,12 +1158,39 @@ fn link_doc(
                         .iter()
                         .find(|tg| kb.entries[tg.entry as usize].class == Class::Person)
                     {
-                        let toks: Vec<String> = kb.entries[tg.entry as usize]
-                            .ar
-                            .split(' ')
-                            .map(normalize_str)
-                            .collect();
-                        named = Some((Key::Kb(tg.entry), j, m.tok_end, toks));
+                        // A KB name that goes on with more name words is only the start of another
+                        // person's name: "وزير الخارجية السعودي عبد الله جبير", "رئيس الوزراء القطري
+                        // عبد الله آل ثاني" are not the KB's King Abdullah.
+                        // Only a given name can go on so (one word, or عبد + a word): after a
+                        // full name the next word is the sentence's (بشار الأسد يتحمل).
+                        let given = m.tok_end - m.tok_start == 1
+                            || (m.tok_end - m.tok_start == 2 && dt.text(m.tok_start) == "عبد");
+                        let mut k = m.tok_end;
+                        while given
+                            && k < dt.toks.len()
+                            && k < m.tok_end + 3
+                            && gap_ok(k - 1)
+                            && tok_match[k].is_none()
+                            && (surname_goes_on(dt.text(k))
+                                || (matches!(dt.text(k), "بن" | "ابن" | "بنت" | "ال")
+                                    && k + 1 < dt.toks.len()
+                                    && surname_goes_on(dt.text(k + 1))))
+                        {
+                            k += 1;
+                        }
+                        if k > m.tok_end {
+                            let toks: Vec<String> =
+                                (j..k).map(|x| dt.text(x).to_string()).collect();
+                            let key = resolve_new_person(kb, &toks, &persons);
+                            named = Some((key, j, k, toks));
+                        } else {
+                            let toks: Vec<String> = kb.entries[tg.entry as usize]
+                                .ar
+                                .split(' ')
+                                .map(normalize_str)
+                                .collect();
+                            named = Some((Key::Kb(tg.entry), j, m.tok_end, toks));
+                        }
                     }
                 }
             } else {
@@ -1161,7 +1203,7 @@ fn link_doc(
                         && k + 1 < dt.toks.len()
                         && matches!(dt.text(k), "بن" | "ابن" | "بنت" | "ال")
                         && gap_ok(k)
-                        && name_like(dt.text(k + 1))
+                        && name_goes_on(dt.text(k + 1))
                 };
                 let mut particles = 0;
                 // Past two name words a news-frequent noun in ة ends the name (دونالد ترامب تغريدة).
@@ -1212,6 +1254,14 @@ fn link_doc(
                                 .iter()
                                 .any(|t| kb.entries[t.entry as usize].class == Class::Person)
                     });
+                // After بن the KB person is the father: "حسين بن عبد الله" is not King Abdullah.
+                if let (Some(m), Some("بن" | "ابن" | "بنت")) =
+                    (kb_next, toks.last().map(String::as_str))
+                {
+                    toks.extend((m.tok_start..m.tok_end).map(|x| dt.text(x).to_string()));
+                    k = m.tok_end;
+                }
+                let kb_next = kb_next.filter(|m| m.tok_start == k);
                 if let (false, Some(m)) = (toks.is_empty() || k > j + 2, kb_next) {
                     let p = m
                         .targets

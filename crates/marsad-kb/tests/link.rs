@@ -1138,3 +1138,25 @@ fn a_lone_surname_needs_a_kb_person_with_a_role() {
     assert_eq!(entity_with(&out, "السيسي").id, e.id, "{:#?}", out.entities);
     assert!(e.kb.is_none());
 }
+
+#[test]
+fn a_kb_given_name_that_goes_on_is_another_person() {
+    // ANT (CNN, Sky News): the KB's person "عبد الله" (a given name alone) took "وزير الخارجية
+    // السعودي عبد الله جبير" and "رئيس الوزراء القطري عبد الله آل ثاني", and after بن the KB person is the
+    // father (حسين بن عبد الله). A full KB name is not extended by the next word (بشار الأسد يتحمل).
+    let a = "وتحدث فيه وزير الخارجية السعودي عبد الله جبير أمام المؤتمر.";
+    let b = "وبحضور رئيس الوزراء القطري عبد الله آل ثاني، بدأ الحفل.";
+    let c = "اصطحب الأمير الأردني حسين بن عبد الله الأمير وليام بجولة في المدينة.";
+    let d = "وقال إن الرئيس السوري بشار الأسد يتحمل المسؤولية.";
+    let out = run_cands(&[("a", a, &[]), ("b", b, &[]), ("c", c, &[]), ("d", d, &[])]);
+    for s in ["عبد الله جبير", "عبد الله آل ثاني", "حسين بن عبد الله"]
+    {
+        assert!(
+            entity_with(&out, s).kb.is_none(),
+            "{s}: {:#?}",
+            out.entities
+        );
+    }
+    assert_eq!(entity_with(&out, "بشار الأسد").name.ar, "بشار الأسد");
+    no_mention(&out, "بشار الأسد يتحمل");
+}
