@@ -1145,6 +1145,15 @@ fn link_doc(
             }
         }
         let title_end = j;
+        // "الأمير السعودي" / "الأمير البريطاني وليام" is a prince, not the head of state; only
+        // "أمير قطر" (the emir of a state, named) leads it.
+        let prince = title == "امير"
+            && state.is_some_and(|(st, mi)| {
+                matches[mi]
+                    .targets
+                    .iter()
+                    .any(|t| t.entry == st && t.kind == AliasKind::Adjective)
+            });
         let title_span = (dt.toks[start_tok].orig.0, dt.toks[title_end - 1].orig.1);
         // Apposition: a name right after the title (no sentence punctuation between).
         let gap_ok = |a: usize| !dt.gap_after(a).chars().any(|c| ".,;:!?()\n".contains(c));
@@ -1471,7 +1480,7 @@ fn link_doc(
                 }
             }
             add_person(&mut persons, &key, &toks);
-            if let (false, Some((state_idx, _))) = (former, state) {
+            if let (false, false, Some((state_idx, _))) = (former, prince, state) {
                 title_bind.insert((title.clone(), state_idx), key.clone());
                 let (es, ee) = (title_span.0.min(s), title_span.1.max(e));
                 if let Some(ev) = Evidence::new(d.id, d.text, es, ee) {
@@ -1506,7 +1515,7 @@ fn link_doc(
         }
         // A bare title: the holder this document named, else the KB's holder on the document's date.
         let holder = match state {
-            Some((state_idx, _)) if !former => title_bind
+            Some((state_idx, _)) if !former && !prince => title_bind
                 .get(&(title.clone(), state_idx))
                 .cloned()
                 .or_else(|| {
@@ -2233,6 +2242,7 @@ fn kb_holder(kb: &Kb, rel: &str, title: &str, state: u32, date: Option<&str>) ->
     let sid = &kb.entries[state as usize].id;
     let want_pm = title.contains("وزراء") || title.contains("حكومه");
     let mut found: Option<(u32, &str)> = None;
+    let mut holders = 0usize;
     for (i, e) in kb.entries.iter().enumerate() {
         if e.class != Class::Person {
             continue;
@@ -2250,11 +2260,19 @@ fn kb_holder(kb: &Kb, rel: &str, title: &str, state: u32, date: Option<&str>) ->
                 continue;
             }
             let from = r.from.as_deref().unwrap_or("");
+            holders += 1;
             // The most recent start wins: dictionaries keep stale open-ended roles.
             if !matches!(found, Some((_, f)) if from <= f) {
                 found = Some((i as u32, from));
             }
         }
+    }
+    // Where the dictionary lists a whole ruling family as "leaders" (15 Saudi princes hold the role
+    // on any date of 2018, Mohammed bin Nayef the latest), the office has no reliable holder: the
+    // bare "العاهل السعودي" had become him. Elsewhere at most five entries hold it (Jordan's five are
+    // spellings of one king).
+    if holders > 5 {
+        return None;
     }
     found.map(|(i, _)| Key::Kb(i))
 }

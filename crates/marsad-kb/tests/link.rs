@@ -1160,3 +1160,34 @@ fn a_kb_given_name_that_goes_on_is_another_person() {
     assert_eq!(entity_with(&out, "بشار الأسد").name.ar, "بشار الأسد");
     no_mention(&out, "بشار الأسد يتحمل");
 }
+
+#[test]
+fn a_bare_title_finds_no_holder_where_the_kb_lists_a_whole_family() {
+    // ANT (Sky News, March 2018): OEDA lists 15 Saudi princes as "leaders" still in office, Mohammed
+    // bin Nayef the latest, so every bare "العاهل السعودي" (King Salman) was him.
+    let a = "وبحث العاهل السعودي مع الرئيس الفرنسي تطورات الأوضاع في المنطقة.";
+    let out = run(&[("a", a)], Some("2018-03-01"));
+    no_mention(&out, "العاهل السعودي");
+    // A clean office still resolves: Syria's president on that date.
+    let b = "وقال الرئيس السوري في مقابلة إن الحرب تقترب من نهايتها.";
+    let out = run(&[("b", b)], Some("2018-03-01"));
+    assert_eq!(entity_with(&out, "الرئيس السوري").name.ar, "بشار الأسد");
+}
+
+#[test]
+fn a_prince_with_a_nisba_is_no_head_of_state() {
+    // ANT (BBC): "الأمير الأردني" (a Jordanian prince) resolved to the KB's king of Jordan, and "الأمير
+    // البريطاني وليام" made Prince William the UK's leader; only the emir of a state named (أمير قطر)
+    // leads it.
+    let a = "واصطحب الأمير الأردني الأمير وليام بجولة في المدينة.";
+    let b = "وقال أمير قطر تميم بن حمد إن بلاده منفتحة على الحوار.";
+    let out = run(&[("a", a), ("b", b)], Some("2018-06-01"));
+    no_mention(&out, "الأمير الأردني");
+    assert!(
+        out.relations
+            .iter()
+            .any(|r| r.kind == "leader_of" && r.evidence[0].text.contains("تميم")),
+        "{:#?}",
+        out.relations
+    );
+}
