@@ -187,6 +187,24 @@ const HEAD_NORM: &[&str] = &[
     "امير",
     "السلطان",
 ];
+/// Ranks and honorifics that stand before a person's given name (normalised).
+const HONORIFICS: &[&str] = &[
+    "العقيد",
+    "الركن",
+    "اللواء",
+    "العميد",
+    "الفريق",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السيد",
+    "السيده",
+    "الدكتور",
+];
 const GOV_HEAD: &[&str] = &["الوزراء", "الحكومه", "وزراء", "حكومه"];
 const MINISTER: &[&str] = &["وزير", "الوزير", "وزيره", "الوزيره"];
 const FORMER: &[&str] = &["السابق", "الاسبق", "المخلوع", "السابقه", "الراحل"];
@@ -1676,6 +1694,15 @@ fn link_doc(
         match best.kind {
             AliasKind::Adjective => {
                 if GROUP_NOUNS.contains(&prev_s) {
+                    continue;
+                }
+                // An indefinite nisba right after a rank or honorific is a given name: "العقيد الركن
+                // تركي المالكي" is Colonel Turki al-Maliki, "الأمير تركي" Prince Turki, not Türkiye.
+                let tok = dt.text(m.tok_start);
+                let definite = ["ال", "وال", "بال", "فال", "لل", "ولل", "كال"]
+                    .iter()
+                    .any(|p| tok.starts_with(p));
+                if !definite && HONORIFICS.contains(&prev_s) {
                     continue;
                 }
                 out.push(M {

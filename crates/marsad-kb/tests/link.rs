@@ -1191,3 +1191,17 @@ fn a_prince_with_a_nisba_is_no_head_of_state() {
         out.relations
     );
 }
+
+#[test]
+fn an_indefinite_nisba_after_a_rank_is_a_given_name() {
+    // ANT (Sky News, Al Arabiya): the coalition spokesman "العقيد الركن تركي المالكي" gave Türkiye 110
+    // adjective mentions. A predicate nisba after a definite noun stays (المهاجم نمساوي).
+    let a = "وقال المتحدث الرسمي باسم قوات التحالف العقيد الركن تركي المالكي إن الدفاعات اعترضت الصاروخ.";
+    let b = "وأفادت تقارير بأن المهاجم نمساوي الجنسية.";
+    let out = run_cands(&[
+        ("a", a, &[("تركي المالكي", EntityType::Per)]),
+        ("b", b, &[]),
+    ]);
+    assert_eq!(entity_with(&out, "تركي المالكي").kind, EntityType::Per);
+    assert_eq!(entity_with(&out, "نمساوي").kb.as_deref(), Some("Q40"));
+}
