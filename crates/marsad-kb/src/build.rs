@@ -159,6 +159,16 @@ pub fn common_words_from_anercorp_train(path: &Path) -> Result<Vec<String>, KbEr
     Ok(v.into_iter().map(|x| x.0).collect())
 }
 
+/// The (normalised word, tag) rows of a CoNLL file's text; blank lines are skipped.
+fn conll_rows(text: &str) -> Vec<(String, &str)> {
+    text.lines()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((normalize_str(it.next()?), it.next()?))
+        })
+        .collect()
+}
+
 /// Words that ANERcorp *train* shows at least 3 times, never as a place on their own (a one-token
 /// LOC), and at least 40 % of the time untagged or in a person's name: البحر ("the sea"; it is a
 /// place only inside البحر الأحمر), جبل, بشار, جورج. A one-word city alias spelled so (world-cities
@@ -167,13 +177,7 @@ pub fn not_place_words_from_anercorp_train(path: &Path) -> Result<HashSet<String
     let text = read(path)?;
     // (seen, one-token LOC, O or PER)
     let mut counts: HashMap<String, (u32, u32, u32)> = HashMap::new();
-    let rows: Vec<(String, &str)> = text
-        .lines()
-        .filter_map(|l| {
-            let mut it = l.split_whitespace();
-            Some((normalize_str(it.next()?), it.next()?))
-        })
-        .collect();
+    let rows = conll_rows(&text);
     for (i, (w, tag)) in rows.iter().enumerate() {
         let c = counts.entry(w.clone()).or_default();
         c.0 += 1;
@@ -1625,13 +1629,7 @@ fn apply_curated(cx: &mut Ctx, path: &Path) -> Result<(), KbError> {
 /// stands for a name only if it is one of these.
 pub fn standalone_names_from_anercorp_train(path: &Path) -> Result<Vec<String>, KbError> {
     let text = read(path)?;
-    let rows: Vec<(String, &str)> = text
-        .lines()
-        .filter_map(|l| {
-            let mut it = l.split_whitespace();
-            Some((normalize_str(it.next()?), it.next()?))
-        })
-        .collect();
+    let rows = conll_rows(&text);
     // (seen, a whole one-token entity)
     let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
     for (i, (w, tag)) in rows.iter().enumerate() {
@@ -1651,20 +1649,19 @@ pub fn standalone_names_from_anercorp_train(path: &Path) -> Result<Vec<String>, 
     Ok(v)
 }
 
-/// Writes `standalone_names.txt` (from ANERcorp train) into `out`, for the linker's check of
-/// one-word head nouns.
-pub fn write_standalone_names(data: &Path, out: &Path) -> Result<usize, KbError> {
-    let words =
-        standalone_names_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
-    let mut s = String::from(
-        "# Words tagged as a whole one-token entity at least 5 times and in at least 30 % of their uses\n\
-         # in ANERcorp (CAMeL Lab train split), normalised. Built by `marsad kb build`; see kb/SOURCES.md.\n",
-    );
-    for w in &words {
+/// Writes one word per line under a `#` header to `out/name`; returns the number of words.
+fn write_word_list(
+    out: &Path,
+    name: &str,
+    header: &str,
+    words: &[String],
+) -> Result<usize, KbError> {
+    let mut s = String::from(header);
+    for w in words {
         s.push_str(w);
         s.push('\n');
     }
-    let path = out.join("standalone_names.txt");
+    let path = out.join(name);
     fs::write(&path, s).map_err(|source| KbError::Io {
         path: path.display().to_string(),
         source,
@@ -1672,24 +1669,31 @@ pub fn write_standalone_names(data: &Path, out: &Path) -> Result<usize, KbError>
     Ok(words.len())
 }
 
+/// Writes `standalone_names.txt` (from ANERcorp train) into `out`, for the linker's check of
+/// one-word head nouns.
+pub fn write_standalone_names(data: &Path, out: &Path) -> Result<usize, KbError> {
+    let words =
+        standalone_names_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
+    write_word_list(
+        out,
+        "standalone_names.txt",
+        "# Words tagged as a whole one-token entity at least 5 times and in at least 30 % of their uses\n\
+         # in ANERcorp (CAMeL Lab train split), normalised. Built by `marsad kb build`; see kb/SOURCES.md.\n",
+        &words,
+    )
+}
+
 /// Writes `common_words.txt` (from ANERcorp train) into `out`, for the linker's name patterns.
 pub fn write_common_words(data: &Path, out: &Path) -> Result<usize, KbError> {
     let words =
         common_words_from_anercorp_train(&data.join("anercorp/ANERCorp_CamelLab_train.txt"))?;
-    let mut s = String::from(
+    write_word_list(
+        out,
+        "common_words.txt",
         "# Common Arabic words (normalised): tokens tagged O at least 3 times and never as an entity in\n\
          # ANERcorp (CAMeL Lab train split). Built by `marsad kb build`; see kb/SOURCES.md.\n",
-    );
-    for w in &words {
-        s.push_str(w);
-        s.push('\n');
-    }
-    let path = out.join("common_words.txt");
-    fs::write(&path, s).map_err(|source| KbError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    Ok(words.len())
+        &words,
+    )
 }
 
 /// Writes `name_tokens.tsv` (normalised Arabic person-name token → English spelling) into `out`: the

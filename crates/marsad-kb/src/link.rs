@@ -291,28 +291,24 @@ fn is_minister(t: &str) -> bool {
     MINISTER.contains(&t)
 }
 
+/// The words of a shipped one-word-per-line list (`#` lines are its header).
+fn word_list(text: &str) -> HashSet<String> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Common words shipped with the KB (from ANERcorp train, O-only).
 fn common_words() -> &'static HashSet<String> {
     static C: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    C.get_or_init(|| {
-        include_str!("../../../kb/common_words.txt")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
+    C.get_or_init(|| word_list(include_str!("../../../kb/common_words.txt")))
 }
 
 /// Words ANERcorp train tags as a whole one-token entity (الجزيرة، الخليج), shipped with the KB.
 fn standalone_names() -> &'static HashSet<String> {
     static S: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    S.get_or_init(|| {
-        include_str!("../../../kb/standalone_names.txt")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
+    S.get_or_init(|| word_list(include_str!("../../../kb/standalone_names.txt")))
 }
 
 /// Head nouns of five or more multi-word KB names of bodies and places, article off (منظمة، حزب،
