@@ -1272,6 +1272,13 @@ fn persons(
             std::iter::once(a).chain(bare)
         })
         .collect();
+    let mut iso3_of: HashMap<usize, String> = HashMap::new();
+    for (k, &v) in &cx.state_by_iso3 {
+        let e = iso3_of.entry(v).or_insert_with(|| k.clone());
+        if k < e {
+            *e = k.clone();
+        }
+    }
     // Person key (normalised full name) → (display tokens, roles, titles).
     struct P {
         toks: Vec<String>,
@@ -1280,6 +1287,7 @@ fn persons(
         minister_of: HashMap<usize, String>,
         states: HashSet<usize>,
         singles: Vec<String>,
+        aliases: Vec<String>,
     }
     let mut people: BTreeMap<String, P> = BTreeMap::new();
     let mut singles: Vec<(String, HashSet<usize>)> = Vec::new();
@@ -1322,6 +1330,17 @@ fn persons(
         if let Some(s) = toks.get(i).and_then(|t| adj_state.get(&normalize_str(t))) {
             title_state = Some(*s);
             i += 1;
+            // Stacked titles: "عاهل أردني ملك عبد الله" is King Abdullah, not a person named
+            // "ملك عبد الله".
+            if toks
+                .get(i)
+                .is_some_and(|t| HEAD_TITLES.contains(&t.as_str()) && toks.len() > i + 1)
+            {
+                if kind.is_none() {
+                    kind = Some(("leader_of", toks[i].clone()));
+                }
+                i += 1;
+            }
         }
         let name = &toks[i.min(toks.len())..];
         if name.is_empty()
@@ -1375,7 +1394,43 @@ fn persons(
             singles.push((name[0].clone(), states));
             continue;
         }
-        let key = normalize_str(&name.join(" "));
+        // The dictionary writes lemmas, so a regnal number has lost its article: "محمد سادس" is
+        // written "محمد السادس" (Mohammed VI). "آل ثاني" is a family, not a number.
+        let mut name = name.to_vec();
+        if let [.., before, last] = &mut name[..] {
+            if regnal_numeral(last).is_some() && !matches!(before.as_str(), "ال" | "آل") {
+                last.insert_str(0, "ال");
+            }
+        }
+        let name = &name[..];
+        // One name, two people: the dictionary's "ملك عبد الله" is the Saudi king (2005-2015) in one
+        // entry and the Jordanian king (since 1999) in another, as "خالد العطية" is an Iraqi and a
+        // Qatari official. Offices in two states at the same time make two persons; an office that
+        // moves (Salva Kiir, Sudan then South Sudan) or a second citizenship does not.
+        let base = normalize_str(&name.join(" "));
+        let clashes = |p: &P| {
+            p.roles.iter().any(|r| {
+                roles.iter().any(|(s, from, to)| {
+                    cx.entries[*s].id != r.of
+                        && from.is_some()
+                        && r.from.is_some()
+                        && !p.roles.iter().any(|x| x.of == cx.entries[*s].id)
+                        && from.as_deref() < r.to.as_deref().or(Some("9999"))
+                        && r.from.as_deref() < to.as_deref().or(Some("9999"))
+                })
+            })
+        };
+        let key = std::iter::once(base.clone())
+            .chain(states.iter().map(|s| format!("{base}:{}", iso3_of[s])))
+            .find(|k| people.get(k).is_some_and(|p| !clashes(p)))
+            .unwrap_or_else(|| {
+                if people.contains_key(&base) {
+                    let s = states.iter().min().copied().unwrap_or_default();
+                    format!("{base}:{}", iso3_of[&s])
+                } else {
+                    base.clone()
+                }
+            });
         let p = people.entry(key).or_insert_with(|| P {
             toks: name.to_vec(),
             roles: Vec::new(),
@@ -1383,6 +1438,7 @@ fn persons(
             minister_of: HashMap::new(),
             states: HashSet::new(),
             singles: Vec::new(),
+            aliases: Vec::new(),
         });
         p.states.extend(states.iter().copied());
         for (s, from, to) in roles {
@@ -1408,6 +1464,117 @@ fn persons(
                 } else {
                     p.minister_of.insert(s, title.clone());
                 }
+            }
+        }
+    }
+    // A shorter name of a person the dictionary also names in full, with the same dated office
+    // ("ملك عبد الله", SAUGOV 2005-2015, beside "عبد الله بن عبد العزيز", SAUGOV 2005-2015), is
+    // that person.
+    let keys: Vec<String> = people.keys().cloned().collect();
+    let mut absorbed = 0;
+    for k in &keys {
+        let p = &people[k];
+        let norm: Vec<String> = p.toks.iter().map(|t| normalize_str(t)).collect();
+        let into: Vec<&String> = keys
+            .iter()
+            .filter(|o| *o != k && people.contains_key(*o))
+            .filter(|o| {
+                let q = &people[*o];
+                q.toks.len() > norm.len()
+                    && q.toks[..norm.len()]
+                        .iter()
+                        .map(|t| normalize_str(t))
+                        .eq(norm.iter().cloned())
+                    && q.roles.iter().any(|r| {
+                        r.from.is_some()
+                            && p.roles
+                                .iter()
+                                .any(|d| d.of == r.of && d.from == r.from && d.to == r.to)
+                    })
+            })
+            .collect();
+        if let [o] = into[..] {
+            let o = o.clone();
+            let Some(p) = people.remove(k) else { continue };
+            let q = people.get_mut(&o).expect("merge target present");
+            push_unique(&mut q.aliases, p.toks.join(" "));
+            // An undated office of the shorter entry would swallow the dated ones on merging.
+            for r in p.roles {
+                if !q.roles.contains(&r)
+                    && (r.from.is_some() || !q.roles.iter().any(|x| x.of == r.of))
+                {
+                    q.roles.push(r);
+                }
+            }
+            // The full entry's titles decide what its offices were: a shorter entry's "أمير" is as
+            // often a prince as an emir (سعود الفيصل was foreign minister, not king).
+            q.states.extend(p.states);
+            for s in p.singles {
+                push_unique(&mut q.singles, s);
+            }
+            absorbed += 1;
+        }
+    }
+    // Two entries that took the same head-of-state office on the same day, with the same given
+    // name, are one ruler under two names: "عبد الله ثاني" and "عبدالله بن الحسين" (Jordan, 1999-02-07).
+    // The name without a lineage particle is the one the news uses.
+    let given = |t: &[String]| -> String {
+        match t {
+            [a, b, ..] if normalize_str(a) == "عبد" => normalize_str(&format!("{a}{b}")),
+            [a, ..] => normalize_str(a),
+            [] => String::new(),
+        }
+    };
+    let lineage_name = |t: &[String]| {
+        t.iter()
+            .any(|w| matches!(normalize_str(w).as_str(), "بن" | "ابن" | "بنت"))
+    };
+    // Pairs are kept only where each side has exactly one partner: OEDA dates many Saudi princes'
+    // "leadership" from the same day.
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (k, p) in &people {
+        if !lineage_name(&p.toks) {
+            continue;
+        }
+        let same_reign = |q: &P| {
+            q.roles.iter().any(|r| {
+                r.from.is_some()
+                    && p.head_of.iter().any(|&s| cx.entries[s].id == r.of)
+                    && q.head_of.iter().any(|&s| cx.entries[s].id == r.of)
+                    && p.roles
+                        .iter()
+                        .any(|d| d.of == r.of && d.from == r.from && d.to == r.to)
+            })
+        };
+        for (o, q) in &people {
+            if o != k && !lineage_name(&q.toks) && given(&q.toks) == given(&p.toks) && same_reign(q)
+            {
+                pairs.push((k.clone(), o.clone()));
+            }
+        }
+    }
+    for (k, o) in &pairs {
+        let once = |x: &String| pairs.iter().filter(|(a, b)| a == x || b == x).count() == 1;
+        if !(once(k) && once(o)) {
+            continue;
+        }
+        let Some(p) = people.remove(k) else { continue };
+        let q = people.get_mut(o).expect("merge target present");
+        push_unique(&mut q.aliases, p.toks.join(" "));
+        for r in p.roles {
+            if !q.roles.contains(&r) && r.from.is_some() {
+                q.roles.push(r);
+            }
+        }
+        q.states.extend(p.states);
+        absorbed += 1;
+    }
+    // A name split by state keeps its plain key where the other person went away.
+    for k in keys.iter().filter(|k| k.contains(':')) {
+        let base = k.split(':').next().unwrap_or(k).to_string();
+        if !people.contains_key(&base) {
+            if let Some(p) = people.remove(k) {
+                people.insert(base, p);
             }
         }
     }
@@ -1465,10 +1632,19 @@ fn persons(
                 add_alias(&mut e, s);
             }
         }
+        for a in p.aliases {
+            add_alias(&mut e, a);
+        }
         let en: Option<Vec<String>> = p
             .toks
             .iter()
-            .map(|t| translit.get(&normalize_str(t)).map(|x| capitalise(x)))
+            .enumerate()
+            .map(
+                |(i, t)| match t.strip_prefix("ال").and_then(regnal_numeral) {
+                    Some(roman) if i > 0 => Some(roman.to_string()),
+                    _ => translit.get(&normalize_str(t)).map(|x| capitalise(x)),
+                },
+            )
             .collect();
         if let Some(en) = en {
             e.en = Some(en.join(" "));
@@ -1514,10 +1690,29 @@ fn persons(
     cx.report.say(format!(
         "oeda actor_dict_ar_v4: {} actor entries, {n} persons kept ({with_en} with an English name from the name-pair \
          tables), {non_person} organisations/bodies skipped, {no_state} without a known state skipped, {singles_joined} \
-         one-word names joined to a person, {singles_dropped} one-word names dropped (ambiguous or unknown)",
+         one-word names joined to a person, {singles_dropped} one-word names dropped (ambiguous or unknown), {absorbed} \
+         shorter names or second names joined to the full name with the same dated office",
         actors.len()
     ));
     Ok(())
+}
+
+/// The Roman numeral of a regnal ordinal written without its article (ثاني → II), as the OEDA
+/// dictionary writes the numbers of kings and popes.
+fn regnal_numeral(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "أول" | "اول" => "I",
+        "ثاني" => "II",
+        "ثالث" => "III",
+        "رابع" => "IV",
+        "خامس" => "V",
+        "سادس" => "VI",
+        "سابع" => "VII",
+        "ثامن" => "VIII",
+        "تاسع" => "IX",
+        "عاشر" => "X",
+        _ => return None,
+    })
 }
 
 /// Whether `w` or one of its clitic-stripped readings is a common word.

@@ -17,7 +17,7 @@ use marsad_picture::{
 use marsad_text::{normalize_str, segment, CliticKind, CommonWords, Lexicon, UnionLexicon};
 
 use crate::gazetteer::{DocTokens, GazMatch, Gazetteer};
-use crate::model::{AliasKind, Class, Kb};
+use crate::model::{AliasKind, Class, Kb, Target};
 use crate::text::{clitic_readings, edit_distance, skeleton};
 
 /// One document to link.
@@ -283,6 +283,25 @@ const SAY_VERBS: &[&str] = &[
     "رحبت",
 ];
 
+/// Whether normalised `t` is a regnal number (الثاني، السادس، الثانيه), which follows a king's or
+/// pope's given name.
+fn is_regnal_number(t: &str) -> bool {
+    let t = t.strip_suffix('ه').unwrap_or(t);
+    matches!(
+        t,
+        "الاول"
+            | "الثاني"
+            | "الثالث"
+            | "الرابع"
+            | "الخامس"
+            | "السادس"
+            | "السابع"
+            | "الثامن"
+            | "التاسع"
+            | "العاشر"
+    )
+}
+
 fn is_title_head(t: &str) -> bool {
     HEAD.contains(&t) || HEAD_NORM.contains(&t)
 }
@@ -547,6 +566,8 @@ struct Person {
     last: String,
     /// Its article-less skeleton.
     last_skel: String,
+    /// Every word of the full name.
+    words: Vec<String>,
 }
 
 /// Links `docs` against `kb`.
@@ -1071,15 +1092,24 @@ fn link_doc(
         if persons.iter().any(|p| &p.key == key) {
             return;
         }
-        if let Some(l) = toks.last() {
+        // A regnal number is no surname: a lone "الثاني" is "the second", not King Abdullah II.
+        if let Some(l) = toks.last().filter(|l| !is_regnal_number(l)) {
             persons.push(Person {
                 key: key.clone(),
                 first: (toks.len() >= 2).then(|| toks[0].clone()),
                 last: l.clone(),
                 last_skel: surname_skeleton(l),
+                words: toks.to_vec(),
             });
         }
     };
+    // States the document names, for names two KB persons share.
+    let doc_states: HashSet<u32> = matches
+        .iter()
+        .flat_map(|m| m.targets.iter())
+        .filter(|t| kb.entries[t.entry as usize].class == Class::State)
+        .map(|t| t.entry)
+        .collect();
     let mut i = 0;
     while i < dt.toks.len() {
         let raw = dt.text(i);
@@ -1176,10 +1206,8 @@ fn link_doc(
             if let Some(mi) = tok_match[j] {
                 let m = &matches[mi];
                 if m.tok_start == j {
-                    if let Some(tg) = m
-                        .targets
-                        .iter()
-                        .find(|tg| kb.entries[tg.entry as usize].class == Class::Person)
+                    if let Some(tg) =
+                        person_reading(kb, m.targets, d.published, state.map(|s| s.0), &doc_states)
                     {
                         // A KB name that goes on with more name words is only the start of another
                         // person's name: "وزير الخارجية السعودي عبد الله جبير", "رئيس الوزراء القطري
@@ -1286,12 +1314,10 @@ fn link_doc(
                 }
                 let kb_next = kb_next.filter(|m| m.tok_start == k);
                 if let (false, Some(m)) = (toks.is_empty() || k > j + 2, kb_next) {
-                    let p = m
-                        .targets
-                        .iter()
-                        .find(|t| kb.entries[t.entry as usize].class == Class::Person)
-                        .map(|t| t.entry)
-                        .unwrap_or(m.targets[0].entry);
+                    let p =
+                        person_reading(kb, m.targets, d.published, state.map(|s| s.0), &doc_states)
+                            .map(|t| t.entry)
+                            .unwrap_or(m.targets[0].entry);
                     let ptoks: Vec<String> = kb.entries[p as usize]
                         .ar
                         .split(' ')
@@ -1465,10 +1491,7 @@ fn link_doc(
                     tok_match[start_tok - 1].filter(|&mi| !follows_title(matches[mi].tok_start))
                 {
                     let m = &matches[mi];
-                    if let Some(tg) = m
-                        .targets
-                        .iter()
-                        .find(|tg| kb.entries[tg.entry as usize].class == Class::Person)
+                    if let Some(tg) = person_reading(kb, m.targets, d.published, None, &doc_states)
                     {
                         let toks: Vec<String> = kb.entries[tg.entry as usize]
                             .ar
@@ -1618,6 +1641,8 @@ fn link_doc(
                 Some(t) => *t,
                 None => continue,
             }
+        } else if kb.entries[m.targets[0].entry as usize].class == Class::Person {
+            person_reading(kb, m.targets, d.published, None, &doc_states).unwrap_or(m.targets[0])
         } else {
             m.targets[0]
         };
@@ -2167,12 +2192,15 @@ fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
         .iter()
         .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت"));
     // "بن سلمان" alone names no first name: it is محمد بن سلمان of the same article.
-    let first = (toks.len() >= 2 && lineage)
+    let first = (toks.len() >= 2)
         .then(|| toks[0].as_str())
         .filter(|f| !matches!(*f, "بن" | "ابن" | "بنت"));
     for p in persons {
         let other_first = match (first, p.first.as_deref()) {
-            (Some(a), Some(b)) => !same_name(a, b),
+            (Some(a), Some(b)) if lineage => !same_name(a, b),
+            // A foreign first name varies in spelling (سيرغي / سيرجي، مايك / مايكل), but one that
+            // shares nothing is another person of the family: جيب بوش beside باربرا بوش.
+            (Some(a), Some(_)) => !first_name_variant(a, p),
             // A lineage name is not a bare name of its father: "محمد بن سلمان" after "الملك سلمان".
             (_, None) => lineage,
             (None, Some(_)) => false,
@@ -2191,14 +2219,88 @@ fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
             return p.key.clone();
         }
     }
-    // A surname alone finds a KB person only if the KB knows them by a role: the dictionaries
-    // list obscure namesakes (يوسف السيسي) that a lone "السيسي" of the news never means.
-    if let Some(p) = kb_person_fuzzy(kb, toks)
-        .filter(|&p| toks.len() >= 2 || !kb.entries[p as usize].roles.is_empty())
-    {
+    let kb_person = match toks {
+        [only] => kb_surname_holder(kb, only),
+        _ => kb_person_fuzzy(kb, toks),
+    };
+    if let Some(p) = kb_person {
         return Key::Kb(p);
     }
     Key::New(toks.join(" "))
+}
+
+/// Whether the first word `a` of a new full name can name person `p` of the document: a word
+/// that is no known given name (a tagger span that took in "إحاطات" or "ومعاون"), any word of
+/// `p`'s name (دياز كانيل, ميغيل دياز كانيل), or a spelling of `p`'s first name (the same
+/// skeleton, one letter off, or extending it: مايك / مايكل).
+fn first_name_variant(a: &str, p: &Person) -> bool {
+    let a = match a.strip_prefix(['و', 'ل', 'ف', 'ب']) {
+        Some(r)
+            if r.chars().count() >= 3 && (!is_name_token(a) || p.words.iter().any(|w| w == r)) =>
+        {
+            r
+        }
+        _ => a,
+    };
+    if !is_name_token(a) || is_common(a) || p.words.iter().any(|w| same_name(a, w)) {
+        return true;
+    }
+    let Some(b) = p.first.as_deref() else {
+        return true;
+    };
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    let (short, long) = if sa.chars().count() <= sb.chars().count() {
+        (&sa, &sb)
+    } else {
+        (&sb, &sa)
+    };
+    let n = short.chars().count();
+    (n >= 2 && long.starts_with(short.as_str())) || (n >= 3 && edit_distance(&sa, &sb, 1) <= 1)
+}
+
+/// The person a shared name means: the one holding office in the title's `state`, else the one
+/// in office on `date` (the KB's two King Abdullahs: Saudi 2005-2015, Jordanian since 1999),
+/// else the one whose state the document names, else the first person reading.
+fn person_reading(
+    kb: &Kb,
+    targets: &[Target],
+    date: Option<&str>,
+    state: Option<u32>,
+    doc_states: &HashSet<u32>,
+) -> Option<Target> {
+    let persons = targets
+        .iter()
+        .filter(|t| kb.entries[t.entry as usize].class == Class::Person);
+    let first = *persons.clone().next()?;
+    let roles = |t: &Target| kb.entries[t.entry as usize].roles.iter();
+    let in_state = state.and_then(|s| {
+        let sid = kb.entries[s as usize].id.as_str();
+        persons
+            .clone()
+            .find(|t| roles(t).any(|r| r.of == sid && date.is_none_or(|d| r.holds_on(d))))
+    });
+    let in_office = || {
+        let d = date?;
+        persons
+            .clone()
+            .find(|t| roles(t).any(|r| r.from.is_some() && r.holds_on(d)))
+    };
+    let in_doc = || {
+        persons.clone().find(|t| {
+            let e = &kb.entries[t.entry as usize];
+            roles(t)
+                .map(|r| r.of.as_str())
+                .chain(e.country.as_deref())
+                .any(|id| kb.index_of(id).is_some_and(|s| doc_states.contains(&s)))
+        })
+    };
+    Some(
+        in_state
+            .or_else(in_office)
+            .or_else(in_doc)
+            .copied()
+            .unwrap_or(first),
+    )
 }
 
 /// Normalised name tokens of every KB person.
@@ -2236,6 +2338,31 @@ fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
             pt.len() == toks.len() && pt.iter().zip(&toks).all(|(a, b)| a.same(b))
         };
         if hit {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(*i);
+        }
+    }
+    found
+}
+
+/// The KB person a surname alone means: the one namesake the KB knows by a role ("أوباما" is
+/// Barack, not Michelle); the dictionaries list obscure namesakes (يوسف السيسي) that a lone
+/// "السيسي" of the news never means.
+fn kb_surname_holder(kb: &Kb, surname: &str) -> Option<u32> {
+    if !std::ptr::eq(kb, Kb::builtin()) {
+        return None;
+    }
+    let t = Spelled::new(surname);
+    let mut found = None;
+    for (pt, i) in person_tokens(kb) {
+        let lineage =
+            pt.len() >= 2 && matches!(pt[pt.len() - 2].t.as_str(), "بن" | "ابن" | "بنت" | "ال");
+        if !lineage
+            && pt.last().is_some_and(|l| t.same(l))
+            && !kb.entries[*i as usize].roles.is_empty()
+        {
             if found.is_some() {
                 return None;
             }

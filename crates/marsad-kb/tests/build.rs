@@ -153,10 +153,11 @@ fn shipped_kb_has_the_dictionary_organisations_in_news_forms() {
         }
     }
     // Regression: اللٰه in the dictionary was read as اللاه, so King Abdullah II never matched.
+    // (He is now one person with OEDA's other name for him, عبد الله ثاني.)
     assert!(kb
         .entries
         .iter()
-        .any(|e| e.class == Class::Person && e.ar == "عبدالله بن الحسين"));
+        .any(|e| e.class == Class::Person && e.aliases.iter().any(|a| a == "عبدالله بن الحسين")));
 }
 
 /// Wikidata gives آرسنال (the football club) as a name of Ireland and البرازيلي (the adjective) as a
@@ -209,4 +210,48 @@ fn standalone_names_are_rebuilt_from_anercorp_train() {
         assert!(!words.contains(&w), "{w}");
     }
     std::fs::remove_dir_all(&out).ok();
+}
+
+/// OEDA lists "ملك عبد الله" for the Saudi king (2005-2015) and for the Jordanian one (since
+/// 1999), and writes regnal numbers as lemmas (محمد سادس): one person each, named as the news does.
+#[test]
+fn two_kings_of_one_name_stay_two_and_regnal_numbers_keep_their_article() {
+    let kb = Kb::builtin();
+    let person = |ar: &str| {
+        kb.entries
+            .iter()
+            .find(|e| e.class == Class::Person && e.ar == ar)
+            .unwrap_or_else(|| panic!("no person {ar}"))
+    };
+    let leads = |e: &marsad_kb::KbEntry, of: &str, on: &str| {
+        e.roles
+            .iter()
+            .any(|r| r.rel == "leader_of" && r.of == of && r.holds_on(on))
+    };
+    let jordan = person("عبد الله الثاني");
+    assert!(leads(jordan, "Q810", "2018-06-01"));
+    assert!(jordan.roles.iter().all(|r| r.of == "Q810"), "{jordan:?}");
+    let saudi = person("عبد الله");
+    assert!(leads(saudi, "Q851", "2010-01-01") && !leads(saudi, "Q851", "2018-01-01"));
+    assert!(saudi.roles.iter().all(|r| r.of == "Q851"), "{saudi:?}");
+    assert!(!kb.entries.iter().any(|e| e.ar == "ملك عبد الله"));
+    // Invariant: no person holds dated offices in two states at the same time.
+    for e in kb.entries.iter().filter(|e| e.class == Class::Person) {
+        let dated: Vec<_> = e.roles.iter().filter(|r| r.from.is_some()).collect();
+        for (i, a) in dated.iter().enumerate() {
+            for b in &dated[i + 1..] {
+                let end = |r: &marsad_kb::Role| r.to.clone().unwrap_or_else(|| "9999".into());
+                assert!(
+                    a.of == b.of
+                        || a.from.clone().unwrap() >= end(b)
+                        || b.from.clone().unwrap() >= end(a),
+                    "{}: {a:?} / {b:?}",
+                    e.ar
+                );
+            }
+        }
+    }
+    let m6 = person("محمد السادس");
+    assert_eq!(m6.en.as_deref(), Some("Mohamed VI"));
+    assert!(leads(m6, "Q1028", "2018-06-01"));
 }
