@@ -1289,6 +1289,23 @@ fn persons(
         singles: Vec<String>,
         aliases: Vec<String>,
     }
+    /// `q` takes `p`'s name as an alias, its dated offices (an undated one only in a state where `q`
+    /// has none: it would swallow the dated ones on merging), states and one-word names. `q`'s own
+    /// titles still decide what the offices were: a shorter entry's "أمير" is as often a prince as an
+    /// emir (سعود الفيصل was foreign minister, not king).
+    fn absorb(q: &mut P, p: P) {
+        push_unique(&mut q.aliases, p.toks.join(" "));
+        for r in p.roles {
+            if !q.roles.contains(&r) && (r.from.is_some() || !q.roles.iter().any(|x| x.of == r.of))
+            {
+                q.roles.push(r);
+            }
+        }
+        q.states.extend(p.states);
+        for s in p.singles {
+            push_unique(&mut q.singles, s);
+        }
+    }
     let mut people: BTreeMap<String, P> = BTreeMap::new();
     let mut singles: Vec<(String, HashSet<usize>)> = Vec::new();
     let (mut non_person, mut no_state) = (0, 0);
@@ -1496,22 +1513,7 @@ fn persons(
         if let [o] = into[..] {
             let o = o.clone();
             let Some(p) = people.remove(k) else { continue };
-            let q = people.get_mut(&o).expect("merge target present");
-            push_unique(&mut q.aliases, p.toks.join(" "));
-            // An undated office of the shorter entry would swallow the dated ones on merging.
-            for r in p.roles {
-                if !q.roles.contains(&r)
-                    && (r.from.is_some() || !q.roles.iter().any(|x| x.of == r.of))
-                {
-                    q.roles.push(r);
-                }
-            }
-            // The full entry's titles decide what its offices were: a shorter entry's "أمير" is as
-            // often a prince as an emir (سعود الفيصل was foreign minister, not king).
-            q.states.extend(p.states);
-            for s in p.singles {
-                push_unique(&mut q.singles, s);
-            }
+            absorb(people.get_mut(&o).expect("merge target present"), p);
             absorbed += 1;
         }
     }
@@ -1559,14 +1561,7 @@ fn persons(
             continue;
         }
         let Some(p) = people.remove(k) else { continue };
-        let q = people.get_mut(o).expect("merge target present");
-        push_unique(&mut q.aliases, p.toks.join(" "));
-        for r in p.roles {
-            if !q.roles.contains(&r) && r.from.is_some() {
-                q.roles.push(r);
-            }
-        }
-        q.states.extend(p.states);
+        absorb(people.get_mut(o).expect("merge target present"), p);
         absorbed += 1;
     }
     // A name split by state keeps its plain key where the other person went away.

@@ -2329,11 +2329,7 @@ fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
     let mut found = None;
     for (pt, i) in person_tokens(kb) {
         let hit = if toks.len() == 1 {
-            // After بن/ابن/بنت/آل the last word is a father's or family name: "سلمان" alone is not
-            // فيصل بن سلمان.
-            let lineage =
-                pt.len() >= 2 && matches!(pt[pt.len() - 2].t.as_str(), "بن" | "ابن" | "بنت" | "ال");
-            !lineage && pt.last().is_some_and(|l| toks[0].same(l))
+            !ends_in_lineage(pt) && pt.last().is_some_and(|l| toks[0].same(l))
         } else {
             pt.len() == toks.len() && pt.iter().zip(&toks).all(|(a, b)| a.same(b))
         };
@@ -2347,6 +2343,12 @@ fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
     found
 }
 
+/// After بن/ابن/بنت/آل a name's last word is a father's or family name: "سلمان" alone is not
+/// فيصل بن سلمان.
+fn ends_in_lineage(pt: &[Spelled]) -> bool {
+    pt.len() >= 2 && matches!(pt[pt.len() - 2].t.as_str(), "بن" | "ابن" | "بنت" | "ال")
+}
+
 /// The KB person a surname alone means: the one namesake the KB knows by a role ("أوباما" is
 /// Barack, not Michelle); the dictionaries list obscure namesakes (يوسف السيسي) that a lone
 /// "السيسي" of the news never means.
@@ -2357,9 +2359,7 @@ fn kb_surname_holder(kb: &Kb, surname: &str) -> Option<u32> {
     let t = Spelled::new(surname);
     let mut found = None;
     for (pt, i) in person_tokens(kb) {
-        let lineage =
-            pt.len() >= 2 && matches!(pt[pt.len() - 2].t.as_str(), "بن" | "ابن" | "بنت" | "ال");
-        if !lineage
+        if !ends_in_lineage(pt)
             && pt.last().is_some_and(|l| t.same(l))
             && !kb.entries[*i as usize].roles.is_empty()
         {
