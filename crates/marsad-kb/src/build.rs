@@ -1310,7 +1310,7 @@ fn persons(
     let mut singles: Vec<(String, HashSet<usize>)> = Vec::new();
     let (mut non_person, mut no_state) = (0, 0);
     for a in actors {
-        let toks = &a.names[0];
+        let toks = &rejoin_proclitics(&a.names[0], translit);
         if toks.is_empty() {
             continue;
         }
@@ -1694,6 +1694,47 @@ fn persons(
 
 /// The Roman numeral of a regnal ordinal written without its article (ثاني → II), as the OEDA
 /// dictionary writes the numbers of kings and popes.
+/// The dictionary writes words segmented, a proclitic letter as its own token: "ب_أن_كي_مون" is
+/// Ban Ki-moon, "ادريس_ل_شكر" Driss Lachgar, and "ل_رئيس_صدام_حسين" a phrase cut from "للرئيس صدام
+/// حسين". A proclitic before a title is dropped (the title is then read as one); any other is
+/// written back onto a particle it was cut from when that makes a known name word (ب + أن = بان:
+/// the segmenter read a name's letters as the particle أن and restored its hamza) and left apart
+/// otherwise: "ل شكر" may be لشكر or a phrase, and a name-word list too loose to tell (it holds
+/// "بولاية") must not decide.
+fn rejoin_proclitics(toks: &[String], name_words: &HashMap<String, String>) -> Vec<String> {
+    const PROCLITICS: &[&str] = &["ب", "ل", "و", "ف", "ك", "س"];
+    let is_title = |t: &String| {
+        let t = t.as_str();
+        HEAD_TITLES.contains(&t) || MINISTER_TITLES.contains(&t) || OTHER_TITLES.contains(&t)
+    };
+    let mut rest = toks;
+    if let [first, next, ..] = toks {
+        if PROCLITICS.contains(&first.as_str()) && is_title(next) {
+            rest = &toks[1..];
+        }
+    }
+    let mut out: Vec<String> = Vec::with_capacity(rest.len());
+    let mut i = 0;
+    while i < rest.len() {
+        if let (true, Some(next)) = (PROCLITICS.contains(&rest[i].as_str()), rest.get(i + 1)) {
+            let word = next
+                .strip_prefix(['أ', 'إ'])
+                .map_or_else(|| next.clone(), |w| format!("ا{w}"));
+            let glued = format!("{}{word}", rest[i]);
+            if name_words.contains_key(&normalize_str(&glued))
+                && crate::link::FUNCTION_WORDS.contains(&normalize_str(next).as_str())
+            {
+                out.push(glued);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(rest[i].clone());
+        i += 1;
+    }
+    out
+}
+
 fn regnal_numeral(w: &str) -> Option<&'static str> {
     Some(match w {
         "أول" | "اول" => "I",

@@ -111,6 +111,26 @@ impl NewEnt {
         e.0 += 1;
     }
 
+    /// The full forms seen give first names that are not one name spelled two ways.
+    fn several_first_names(&self) -> bool {
+        let firsts: Vec<String> = self
+            .forms
+            .iter()
+            .filter(|(_, &(_, n))| n >= 2)
+            .filter_map(|(f, _)| f.split_whitespace().next().map(normalize_str))
+            .collect();
+        firsts.iter().enumerate().any(|(i, a)| {
+            firsts[i + 1..]
+                .iter()
+                .any(|b| !(same_name(a, b) || skeleton(a) == skeleton(b) || short_given_name(a, b)))
+        })
+    }
+
+    /// How many times the entity was introduced, in any form.
+    fn introductions(&self) -> usize {
+        self.forms.values().map(|f| f.0).sum()
+    }
+
     /// The full form (two words or more, only known name words) seen at least `min` times
     /// most often, weighted by its length (a full name beats a shorter variant seen about as
     /// often).
@@ -150,8 +170,24 @@ impl NewEnt {
     /// The name tokens other entities are compared with across documents: those of the best full
     /// form, so that one odd long span ("ريل دوناد ترامب") does not decide which names join.
     fn merge_toks(&self) -> Vec<String> {
-        // Any full form counts here, even one seen once: it is all a rare name has to join by.
-        let shown = normalize_str(self.best_full(1).unwrap_or(self.display.as_str()));
+        // Any full form counts for a rare name, even one seen once: it is all it has to join by.
+        // But a surname seen alone in 234 articles and as "توني كيم", "أندرو كيم" and "سونغ كيم"
+        // a few times each is none of them: the articles that name nobody in full share the key
+        // of every Kim. Where the full forms give different first names, and the best of them is
+        // seen less than a tenth as often as the lone word, the lone word is the name.
+        let most = self
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+        let shown = match (self.best_full(1), most) {
+            (Some(f), Some((m, &(c, 1))))
+                if c >= 20 && self.forms[f].0 * 10 < c && self.several_first_names() =>
+            {
+                m.as_str()
+            }
+            (f, _) => f.unwrap_or(self.display.as_str()),
+        };
+        let shown = normalize_str(shown);
         let toks: Vec<String> = crate::text::tokens(&shown)
             .map(|t| t.1.to_string())
             .collect();
@@ -593,7 +629,7 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
         }
     }
     // Merge new entities across documents by spelling skeleton.
-    let canon = merge_new(&news);
+    let canon = merge_new(kb, &news);
     let to_kb = new_to_kb(kb, &news, &canon, &per_doc);
     // A merged entity is shown by the forms of every name that joined it: "ريكس تيلرسون" of other
     // articles names the entity first seen as "تيلرسون".
@@ -961,7 +997,7 @@ fn new_to_kb(
     out
 }
 
-fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
+fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
     /// A name token with its two skeletons, computed once: recomputing them inside the pairwise
     /// loop made this merge the slowest step of linking a large corpus.
     struct Tok<'a> {
@@ -1004,6 +1040,10 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
     });
     let mut canon: HashMap<String, String> = HashMap::new();
     let mut heads: Vec<Name<'_>> = Vec::new();
+    // How many introductions each head gathered, its own and those of the names that joined it.
+    let mut weight: HashMap<&String, usize> = HashMap::new();
+    // Full person names that joined a head, with the head they joined.
+    let mut joined: Vec<(String, Name<'_>)> = Vec::new();
     for k in keys {
         let n = &news[k];
         let toks = &toks_of[k];
@@ -1035,8 +1075,11 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
                             .zip(b)
                             .all(|(x, y)| Tok::new(x).loose(&Tok::new(y)))
                 }
-                // Two full names: both tokens agree, at least up to the spelling skeleton.
-                (Some(a), Some(b)) => a.loose(b) && name.last.loose(&h.last),
+                // Two full names: both tokens agree, at least up to the spelling skeleton, or the
+                // first names are one name short and long (جيم / جيمس ماتيس).
+                (Some(a), Some(b)) => {
+                    (a.loose(b) || short_given_name(a.t, b.t)) && name.last.loose(&h.last)
+                }
                 // A lone name is not the father's name at the end of a lineage name (سلمان, محمد
                 // بن سلمان).
                 _ => name.last.same(&h.last) && !name.lineage && !h.lineage,
@@ -1048,15 +1091,102 @@ fn merge_new(news: &HashMap<String, NewEnt>) -> HashMap<String, String> {
                 }
             }
         }
+        // Joining is not transitive: "جيم ماتيس" joined the head "جاومي ماتاس" by skeleton, and
+        // "جيمس ماتيس" matches the first but not the head. A full name no head takes may join a
+        // full name that joined one.
+        if target.is_none() && name.kind == Some(EntityType::Per) {
+            if let Some(first) = &name.first {
+                target = joined
+                    .iter()
+                    .find(|(_, j)| {
+                        j.first.as_ref().is_some_and(|b| {
+                            (first.loose(b) || short_given_name(first.t, b.t))
+                                && name.last.loose(&j.last)
+                        })
+                    })
+                    .map(|(t, _)| t.clone());
+                hits = usize::from(target.is_some());
+            }
+        }
+        // A word alone may also be the family name that leads a name of three words or more
+        // (كيم of كيم جونغ أون, مون of مون جاي إن). Where it is, it goes to the name the corpus
+        // uses far more often (threefold), whichever end the word sits at: "كيم" alone is Kim
+        // Jong-un far more often than the US envoy Sung Kim.
+        // A word that begins a KB person's name written given name first (عبد, صالح) is a given
+        // name, not such a family name.
+        if name.first.is_none()
+            && name.kind.is_none_or(|t| t == EntityType::Per)
+            && !(std::ptr::eq(kb, Kb::builtin()) && kb_given_names(kb).contains(name.last.t))
+        {
+            let leads = |h: &Name<'_>| {
+                let ht = &toks_of[h.key];
+                ht.len() >= 3
+                    && h.kind.is_none_or(|t| t == EntityType::Per)
+                    && ht.iter().all(|t| is_name_token(t))
+                    && !ht
+                        .iter()
+                        .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال"))
+                    && h.first.as_ref().is_some_and(|f| f.same(&name.last))
+            };
+            if heads.iter().any(leads) {
+                let mut cands: Vec<(usize, &String)> = heads
+                    .iter()
+                    .filter(|h| {
+                        leads(h)
+                            || (h.kind.is_none_or(|t| t == EntityType::Per)
+                                && name.last.same(&h.last)
+                                && !h.lineage)
+                    })
+                    .map(|h| (weight.get(h.key).copied().unwrap_or(0), h.key))
+                    .collect();
+                cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                let best = cands[0];
+                let second = cands.get(1).map_or(0, |c| c.0);
+                if best.0 >= 3 * second && 2 * best.0 >= n.introductions() {
+                    *weight.entry(best.1).or_default() += n.introductions();
+                    canon.insert(k.clone(), best.1.clone());
+                } else {
+                    heads.push(name);
+                }
+                continue;
+            }
+        }
         // A surname shared by two different full names is left alone.
         match target {
             Some(t) if hits == 1 || name.first.is_some() => {
-                canon.insert(k.clone(), t);
+                let t = heads
+                    .iter()
+                    .find(|h| *h.key == t)
+                    .map(|h| h.key)
+                    .expect("target is a head");
+                *weight.entry(t).or_default() += n.introductions();
+                canon.insert(k.clone(), t.clone());
+                if name.first.is_some() && name.kind == Some(EntityType::Per) {
+                    joined.push((t.clone(), name));
+                }
             }
-            _ => heads.push(name),
+            _ => {
+                weight.insert(k, n.introductions());
+                heads.push(name);
+            }
         }
     }
     canon
+}
+
+/// Two first names are one name written short and long: one begins the other by three letters or
+/// more and goes on by a syllable that is no feminine ending (جيم / جيمس, مايك / مايكل, دان /
+/// دانيال; not سعيد / سعيدة).
+fn short_given_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let Some(rest) = long.strip_prefix(short) else {
+        return false;
+    };
+    short.chars().count() >= 3
+        && (1..=3).contains(&rest.chars().count())
+        && !rest.ends_with(['ة', 'ه', 'ا', 'ى'])
+        && is_name_token(short)
+        && is_name_token(long)
 }
 
 #[allow(clippy::too_many_lines)]
@@ -1265,6 +1395,9 @@ fn link_doc(
                     // ل + ال never starts a name (الرئيس الأمريكي للتشكيك), nor ب before a name
                     // (الرئيس الأمريكي بكيم جونغ: "with Kim").
                     && !dt.text(k).starts_with("لل")
+                    // Nor بأن ("الرئيس الفرنسي بأن ماكرون": "the French president['s office said]
+                    // that Macron").
+                    && written_particle(&d.text[dt.toks[k].orig.0..dt.toks[k].orig.1]).is_none()
                     && !(k == j
                         && dt
                             .text(k)
@@ -2322,14 +2455,17 @@ fn person_tokens(kb: &Kb) -> &'static Vec<(Vec<Spelled>, u32)> {
 /// The KB person whose name these tokens spell (token by token, [`same_name`]); a lone surname only
 /// when exactly one person has it.
 fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
-    if !std::ptr::eq(kb, Kb::builtin()) || toks.is_empty() {
+    if !std::ptr::eq(kb, Kb::builtin())
+        || toks.is_empty()
+        || (toks.len() == 1 && particle_reading(&toks[0]))
+    {
         return None;
     }
     let toks: Vec<Spelled> = toks.iter().map(|t| Spelled::new(t)).collect();
     let mut found = None;
     for (pt, i) in person_tokens(kb) {
         let hit = if toks.len() == 1 {
-            !ends_in_lineage(pt) && pt.last().is_some_and(|l| toks[0].same(l))
+            kb_surname(kb, *i, pt).is_some_and(|l| toks[0].same(l))
         } else {
             pt.len() == toks.len() && pt.iter().zip(&toks).all(|(a, b)| a.same(b))
         };
@@ -2343,24 +2479,92 @@ fn kb_person_fuzzy(kb: &Kb, toks: &[String]) -> Option<u32> {
     found
 }
 
+/// First words of the KB's person names outside the [`FAMILY_NAME_FIRST`] peoples: given names.
+fn kb_given_names(kb: &Kb) -> &'static HashSet<String> {
+    static G: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    G.get_or_init(|| {
+        person_tokens(kb)
+            .iter()
+            .filter(|(pt, i)| {
+                pt.len() >= 2 && kb_surname(kb, *i, pt).is_none_or(|s| !std::ptr::eq(s, &pt[0]))
+            })
+            .map(|(pt, _)| pt[0].t.clone())
+            .collect()
+    })
+}
+
+/// The particle أن/إن of a word written proclitic + particle with its hamza (بأن، لأن، وإن): never a
+/// name, though بان (Ban) and فان (Van) are.
+fn written_particle(word: &str) -> Option<&str> {
+    word.strip_prefix(['ب', 'ل', 'ف', 'و', 'ك'])
+        .filter(|r| matches!(*r, "أن" | "إن"))
+}
+
+/// A word that reads as a particle, bare or with a proclitic: "بأن" ("that", normalised بان) is
+/// ب + أن, never the family name of بان كي مون.
+fn particle_reading(t: &str) -> bool {
+    clitic_readings(t).any(|(_, s)| FUNCTION_WORDS.contains(&s))
+}
+
 /// After بن/ابن/بنت/آل a name's last word is a father's or family name: "سلمان" alone is not
 /// فيصل بن سلمان.
 fn ends_in_lineage(pt: &[Spelled]) -> bool {
     pt.len() >= 2 && matches!(pt[pt.len() - 2].t.as_str(), "بن" | "ابن" | "بنت" | "ال")
 }
 
+/// States whose people are named family name first, as the Arabic press writes them too: كيم جونغ
+/// أون is a Kim, بان كي مون a Ban ("مون" alone is South Korea's president Moon, not Ban Ki-moon).
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP"];
+
+/// The word of KB person `i`'s name (`pt`) that names them alone: the family name, last except for
+/// the peoples of [`FAMILY_NAME_FIRST`]; none after بن/آل (a father's or family name).
+fn kb_surname<'a>(kb: &Kb, i: u32, pt: &'a [Spelled]) -> Option<&'a Spelled> {
+    static FIRST: std::sync::OnceLock<HashSet<u32>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let states: HashSet<u32> = kb
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.iso3
+                    .as_deref()
+                    .is_some_and(|c| FAMILY_NAME_FIRST.contains(&c))
+            })
+            .map(|(s, _)| s as u32)
+            .collect();
+        kb.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.class == Class::Person
+                    && e.country
+                        .as_deref()
+                        .and_then(|c| kb.index_of(c))
+                        .is_some_and(|s| states.contains(&s))
+            })
+            .map(|(i, _)| i as u32)
+            .collect()
+    });
+    if first.contains(&i) && pt.len() >= 2 {
+        pt.first()
+    } else if ends_in_lineage(pt) {
+        None
+    } else {
+        pt.last()
+    }
+}
+
 /// The KB person a surname alone means: the one namesake the KB knows by a role ("أوباما" is
 /// Barack, not Michelle); the dictionaries list obscure namesakes (يوسف السيسي) that a lone
 /// "السيسي" of the news never means.
 fn kb_surname_holder(kb: &Kb, surname: &str) -> Option<u32> {
-    if !std::ptr::eq(kb, Kb::builtin()) {
+    if !std::ptr::eq(kb, Kb::builtin()) || particle_reading(surname) {
         return None;
     }
     let t = Spelled::new(surname);
     let mut found = None;
     for (pt, i) in person_tokens(kb) {
-        if !ends_in_lineage(pt)
-            && pt.last().is_some_and(|l| t.same(l))
+        if kb_surname(kb, *i, pt).is_some_and(|l| t.same(l))
             && !kb.entries[*i as usize].roles.is_empty()
         {
             if found.is_some() {
@@ -2577,6 +2781,9 @@ fn kb_role_person(kb: &Kb, tok: &str, state: u32) -> Option<u32> {
     if !std::ptr::eq(kb, Kb::builtin()) {
         return None;
     }
+    if particle_reading(tok) {
+        return None;
+    }
     let sid = &kb.entries.get(state as usize)?.id;
     let t = Spelled::new(tok);
     let mut found = None;
@@ -2589,7 +2796,7 @@ fn kb_role_person(kb: &Kb, tok: &str, state: u32) -> Option<u32> {
             .iter()
             .any(|w| matches!(w.t.as_str(), "بن" | "ابن" | "بنت"));
         if !lineage
-            && pt.last().is_some_and(|l| t.same(l))
+            && kb_surname(kb, *i, pt).is_some_and(|l| t.same(l))
             && kb.entries[*i as usize].roles.iter().any(|r| &r.of == sid)
         {
             if found.is_some_and(|f| f != *i) {
@@ -2635,6 +2842,18 @@ fn read_cand_token(
     known: &DocNames<'_>,
 ) -> CandTok {
     let word = text.get(orig.0..orig.1).unwrap_or("");
+    // "بأن" written with its hamza is ب + أن ("that"), whatever name its letters also spell (بان
+    // of بان كي مون, which the segmenter keeps whole as a KB name).
+    if let Some(particle) = written_particle(word) {
+        return CandTok {
+            orig,
+            stem: normalize_str(particle),
+            display: particle.to_string(),
+            proclitic: true,
+            pronoun: false,
+            prep_article: false,
+        };
+    }
     let norm = normalize_str(word);
     let lex = UnionLexicon(KbNames(kb), CommonWords);
     let seg = segment(word, &lex);

@@ -255,3 +255,34 @@ fn two_kings_of_one_name_stay_two_and_regnal_numbers_keep_their_article() {
     assert_eq!(m6.en.as_deref(), Some("Mohamed VI"));
     assert!(leads(m6, "Q1028", "2018-06-01"));
 }
+
+#[test]
+fn the_dictionarys_split_proclitics_are_rejoined_or_dropped() {
+    // OEDA writes words segmented: "ب_أن_كي_مون" is Ban Ki-moon (the segmenter read بان as ب + أن),
+    // and "ل_رئيس_صدام_حسين" is "للرئيس صدام حسين", whose person is Saddam Hussein.
+    let kb = Kb::builtin();
+    let persons = || kb.entries.iter().filter(|e| e.class == Class::Person);
+    let ban = persons()
+        .find(|e| e.ar == "بان كي مون")
+        .expect("Ban Ki-moon");
+    assert!(ban.roles.iter().any(|r| r.of == "Q884"), "{ban:?}");
+    let saddam = persons().find(|e| e.ar == "صدام حسين").expect("Saddam");
+    assert!(saddam.roles.iter().any(|r| r.of == "Q796"), "{saddam:?}");
+    for e in persons() {
+        let toks: Vec<&str> = e.ar.split(' ').collect();
+        assert!(
+            !toks
+                .windows(2)
+                .any(|w| w[0].chars().count() == 1 && matches!(w[1], "أن" | "إن")),
+            "{}",
+            e.ar
+        );
+        assert!(
+            !(toks.len() > 2
+                && toks[0].chars().count() == 1
+                && matches!(toks[1], "رئيس" | "شيخ" | "ملك" | "وزير")),
+            "{}",
+            e.ar
+        );
+    }
+}
