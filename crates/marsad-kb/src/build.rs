@@ -1379,8 +1379,17 @@ fn persons(
         let first_norm = normalize_str(&name[0]);
         let first_common = crate::link::FUNCTION_WORDS.contains(&first_norm.as_str())
             || (common_any(common, &name[0]) && !translit.contains_key(&first_norm));
+        // "سي آي إيه" and "إيه بي سي" are the CIA and ABC, spelled in Latin letters: no people.
+        let spelled = |t: &String| normalize_str(t);
+        let acronym = name
+            .iter()
+            .all(|t| crate::link::LETTER_NAMES.contains(&spelled(t).as_str()))
+            && name
+                .iter()
+                .any(|t| crate::link::LETTER_ONLY_NAMES.contains(&spelled(t).as_str()));
         if state_word
             || first_common
+            || acronym
             || (!has_gov
                 && (name.iter().any(|t| place_names.contains(&normalize_str(t)))
                     || common_any(common, &name[0])))

@@ -2016,6 +2016,8 @@ fn link_doc(
             });
             continue;
         }
+        let acronym = acronym_reading(&dt, d.text, c);
+        let c = acronym.as_ref().unwrap_or(c);
         if c.kind == EntityType::Per {
             yield_to_person(kb, &dt, c, &mut out);
         }
@@ -2493,6 +2495,83 @@ fn kb_given_names(kb: &Kb) -> &'static HashSet<String> {
     })
 }
 
+/// Latin letters as Arabic spells them (normalised): بي بي سي is BBC, سي آي إيه CIA.
+pub(crate) const LETTER_NAMES: &[&str] = &[
+    "بي", "سي", "دي", "اف", "جي", "اتش", "اي", "كيه", "كي", "ال", "ام", "ان", "او", "كيو", "ار",
+    "اس", "تي", "يو", "في", "اكس", "واي", "زد", "ايه",
+];
+
+/// Letter names that are no Arabic word (في is "in", ان "that", او "or", ام "or", اي "any", كي "so
+/// that", ال the article): one of them must be there.
+pub(crate) const LETTER_ONLY_NAMES: &[&str] = &[
+    "بي", "سي", "دي", "اف", "جي", "اتش", "كيه", "كيو", "ار", "اس", "تي", "يو", "اكس", "واي", "زد",
+    "ايه",
+];
+
+/// A candidate spelled in Latin letters (بي سي of "لبي بي سي", سي آي إيه, إيه بي سي) is an acronym: a
+/// broadcaster, agency or company, never a person. Reads a person as an organisation, and takes in the
+/// letters before it that the tagger left out and a proclitic off the first letter, whatever the type
+/// ("لبي بي سي" and "ببي بي سي" are بي بي سي).
+fn acronym_reading(dt: &DocTokens, text: &str, c: &CandidateMention) -> Option<CandidateMention> {
+    let inside: Vec<usize> = (0..dt.toks.len())
+        .filter(|&i| dt.toks[i].orig.0 < c.end && c.start < dt.toks[i].orig.1)
+        .collect();
+    // A letter name with a proclitic written on it: the byte length of the letters.
+    let clitic_letter = |i: usize| {
+        let word = &text[dt.toks[i].orig.0..dt.toks[i].orig.1];
+        word.strip_prefix(['ل', 'ب', 'و', 'ف'])
+            .filter(|b| LETTER_ONLY_NAMES.contains(&normalize_str(b).as_str()))
+            .map(str::len)
+    };
+    let first = *inside.first()?;
+    if inside.len() < 2
+        || !inside[1..]
+            .iter()
+            .all(|&i| LETTER_NAMES.contains(&dt.text(i)))
+        || !(LETTER_NAMES.contains(&dt.text(first)) || clitic_letter(first).is_some())
+        || !inside
+            .iter()
+            .any(|&i| LETTER_ONLY_NAMES.contains(&dt.text(i)))
+    {
+        return None;
+    }
+    let mut start = match clitic_letter(first) {
+        Some(n) if !LETTER_NAMES.contains(&dt.text(first)) => dt.toks[first].orig.1 - n,
+        _ => c.start.max(dt.toks[first].orig.0),
+    };
+    if start == c.start.max(dt.toks[first].orig.0) {
+        let mut i = first;
+        while i > 0 && first - i < 3 {
+            let prev = &dt.toks[i - 1];
+            if !text
+                .get(prev.orig.1..start)
+                .is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace))
+            {
+                break;
+            }
+            if let Some(n) = clitic_letter(i - 1) {
+                start = prev.orig.1 - n;
+                break;
+            }
+            if !LETTER_ONLY_NAMES.contains(&dt.text(i - 1)) {
+                break;
+            }
+            start = prev.orig.0;
+            i -= 1;
+        }
+    }
+    let kind = if c.kind == EntityType::Per {
+        EntityType::Org
+    } else {
+        c.kind
+    };
+    Some(CandidateMention {
+        start,
+        end: c.end,
+        kind,
+    })
+}
+
 /// The particle أن/إن of a word written proclitic + particle with its hamza (بأن، لأن، وإن): never a
 /// name, though بان (Ban) and فان (Van) are.
 fn written_particle(word: &str) -> Option<&str> {
@@ -2844,7 +2923,11 @@ fn read_cand_token(
     let word = text.get(orig.0..orig.1).unwrap_or("");
     // "بأن" written with its hamza is ب + أن ("that"), whatever name its letters also spell (بان
     // of بان كي مون, which the segmenter keeps whole as a KB name).
-    if let Some(particle) = written_particle(word) {
+    // So is "لبي" of "لبي بي سي" ل + بي, a Latin letter (see [`acronym_reading`]).
+    let letter = word
+        .strip_prefix(['ل', 'ب', 'و', 'ف'])
+        .filter(|b| LETTER_ONLY_NAMES.contains(&normalize_str(b).as_str()));
+    if let Some(particle) = written_particle(word).or(letter) {
         return CandTok {
             orig,
             stem: normalize_str(particle),

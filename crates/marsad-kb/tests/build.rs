@@ -268,6 +268,8 @@ fn the_dictionarys_split_proclitics_are_rejoined_or_dropped() {
     assert!(ban.roles.iter().any(|r| r.of == "Q884"), "{ban:?}");
     let saddam = persons().find(|e| e.ar == "صدام حسين").expect("Saddam");
     assert!(saddam.roles.iter().any(|r| r.of == "Q796"), "{saddam:?}");
+    // "سي أي أيه" (the CIA) and "إيه بي سي" (ABC) were dictionary persons.
+    assert!(!persons().any(|e| e.ar == "سي أي أيه" || e.ar == "إيه بي سي"));
     for e in persons() {
         let toks: Vec<&str> = e.ar.split(' ').collect();
         assert!(

@@ -1378,3 +1378,19 @@ fn a_short_and_a_long_first_name_across_articles_are_one_person() {
         entity_with(&out, "جيمس ماتيس").id
     );
 }
+
+#[test]
+fn a_name_spelled_in_latin_letters_is_an_organisation() {
+    // ANT (BBC Arabic, April 2018): the tagger read "بي سي" of "لبي بي سي" as a person (148 mentions);
+    // "سي آي إيه" (the CIA) was a KB person from the dictionary.
+    let a = "وقال جونسون، في تصريحات لبي بي سي، إن الهجمات على سوريا استهدفت إرسال رسالة.";
+    let b = "وكان بومبيو مديرا لوكالة المخابرات المركزية سي آي إيه قبل تعيينه.";
+    let out = run_cands(&[
+        ("a", a, &[("بي سي", EntityType::Per)]),
+        ("b", b, &[("سي آي إيه", EntityType::Per)]),
+    ]);
+    let bbc = entity_with(&out, "بي بي سي");
+    assert_eq!(bbc.kind, EntityType::Org);
+    assert_eq!(entity_with(&out, "سي آي إيه").kind, EntityType::Org);
+    no_mention(&out, "بي سي");
+}
