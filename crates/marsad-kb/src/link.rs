@@ -1109,9 +1109,10 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
             }
         }
         // A word alone may also be the family name that leads a name of three words or more
-        // (كيم of كيم جونغ أون, مون of مون جاي إن). Where it is, it goes to the name the corpus
-        // uses far more often (threefold), whichever end the word sits at: "كيم" alone is Kim
-        // Jong-un far more often than the US envoy Sung Kim.
+        // (كيم of كيم جونغ أون, مون of مون جاي إن). Where it is, or where several full names end
+        // in it, it goes to the name the corpus uses far more often (threefold), whichever end
+        // the word sits at: "كيم" alone is Kim Jong-un far more often than the US envoy Sung Kim,
+        // and "السيسي" alone the president, not another article's "يوسف السيسي".
         // A word that begins a KB person's name written given name first (عبد, صالح) is a given
         // name, not such a family name.
         if name.first.is_none()
@@ -1128,7 +1129,7 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                         .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال"))
                     && h.first.as_ref().is_some_and(|f| f.same(&name.last))
             };
-            if heads.iter().any(leads) {
+            if heads.iter().any(leads) || hits > 1 {
                 let mut cands: Vec<(usize, &String)> = heads
                     .iter()
                     .filter(|h| {
@@ -1386,12 +1387,33 @@ fn link_doc(
                         && gap_ok(k)
                         && name_goes_on(dt.text(k + 1))
                 };
+                // عبد takes the next word with its article (عبد الفتاح السيسي, عبد العزيز): one name word.
+                let after_abd = |k: usize| {
+                    k > j
+                        && dt.text(k - 1) == "عبد"
+                        && gap_ok(k - 1)
+                        && dt
+                            .text(k)
+                            .strip_prefix("ال")
+                            .is_some_and(|r| r.chars().count() >= 2)
+                };
+                // And a family name with the article may follow it (عبد الفتاح السيسي, عبد الملك
+                // المخلافي): a known name word or a nisba that is no common word.
+                let abd_surname = |k: usize| {
+                    k >= j + 2
+                        && after_abd(k - 1)
+                        && gap_ok(k - 1)
+                        && dt.text(k).starts_with("ال")
+                        && dt.text(k).chars().count() >= 5
+                        && !common_strict(dt.text(k))
+                        && (is_name_token(dt.text(k)) || dt.text(k).ends_with('ي'))
+                };
                 let mut particles = 0;
                 // Past two name words a news-frequent noun in ة ends the name (دونالد ترامب تغريدة).
                 while k < dt.toks.len()
                     && k < j + 3 + particles
                     && tok_match[k].is_none()
-                    && (name_like(dt.text(k)) || particle_at(k))
+                    && (name_like(dt.text(k)) || particle_at(k) || after_abd(k) || abd_surname(k))
                     // ل + ال never starts a name (الرئيس الأمريكي للتشكيك), nor ب before a name
                     // (الرئيس الأمريكي بكيم جونغ: "with Kim").
                     && !dt.text(k).starts_with("لل")
@@ -1416,7 +1438,7 @@ fn link_doc(
                         }))
                     && !(k >= j + 2 && common_broad(kb, dt.text(k)) && dt.text(k).ends_with('ه'))
                 {
-                    if particle_at(k) {
+                    if particle_at(k) || after_abd(k) {
                         particles += 1;
                     }
                     toks.push(dt.text(k).to_string());
@@ -1529,6 +1551,11 @@ fn link_doc(
                             let particle =
                                 |t: &String| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال");
                             if particle(&toks[n]) || particle(&toks[n - 1]) {
+                                return false;
+                            }
+                            // عبد and the word after it are one given name: another article's
+                            // "عبد الفتاح" does not end "عبد الفتاح السيسي" there.
+                            if toks[n - 1] == "عبد" || (n >= 2 && toks[n - 2] == "عبد") {
                                 return false;
                             }
                             if n == 1 && state.is_some() {

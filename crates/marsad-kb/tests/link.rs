@@ -1394,3 +1394,49 @@ fn a_name_spelled_in_latin_letters_is_an_organisation() {
     assert_eq!(entity_with(&out, "سي آي إيه").kind, EntityType::Org);
     no_mention(&out, "بي سي");
 }
+
+#[test]
+fn abd_and_the_word_after_it_are_one_given_name() {
+    // ANT (2018): "الرئيس عبد الفتاح السيسي" was cut to "عبد" (93 mentions) and, once another article
+    // named a "عبد الفتاح", to "عبد الفتاح" (132), so Egypt's president was three entities.
+    let a = "وقالت إن أشرطة الفيديو تظهر أن عبد الفتاح كان لا يشكل أي تهديد للجنود.";
+    let b = "أصدر الرئيس المصري عبد الفتاح السيسي، مساء الخميس، قرارا جمهوريا.";
+    let c = "ويسعى الرئيس عبد الفتاح السيسي للفوز بفترة رئاسية ثانية.";
+    let out = run_cands(&[
+        ("a", a, &[("عبد الفتاح", EntityType::Per)]),
+        ("b", b, &[]),
+        ("c", c, &[]),
+    ]);
+    let sisi = entity_with(&out, "عبد الفتاح السيسي");
+    assert!(sisi
+        .mentions
+        .iter()
+        .any(|m| m.evidence.doc == "b" && m.evidence.text == "عبد الفتاح السيسي"));
+    assert!(sisi
+        .mentions
+        .iter()
+        .any(|m| m.evidence.doc == "c" && m.evidence.text == "عبد الفتاح السيسي"));
+    no_mention(&out, "عبد");
+}
+
+#[test]
+fn a_lone_surname_of_several_full_names_is_the_one_the_corpus_names_far_more_often() {
+    // ANT (France 24, 2018): a lone "لوبان" beside "مارين لوبان" (named in many articles) and her
+    // father "جان ماري لوبان" (one) stayed apart; it is Marine Le Pen.
+    let marine = "ومن المقربين إلى زعيمة حزب الجبهة الوطنية الفرنسية مارين لوبان التي سارعت إلى إرسال برقية.";
+    let father = "وقطع كل العلاقات مع والدها، جان ماري لوبان، الذي أسس الحزب في عام 1972.";
+    let lone = "وتعتقد لوبان أن وحدتها الخاصة من الانعزالية ستنجح.";
+    let mut docs: Vec<CandDoc<'_>> = Vec::new();
+    for id in ["m1", "m2", "m3", "m4"] {
+        docs.push((id, marine, &[("مارين لوبان", EntityType::Per)]));
+    }
+    docs.push(("f", father, &[("جان ماري لوبان", EntityType::Per)]));
+    docs.push(("l", lone, &[("لوبان", EntityType::Per)]));
+    let out = run_cands(&docs);
+    let le_pen = entity_with(&out, "مارين لوبان");
+    assert!(le_pen
+        .mentions
+        .iter()
+        .any(|m| m.evidence.doc == "l" && m.evidence.text == "لوبان"));
+    assert_ne!(entity_with(&out, "جان ماري لوبان").id, le_pen.id);
+}
