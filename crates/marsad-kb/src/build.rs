@@ -1314,9 +1314,23 @@ fn persons(
         if toks.is_empty() {
             continue;
         }
+        // The dictionary's lines end where its phrase was cut: "علي محمد جيدي الذي".
+        let mut toks = toks.clone();
+        while toks.len() > 2
+            && toks
+                .last()
+                .is_some_and(|t| matches!(t.as_str(), "الذي" | "التي" | "الذين"))
+        {
+            toks.pop();
+        }
+        let toks = &toks;
         let mut i = 0;
         let mut kind: Option<(&str, String)> = None;
-        if HEAD_TITLES.contains(&toks[0].as_str()) {
+        // آية الله is a cleric's title: "آية الله علي خامنئي" is علي خامنئي. Before one word it
+        // stays: "آية الله الخميني" is how the dictionary knows Khomeini at all.
+        if toks.len() > 3 && toks[0] == "آية" && toks[1] == "الله" {
+            i = 2;
+        } else if HEAD_TITLES.contains(&toks[0].as_str()) {
             if toks
                 .get(1)
                 .is_some_and(|t| t == "وزراء" || t == "حكومة" || t == "وزير")
@@ -1339,6 +1353,36 @@ fn persons(
             i = 2;
         } else if OTHER_TITLES.contains(&toks[0].as_str()) {
             i = 1;
+            // A deputy's or an assistant's title ("نائب رئيس وزير محمدوف", "نائب وزير خارجية روسي")
+            // stacks a head or minister title with its complement; none of it is the name, and the
+            // deputy holds neither office.
+            if let Some(t) = toks.get(1).filter(|t| {
+                HEAD_TITLES.contains(&t.as_str()) || MINISTER_TITLES.contains(&t.as_str())
+            }) {
+                i = 2;
+                let complement = if MINISTER_TITLES.contains(&t.as_str()) {
+                    toks.get(2)
+                        .is_some_and(|c| !adj_state.contains_key(&normalize_str(c)))
+                } else {
+                    toks.get(2).is_some_and(|c| {
+                        matches!(c.as_str(), "وزراء" | "وزير" | "حكومة" | "جمهورية")
+                    })
+                };
+                if complement && toks.len() > 3 {
+                    i = 3;
+                }
+                // "نائب رئيس جمهورية سودان علي عثمان طه": the state, named, ends the title; so
+                // does a rank ("نائب رئيس وزير لواء عصام أبو جمرة").
+                if toks.len() > i + 1 {
+                    let n = normalize_str(&toks[i]);
+                    if cx.state_by_ar.contains_key(&n)
+                        || cx.state_by_ar.contains_key(&format!("ال{n}"))
+                        || OTHER_TITLES.contains(&toks[i].as_str())
+                    {
+                        i += 1;
+                    }
+                }
+            }
         } else if NON_PERSON_HEADS.contains(&toks[0].as_str()) {
             non_person += 1;
             continue;
@@ -1377,8 +1421,12 @@ fn persons(
         });
         // A first word that is a common word and no known name token ("في دمشق", "شرق أوسط").
         let first_norm = normalize_str(&name[0]);
-        let first_common = crate::link::FUNCTION_WORDS.contains(&first_norm.as_str())
-            || (common_any(common, &name[0]) && !translit.contains_key(&first_norm));
+        // علي is "on" and the commonest given name; a dictionary line is a name, not a phrase, when
+        // more name words follow (علي عثمان محمد طه, علي أكبر صالحي).
+        let ali = first_norm == "علي" && name.len() >= 2;
+        let first_common = !ali
+            && (crate::link::FUNCTION_WORDS.contains(&first_norm.as_str())
+                || (common_any(common, &name[0]) && !translit.contains_key(&first_norm)));
         // "سي آي إيه" and "إيه بي سي" are the CIA and ABC, spelled in Latin letters: no people.
         let spelled = |t: &String| normalize_str(t);
         let acronym = name

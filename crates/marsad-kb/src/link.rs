@@ -1307,6 +1307,20 @@ fn link_doc(
             i += 1;
             continue;
         }
+        // "أول رئيس أميركي", "أي رئيس أميركي": a title and a nisba both without the article name
+        // any holder of the office, no one, unless a name follows.
+        let indefinite = !t.starts_with("ال")
+            && state.is_some_and(|(_, mi)| {
+                !dt.text(matches[mi].tok_start).starts_with("ال")
+                    && matches[mi]
+                        .targets
+                        .iter()
+                        .any(|tg| tg.kind == AliasKind::Adjective)
+            });
+        if indefinite && !name_follows {
+            i += 1;
+            continue;
+        }
         let mut former = false;
         while j < dt.toks.len() && dt.gap_after(j - 1).trim().is_empty() {
             let w = dt.text(j);

@@ -288,3 +288,38 @@ fn the_dictionarys_split_proclitics_are_rejoined_or_dropped() {
         );
     }
 }
+
+#[test]
+fn dictionary_names_lose_deputy_titles_and_cut_phrases_and_keep_ali() {
+    // OEDA lines: "نائب_رئيس_وزير_محمدوف" had made a person "رئيس وزير محمدوف" that took 55 lone "محمد"
+    // of ANT; "علي_خامنئي" and every other name beginning with علي ("on") had been dropped as a
+    // phrase; "آية_الله_علي_خامنئي" is علي خامنئي; "هنري_كيسنجر_الذي" ends in a relative pronoun.
+    let kb = Kb::builtin();
+    let person = |ar: &str| {
+        kb.entries
+            .iter()
+            .find(|e| e.class == Class::Person && e.ar == ar)
+    };
+    for junk in [
+        "رئيس وزير محمدوف",
+        "رئيس أميركي",
+        "وزير خارجية أميركي",
+        "آية الله علي خامنئي",
+        "هنري كيسنجر الذي",
+    ] {
+        assert!(person(junk).is_none(), "{junk}");
+    }
+    for name in [
+        "علي خامنئي",
+        "علي عبد الله صالح",
+        "علي لاريجاني",
+        "هنري كيسنجر",
+        "علي عثمان محمد طه",
+    ] {
+        let p = person(name).unwrap_or_else(|| panic!("no person {name}"));
+        assert!(!p.roles.is_empty(), "{name}");
+    }
+    // The deputy holds no leader's office.
+    let taha = person("علي عثمان محمد طه").unwrap();
+    assert!(taha.roles.iter().all(|r| r.rel != "leader_of"), "{taha:?}");
+}

@@ -1440,3 +1440,13 @@ fn a_lone_surname_of_several_full_names_is_the_one_the_corpus_names_far_more_oft
         .any(|m| m.evidence.doc == "l" && m.evidence.text == "لوبان"));
     assert_ne!(entity_with(&out, "جان ماري لوبان").id, le_pen.id);
 }
+
+#[test]
+fn an_indefinite_title_is_no_one_in_particular() {
+    // ANT (Sky News Arabia, June 2018): "أول لقاء بين رئيس أميركي في منصبه وزعيم كوري شمالي" and "أول
+    // رئيس أمريكي (جورج واشنطن)" were Trump (53 mentions).
+    let a = "وقال الرئيس الأمريكي دونالد ترامب إن القمة ستعقد. وستكون أول لقاء بين رئيس أميركي في منصبه وزعيم كوري شمالي.";
+    let out = run_cands(&[("a", a, &[("دونالد ترامب", EntityType::Per)])]);
+    assert_eq!(entity_with(&out, "دونالد ترامب").kind, EntityType::Per);
+    no_mention(&out, "رئيس أميركي");
+}
