@@ -1,5 +1,6 @@
 //! Word clusters: a map from normalised word to a fine and a coarse cluster id.
 
+use crate::brown::BrownPaths;
 use std::collections::HashMap;
 
 /// Word → cluster ids under several clusterings: `[fine, coarse, extra...]`. Empty when the
@@ -13,6 +14,8 @@ pub struct Clusters {
     emb_cols: usize,
     /// Whether the neighbours' embedding codes are features too.
     emb_context: bool,
+    /// Brown bit strings (model version ≥ 7; empty = no Brown features).
+    brown: BrownPaths,
 }
 
 /// Equal when every word has the same ids (row order inside is irrelevant).
@@ -21,6 +24,7 @@ impl PartialEq for Clusters {
         self.width == other.width
             && self.emb_cols == other.emb_cols
             && self.emb_context == other.emb_context
+            && self.brown == other.brown
             && self.sorted_rows() == other.sorted_rows()
     }
 }
@@ -39,6 +43,7 @@ impl Clusters {
             ids: Vec::new(),
             emb_cols: 0,
             emb_context: false,
+            brown: BrownPaths::default(),
         };
         for (w, mut r) in rows {
             r.resize(width, 0);
@@ -74,6 +79,17 @@ impl Clusters {
         self.emb_cols = cols.min(self.width.saturating_sub(1)).min(MAX_EMB_COLS);
         self.emb_context = context && self.emb_cols > 0;
         self
+    }
+
+    /// Adds Brown bit strings: their prefixes become features.
+    pub fn with_brown(mut self, brown: BrownPaths) -> Clusters {
+        self.brown = brown;
+        self
+    }
+
+    /// The Brown bit strings (empty unless the model uses them).
+    pub fn brown(&self) -> &BrownPaths {
+        &self.brown
     }
 
     /// Number of trailing columns holding packed embedding codes.
@@ -202,18 +218,42 @@ impl Default for ClusterConfig {
     }
 }
 
-/// Learns word clusters from raw text by spherical k-means over each word's left/right
-/// neighbour distribution (±1 and ±2 positions, log-scaled counts). Deterministic for a given
-/// text order and config; single-threaded.
-pub fn learn_clusters<'a>(
-    texts: impl IntoIterator<Item = &'a str>,
-    cfg: &ClusterConfig,
-) -> Clusters {
-    const GAP: u32 = u32::MAX;
+/// Marks a document boundary in [`Corpus::tokens`].
+pub(crate) const GAP: u32 = u32::MAX;
+
+/// Raw text as word ids: the normalised words of [`crate::tokenize`]'s tokens.
+pub(crate) struct Corpus {
+    /// Distinct normalised words, in order of first occurrence.
+    pub(crate) words: Vec<String>,
+    /// Occurrences of each word.
+    pub(crate) counts: Vec<u32>,
+    /// The text as word ids, [`GAP`] after each document.
+    pub(crate) tokens: Vec<u32>,
+}
+
+impl Corpus {
+    /// Word ids by decreasing frequency, ties by spelling, so ranks do not depend on hash order.
+    pub(crate) fn ranked(&self) -> Vec<u32> {
+        ranked(&self.words, &self.counts)
+    }
+}
+
+fn ranked(words: &[String], counts: &[u32]) -> Vec<u32> {
+    let mut rank: Vec<u32> = (0..words.len() as u32).collect();
+    rank.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
+    rank
+}
+
+/// Tokenises and normalises raw documents (the same for every clustering).
+pub(crate) fn index_corpus<'a>(texts: impl IntoIterator<Item = &'a str>) -> Corpus {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut words: Vec<String> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
-    let mut corpus: Vec<u32> = Vec::new();
+    let mut tokens: Vec<u32> = Vec::new();
     for text in texts {
         for (a, b) in crate::tokenize::tokenize(text) {
             let w = marsad_text::normalize_str(&text[a..b]);
@@ -231,17 +271,30 @@ pub fn learn_clusters<'a>(
                 }
             };
             counts[id as usize] += 1;
-            corpus.push(id);
+            tokens.push(id);
         }
-        corpus.push(GAP);
+        tokens.push(GAP);
     }
-    // Rank by frequency, ties by spelling, so ids do not depend on hash order.
-    let mut rank: Vec<u32> = (0..words.len() as u32).collect();
-    rank.sort_by(|&a, &b| {
-        counts[b as usize]
-            .cmp(&counts[a as usize])
-            .then_with(|| words[a as usize].cmp(&words[b as usize]))
-    });
+    Corpus {
+        words,
+        counts,
+        tokens,
+    }
+}
+
+/// Learns word clusters from raw text by spherical k-means over each word's left/right
+/// neighbour distribution (±1 and ±2 positions, log-scaled counts). Deterministic for a given
+/// text order and config; single-threaded.
+pub fn learn_clusters<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    cfg: &ClusterConfig,
+) -> Clusters {
+    let Corpus {
+        words,
+        counts,
+        tokens: corpus,
+    } = index_corpus(texts);
+    let rank = ranked(&words, &counts);
     let n_vocab = rank
         .iter()
         .take(cfg.vocab)

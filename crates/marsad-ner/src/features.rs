@@ -51,7 +51,13 @@ pub(crate) struct TokInfo {
     nn: u64,
     /// Character scorer's entity probability band × likeliest type (0 = no scorer).
     nn_ent: u64,
+    /// Hashes of the word's Brown bit-string prefixes of [`BROWN_PREFIXES`] lengths (0 = none).
+    brown: [u64; 4],
 }
+
+/// Lengths of the Brown bit-string prefixes used as features (Ratinov & Roth 2009); a shorter
+/// string is used whole.
+pub(crate) const BROWN_PREFIXES: [usize; 4] = [4, 6, 10, 20];
 
 /// Document-level evidence about a token, from the first-pass predictions of the same document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -293,6 +299,14 @@ impl Scratch {
                 info.emb[..info.emb_n as usize].copy_from_slice(&ec[..info.emb_n as usize]);
                 info.emb_ctx = clusters.embedding_context();
             }
+            let br = clusters.brown();
+            if !br.is_empty() {
+                if let Some(p) = br.get(norm).or_else(|| br.get(stem)) {
+                    for (x, &l) in info.brown.iter_mut().zip(&BROWN_PREFIXES) {
+                        *x = hash_bytes(&p.as_bytes()[..l.min(p.len())]).max(1);
+                    }
+                }
+            }
             info.lex = lexicon.get(norm) as u64;
             if !auto.is_empty() {
                 let a = auto.get(norm);
@@ -466,6 +480,10 @@ enum T {
     ClCP3,
     Nn,
     NnEnt,
+    Brown,
+    BrownM1,
+    BrownP1,
+    BrownBi,
 }
 
 /// Pushes one feature per non-zero binarised embedding dimension of `t`.
@@ -615,6 +633,19 @@ pub(crate) fn features(infos: &[TokInfo], i: usize, bits: u32, out: &mut Vec<u32
             push(T::Quote, cur.quote);
             push(T::QuoteCl, mix(cur.quote, cur.cl_coarse));
             push(T::QuoteLex, mix(cur.quote, cur.lex_stem));
+        }
+    }
+    // Brown prefixes: the word's at every length, the neighbours' at 4 and 10, a bigram at 4.
+    if cur.brown[0] != 0 {
+        for (j, &h) in cur.brown.iter().enumerate() {
+            push(T::Brown, mix(j as u64, h));
+        }
+        push(T::BrownBi, mix(or(m1, |t| t.brown[0], BOS), cur.brown[0]));
+    }
+    for (o, t) in [(m1, T::BrownM1), (p1, T::BrownP1)] {
+        if let Some(x) = o.filter(|x| x.brown[0] != 0) {
+            push(t, mix(0, x.brown[0]));
+            push(t, mix(2, x.brown[2]));
         }
     }
     emb_features(cur, T::Emb, bits, out);

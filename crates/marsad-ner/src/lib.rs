@@ -5,6 +5,7 @@
 //! The shipped model (`models/ner-anercorp.bin`) is embedded in the library, so
 //! [`Tagger::shipped`] works from any directory.
 
+mod brown;
 mod charnn;
 mod clusters;
 mod conll;
@@ -17,6 +18,7 @@ mod tags;
 mod tokenize;
 mod train;
 
+pub use brown::{learn_brown, BrownConfig, BrownPaths};
 pub use charnn::CharNetConfig;
 pub use clusters::{learn_clusters, ClusterConfig, Clusters};
 pub use conll::{parse_conll, Sentence};

@@ -12,7 +12,9 @@ pub(crate) const START: usize = N_TAGS;
 pub(crate) const N_TRANS: usize = (N_TAGS + 1) * N_TAGS;
 
 const MAGIC: &[u8; 8] = b"MRSDNER\0";
-const VERSION: u32 = 6;
+/// Newest format: 7 adds the Brown bit strings. A model without them is written as version 6,
+/// byte-identical to what the previous code wrote.
+const VERSION: u32 = 7;
 const FLAG_GAZ: u32 = 1;
 /// Model uses the wide-context features.
 const FLAG_WIDE: u32 = 1 << 17;
@@ -263,7 +265,9 @@ impl Model {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
-        b.extend_from_slice(&VERSION.to_le_bytes());
+        let brown = self.clusters.brown();
+        let version = if brown.is_empty() { 6 } else { VERSION };
+        b.extend_from_slice(&version.to_le_bytes());
         b.extend_from_slice(&self.bits.to_le_bytes());
         // Bits 8..16: packed embedding columns of the cluster table; bit 16: their ±1 context.
         let flags = if self.uses_gazetteer { FLAG_GAZ } else { 0 }
@@ -314,6 +318,25 @@ impl Model {
             Some(n) => {
                 b.push(1);
                 n.write(&mut b);
+            }
+        }
+        if version >= 7 {
+            // Brown bit strings: word, length in bits, bits packed 8 per byte (first bit high).
+            let entries = brown.sorted();
+            b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (w, p) in entries {
+                let wb = &w.as_bytes()[..w.len().min(u16::MAX as usize)];
+                b.extend_from_slice(&(wb.len() as u16).to_le_bytes());
+                b.extend_from_slice(wb);
+                let p = &p.as_bytes()[..p.len().min(u16::MAX as usize)];
+                b.extend_from_slice(&(p.len() as u16).to_le_bytes());
+                for chunk in p.chunks(8) {
+                    let byte = chunk
+                        .iter()
+                        .enumerate()
+                        .fold(0u8, |acc, (i, &c)| acc | (((c == b'1') as u8) << (7 - i)));
+                    b.push(byte);
+                }
             }
         }
         b
@@ -422,6 +445,31 @@ impl Model {
         } else {
             None
         };
+        let brown = if version >= 7 {
+            let n = r.u32()? as usize;
+            let mut entries = Vec::with_capacity(n.min(bytes.len() / 4 + 1));
+            for _ in 0..n {
+                let len = r.u16()? as usize;
+                let w = std::str::from_utf8(r.take(len)?)
+                    .map_err(|_| NerError::Model("Brown word is not UTF-8".into()))?
+                    .to_string();
+                let bits = r.u16()? as usize;
+                let packed = r.take(bits.div_ceil(8))?;
+                let p: String = (0..bits)
+                    .map(|i| {
+                        if packed[i / 8] >> (7 - i % 8) & 1 == 1 {
+                            '1'
+                        } else {
+                            '0'
+                        }
+                    })
+                    .collect();
+                entries.push((w, p));
+            }
+            crate::brown::BrownPaths::from_entries(entries)
+        } else {
+            crate::brown::BrownPaths::default()
+        };
         if r.pos != bytes.len() {
             return Err(NerError::Model("trailing bytes after model".into()));
         }
@@ -430,7 +478,8 @@ impl Model {
             w,
             trans,
             clusters: Clusters::from_rows(width, entries)
-                .with_embedding(((flags >> 8) & 0xff) as usize, flags & (1 << 16) != 0),
+                .with_embedding(((flags >> 8) & 0xff) as usize, flags & (1 << 16) != 0)
+                .with_brown(brown),
             lexicon,
             auto,
             uses_gazetteer: flags & FLAG_GAZ != 0,

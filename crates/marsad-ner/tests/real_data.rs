@@ -425,3 +425,44 @@ fn char_scorer_model_trains_round_trips_and_is_deterministic() {
     // Truncated models are errors, not panics.
     assert!(Tagger::load(&bytes[..bytes.len() - 3]).is_err());
 }
+
+#[test]
+fn brown_cluster_model_round_trips_and_older_formats_still_load() {
+    let data = &train_split()[..300];
+    // Brown clusters learned from real text (train sentences joined back up).
+    let texts: Vec<String> = train_split()[..1500]
+        .iter()
+        .map(|s| s.tokens.join(" "))
+        .collect();
+    let bc = marsad_ner::BrownConfig {
+        clusters: 16,
+        min_count: 3,
+        vocab: 1500,
+    };
+    let brown = marsad_ner::learn_brown(texts.iter().map(String::as_str), &bc);
+    assert!(brown.len() > 1000);
+    let cfg = TrainConfig {
+        clusters: marsad_ner::Clusters::default().with_brown(brown.clone()),
+        ..small_config()
+    };
+    let a = marsad_ner::train(data, None, &cfg, None, |_| {}).unwrap();
+    let bytes = a.to_bytes();
+    assert_eq!(u32::from_le_bytes(bytes[8..12].try_into().unwrap()), 7);
+    let b = Tagger::load(&bytes).unwrap();
+    assert_eq!(a, b, "the bit strings survive");
+    assert_eq!(b.to_bytes(), bytes);
+    let toks: Vec<&str> = data[5].tokens.iter().map(String::as_str).collect();
+    assert_eq!(a.tag(&toks), b.tag(&toks));
+    // Without Brown clusters: other weights, and the version-6 format as before.
+    let plain = marsad_ner::train(data, None, &small_config(), None, |_| {}).unwrap();
+    let pb = plain.to_bytes();
+    assert_ne!(pb, bytes, "the Brown features are used");
+    assert_eq!(u32::from_le_bytes(pb[8..12].try_into().unwrap()), 6);
+    // The shipped (version-6) model loads and writes back byte for byte.
+    let file = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../models/ner-anercorp.bin"
+    ))
+    .unwrap();
+    assert_eq!(shipped().to_bytes(), file);
+}

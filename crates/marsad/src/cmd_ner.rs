@@ -108,6 +108,21 @@ pub struct TrainNerArgs {
     /// experiments; the caller must delete it when cluster settings change).
     #[arg(long)]
     clusters_cache: Option<PathBuf>,
+    /// Brown clusters (Brown et al. 1992) with this many leaf clusters, learned from the
+    /// `--clusters-from` text: the word's bit-string prefixes of lengths 4, 6, 10, 20 and the ±1
+    /// neighbours' of lengths 4 and 10 become features (stored in the model, format version 7).
+    #[arg(long, requires = "clusters_from")]
+    brown: Option<usize>,
+    /// Brown clusters: minimum corpus count of a clustered word.
+    #[arg(long, default_value_t = marsad_ner::BrownConfig::default().min_count)]
+    brown_min_count: u32,
+    /// Brown clusters: most frequent words clustered.
+    #[arg(long, default_value_t = marsad_ner::BrownConfig::default().vocab)]
+    brown_vocab: usize,
+    /// Cache of the Brown bit strings (`bits<TAB>word` lines): read if it exists, else written
+    /// after learning (the caller must delete it when the Brown settings change).
+    #[arg(long, requires = "brown")]
+    brown_cache: Option<PathBuf>,
     /// With `--cv`: write the pooled held-out predictions at O penalty 10 (CoNLL: token, gold,
     /// predicted) for error analysis.
     #[arg(long, requires = "cv")]
@@ -354,6 +369,10 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
     // A cached table carries its embedding columns; the context switch is the command line's.
     let ecols = clusters.embedding_cols();
     let clusters = clusters.with_embedding(ecols, args.embed_context);
+    let clusters = match args.brown {
+        Some(c) => clusters.with_brown(brown_paths(&args, c, &docs)?),
+        None => clusters,
+    };
     let cfg = TrainConfig {
         epochs: args.epochs,
         seed: args.seed,
@@ -461,6 +480,42 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         t0.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Brown bit strings from the cache or learned from `docs` (and then cached).
+fn brown_paths(
+    args: &TrainNerArgs,
+    c: usize,
+    docs: &[String],
+) -> anyhow::Result<marsad_ner::BrownPaths> {
+    if let Some(p) = &args.brown_cache {
+        if let Ok(t) = std::fs::read_to_string(p) {
+            let b = marsad_ner::BrownPaths::from_text(&t)
+                .with_context(|| format!("malformed Brown cache {}", p.display()))?;
+            eprintln!(
+                "Brown bit strings for {} words read from the cache",
+                b.len()
+            );
+            return Ok(b);
+        }
+    }
+    let cfg = marsad_ner::BrownConfig {
+        clusters: c,
+        min_count: args.brown_min_count,
+        vocab: args.brown_vocab,
+    };
+    let t0 = Instant::now();
+    let b = marsad_ner::learn_brown(docs.iter().map(String::as_str), &cfg);
+    eprintln!(
+        "learned Brown clusters (C = {c}) for {} words from {} documents in {:.1}s",
+        b.len(),
+        docs.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    if let Some(p) = &args.brown_cache {
+        std::fs::write(p, b.to_text()).with_context(|| format!("writing {}", p.display()))?;
+    }
+    Ok(b)
 }
 
 /// O penalties scored by [`cross_validate`].
