@@ -1027,6 +1027,9 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         first: Option<Tok<'a>>,
         /// The last word follows بن/ابن/بنت/آل: a father's or family name.
         lineage: bool,
+        /// A person's name of three name words or more and no lineage particle, whose first word
+        /// may be a family name (كيم جونغ أون).
+        may_lead: bool,
     }
     let toks_of: HashMap<&String, Vec<String>> =
         news.iter().map(|(k, n)| (k, n.merge_toks())).collect();
@@ -1040,10 +1043,16 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
     });
     let mut canon: HashMap<String, String> = HashMap::new();
     let mut heads: Vec<Name<'_>> = Vec::new();
-    // How many introductions each head gathered, its own and those of the names that joined it.
-    let mut weight: HashMap<&String, usize> = HashMap::new();
-    // Full person names that joined a head, with the head they joined.
-    let mut joined: Vec<(String, Name<'_>)> = Vec::new();
+    // How many introductions each head gathered, its own and those of the names that joined it
+    // (by head index).
+    let mut weight: Vec<usize> = Vec::new();
+    // Heads whose first word may be a family name (`may_lead`), by index.
+    let mut leaders: Vec<usize> = Vec::new();
+    // Full person names that joined a head, with the head's index, by the first letter of their
+    // surname's article-less skeleton, so a new name is compared with those of its letter only:
+    // the fuzzy test requires that letter, and equal skeletons share it unless only one of the two
+    // words has the article.
+    let mut joined: HashMap<Option<char>, Vec<(usize, Name<'_>)>> = HashMap::new();
     for k in keys {
         let n = &news[k];
         let toks = &toks_of[k];
@@ -1057,10 +1066,18 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
             first: (toks.len() > 1).then(|| Tok::new(&toks[0])),
             lineage: toks.len() >= 2
                 && matches!(toks[toks.len() - 2].as_str(), "بن" | "ابن" | "بنت" | "ال"),
+            may_lead: toks.len() >= 3
+                && n.kind.is_none_or(|t| t == EntityType::Per)
+                && toks.iter().all(|t| is_name_token(t))
+                && !toks
+                    .iter()
+                    .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال")),
         };
-        let mut target = None;
+        let mut target: Option<usize> = None;
         let mut hits = 0;
-        for h in &heads {
+        // The heads a lone name matched, for the choice below.
+        let mut matched: Vec<usize> = Vec::new();
+        for (hi, h) in heads.iter().enumerate() {
             if name.kind.is_some() && h.kind.is_some() && name.kind != h.kind {
                 continue;
             }
@@ -1087,7 +1104,10 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
             if ok {
                 hits += 1;
                 if target.is_none() {
-                    target = Some(h.key.clone());
+                    target = Some(hi);
+                }
+                if name.first.is_none() {
+                    matched.push(hi);
                 }
             }
         }
@@ -1097,14 +1117,16 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         if target.is_none() && name.kind == Some(EntityType::Per) {
             if let Some(first) = &name.first {
                 target = joined
-                    .iter()
+                    .get(&name.last.ssk.chars().next())
+                    .into_iter()
+                    .flatten()
                     .find(|(_, j)| {
                         j.first.as_ref().is_some_and(|b| {
                             (first.loose(b) || short_given_name(first.t, b.t))
                                 && name.last.loose(&j.last)
                         })
                     })
-                    .map(|(t, _)| t.clone());
+                    .map(|(t, _)| *t);
                 hits = usize::from(target.is_some());
             }
         }
@@ -1119,55 +1141,57 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
             && name.kind.is_none_or(|t| t == EntityType::Per)
             && !(std::ptr::eq(kb, Kb::builtin()) && kb_given_names(kb).contains(name.last.t))
         {
-            let leads = |h: &Name<'_>| {
-                let ht = &toks_of[h.key];
-                ht.len() >= 3
-                    && h.kind.is_none_or(|t| t == EntityType::Per)
-                    && ht.iter().all(|t| is_name_token(t))
-                    && !ht
-                        .iter()
-                        .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال"))
-                    && h.first.as_ref().is_some_and(|f| f.same(&name.last))
-            };
-            if heads.iter().any(leads) || hits > 1 {
-                let mut cands: Vec<(usize, &String)> = heads
+            let leading: Vec<usize> = leaders
+                .iter()
+                .copied()
+                .filter(|&i| heads[i].first.as_ref().is_some_and(|f| f.same(&name.last)))
+                .collect();
+            if !leading.is_empty() || hits > 1 {
+                let mut cands: Vec<usize> = matched
                     .iter()
-                    .filter(|h| {
-                        leads(h)
-                            || (h.kind.is_none_or(|t| t == EntityType::Per)
-                                && name.last.same(&h.last)
-                                && !h.lineage)
-                    })
-                    .map(|h| (weight.get(h.key).copied().unwrap_or(0), h.key))
+                    .copied()
+                    .filter(|&i| heads[i].kind.is_none_or(|t| t == EntityType::Per))
+                    .chain(leading)
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                let mut cands: Vec<(usize, &String, usize)> = cands
+                    .iter()
+                    .map(|&i| (weight[i], heads[i].key, i))
                     .collect();
                 cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-                let best = cands[0];
+                let best = cands.first().copied();
                 let second = cands.get(1).map_or(0, |c| c.0);
-                if best.0 >= 3 * second && 2 * best.0 >= n.introductions() {
-                    *weight.entry(best.1).or_default() += n.introductions();
-                    canon.insert(k.clone(), best.1.clone());
-                } else {
-                    heads.push(name);
+                match best {
+                    Some((w, key, hi)) if w >= 3 * second && 2 * w >= n.introductions() => {
+                        weight[hi] += n.introductions();
+                        canon.insert(k.clone(), key.clone());
+                    }
+                    _ => {
+                        weight.push(n.introductions());
+                        heads.push(name);
+                    }
                 }
                 continue;
             }
         }
         // A surname shared by two different full names is left alone.
         match target {
-            Some(t) if hits == 1 || name.first.is_some() => {
-                let t = heads
-                    .iter()
-                    .find(|h| *h.key == t)
-                    .map(|h| h.key)
-                    .expect("target is a head");
-                *weight.entry(t).or_default() += n.introductions();
-                canon.insert(k.clone(), t.clone());
+            Some(hi) if hits == 1 || name.first.is_some() => {
+                weight[hi] += n.introductions();
+                canon.insert(k.clone(), heads[hi].key.clone());
                 if name.first.is_some() && name.kind == Some(EntityType::Per) {
-                    joined.push((t.clone(), name));
+                    joined
+                        .entry(name.last.ssk.chars().next())
+                        .or_default()
+                        .push((hi, name));
                 }
             }
             _ => {
-                weight.insert(k, n.introductions());
+                if name.may_lead {
+                    leaders.push(heads.len());
+                }
+                weight.push(n.introductions());
                 heads.push(name);
             }
         }
