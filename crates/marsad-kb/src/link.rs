@@ -926,12 +926,8 @@ fn new_to_kb(
         .iter()
         .filter(|&&i| kb.entries[i as usize].class == Class::Person)
         .map(|&i| {
-            let toks: Vec<String> = kb.entries[i as usize]
-                .ar
-                .split(' ')
-                .map(normalize_str)
-                .collect();
-            (toks, i)
+            let toks = kb.entries[i as usize].ar.split(' ').map(normalize_str);
+            (abd_joined(toks), i)
         })
         .filter(|(t, _)| t.len() >= 2)
         .collect();
@@ -944,7 +940,7 @@ fn new_to_kb(
         // spelling skeleton (بنيامين نتانياهو beside the KB's بنيامين نتنياهو), is that person: the same
         // test that joins two new full names.
         if n.kind == Some(EntityType::Per) {
-            let toks = n.merge_toks();
+            let toks = abd_joined(n.merge_toks().into_iter());
             if toks.len() >= 2 {
                 let spells = |a: &String, b: &String| same_name(a, b) || skeleton(a) == skeleton(b);
                 // The KB holds some people twice in two spellings (بنجامين / بنيامين نتنياهو): among
@@ -1197,6 +1193,19 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         }
     }
     canon
+}
+
+/// Name tokens with عبد written onto the word after it, as the press often writes it too:
+/// "سلمان بن عبدالعزيز" is the KB's "سلمان بن عبد العزيز".
+fn abd_joined(toks: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in toks {
+        match out.last_mut() {
+            Some(prev) if prev == "عبد" => prev.push_str(&t),
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// Two first names are one name written short and long: one begins the other by three letters or

@@ -1450,3 +1450,16 @@ fn an_indefinite_title_is_no_one_in_particular() {
     assert_eq!(entity_with(&out, "دونالد ترامب").kind, EntityType::Per);
     no_mention(&out, "رئيس أميركي");
 }
+
+#[test]
+fn abd_written_onto_its_word_is_the_same_name() {
+    // ANT (2018): "سلمان بن عبدالعزيز" (53 mentions) stood apart from the KB's "سلمان بن عبد العزيز".
+    let a = "واستقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز الرئيس الفرنسي في الرياض.";
+    let b = "وأكد الملك سلمان بن عبدالعزيز، خلال استقباله الوزير، دعم المملكة للحل السياسي.";
+    let out = run_cands(&[
+        ("a", a, &[]),
+        ("b", b, &[("سلمان بن عبدالعزيز", EntityType::Per)]),
+    ]);
+    let kb_salman = entity_with(&out, "سلمان بن عبد العزيز");
+    assert_eq!(entity_with(&out, "سلمان بن عبدالعزيز").id, kb_salman.id);
+}
