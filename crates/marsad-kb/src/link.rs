@@ -952,6 +952,29 @@ fn new_to_kb(
                     })
                     .map(|(pt, i)| (pt.iter().zip(&toks).filter(|(a, b)| a == b).count(), *i))
                     .collect();
+                // A lineage name is the start of a KB name that goes on with the family or the
+                // grandfather's name (محمد بن زايد → محمد بن زايد آل نهيان), if of one only.
+                if hits.is_empty() && lineage_name(&toks) {
+                    // And the other way round: the KB's "عبد الله بن زايد" is the corpus's "عبدالله بن
+                    // زايد آل نهيان".
+                    let goes_on = |long: &[String], short: &[String]| {
+                        long.len() > short.len()
+                            && (matches!(short[short.len() - 1].as_str(), "بن" | "ابن" | "ال")
+                                || matches!(long[short.len()].as_str(), "بن" | "ابن" | "ال"))
+                            && long.iter().zip(short).all(|(a, b)| spells(a, b))
+                    };
+                    hits = persons
+                        .iter()
+                        .filter(|(pt, _)| {
+                            goes_on(pt, &toks) || (lineage_name(pt) && goes_on(&toks, pt))
+                        })
+                        .map(|(_, i)| (0, *i))
+                        .collect();
+                    hits.dedup();
+                    if hits.len() > 1 {
+                        hits.clear();
+                    }
+                }
                 hits.sort_unstable_by(|a, b| b.cmp(a));
                 match hits.as_slice() {
                     [(_, i)] => {
@@ -1027,8 +1050,11 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         /// may be a family name (كيم جونغ أون).
         may_lead: bool,
     }
-    let toks_of: HashMap<&String, Vec<String>> =
-        news.iter().map(|(k, n)| (k, n.merge_toks())).collect();
+    // عبد is written apart or onto its word (عبد الرحمن / عبدالرحمن): one name word either way.
+    let toks_of: HashMap<&String, Vec<String>> = news
+        .iter()
+        .map(|(k, n)| (k, abd_joined(n.merge_toks().into_iter())))
+        .collect();
     let mut keys: Vec<&String> = news.keys().collect();
     // Longest names first, so a surname alone joins the full name.
     keys.sort_by(|a, b| {
@@ -1049,6 +1075,8 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
     // the fuzzy test requires that letter, and equal skeletons share it unless only one of the two
     // words has the article.
     let mut joined: HashMap<Option<char>, Vec<(usize, Name<'_>)>> = HashMap::new();
+    // Heads that are lineage names of four words or more, by first word.
+    let mut lineage_heads: HashMap<&str, Vec<usize>> = HashMap::new();
     for k in keys {
         let n = &news[k];
         let toks = &toks_of[k];
@@ -1091,7 +1119,9 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                 // Two full names: both tokens agree, at least up to the spelling skeleton, or the
                 // first names are one name short and long (جيم / جيمس ماتيس).
                 (Some(a), Some(b)) => {
-                    (a.loose(b) || short_given_name(a.t, b.t)) && name.last.loose(&h.last)
+                    (a.loose(b) || short_given_name(a.t, b.t))
+                        && name.last.loose(&h.last)
+                        && same_lineage(&toks_of[name.key], &toks_of[h.key])
                 }
                 // A lone name is not the father's name at the end of a lineage name (سلمان, محمد
                 // بن سلمان).
@@ -1120,10 +1150,35 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                         j.first.as_ref().is_some_and(|b| {
                             (first.loose(b) || short_given_name(first.t, b.t))
                                 && name.last.loose(&j.last)
+                                && same_lineage(&toks_of[name.key], &toks_of[j.key])
                         })
                     })
                     .map(|(t, _)| *t);
                 hits = usize::from(target.is_some());
+            }
+        }
+        // A lineage name is the start of a longer one with the family or grandfather's name: "تميم
+        // بن حمد" is "تميم بن حمد آل ثاني" when no other name goes on from it.
+        if target.is_none() && name.kind == Some(EntityType::Per) && lineage_name(toks) {
+            let longer: Vec<usize> = lineage_heads
+                .get(toks[0].as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&hi| {
+                    let h = &toks_of[heads[hi].key];
+                    // A name cut after its particle ("تميم بن حمد آل") goes on with any word.
+                    h.len() > toks.len()
+                        && (matches!(h[toks.len()].as_str(), "بن" | "ابن" | "ال")
+                            || matches!(toks[toks.len() - 1].as_str(), "بن" | "ابن" | "ال"))
+                        && h.iter()
+                            .zip(toks)
+                            .all(|(x, y)| Tok::new(x).loose(&Tok::new(y)))
+                })
+                .collect();
+            if let [hi] = longer[..] {
+                target = Some(hi);
+                hits = 1;
             }
         }
         // A word alone may also be the family name that leads a name of three words or more
@@ -1187,12 +1242,39 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                 if name.may_lead {
                     leaders.push(heads.len());
                 }
+                if name.kind == Some(EntityType::Per) && lineage_name(toks) && toks.len() >= 4 {
+                    lineage_heads
+                        .entry(toks[0].as_str())
+                        .or_default()
+                        .push(heads.len());
+                }
                 weight.push(n.introductions());
                 heads.push(name);
             }
         }
     }
     canon
+}
+
+/// A person's name of three words or more with a lineage particle (محمد بن سلمان).
+fn lineage_name(toks: &[String]) -> bool {
+    toks.len() >= 3
+        && toks
+            .iter()
+            .any(|t| matches!(t.as_str(), "بن" | "ابن" | "بنت"))
+}
+
+/// Two full names with a lineage particle are one name only word for word: "محمد بن نواف بن
+/// عبدالعزيز" shares its first and last words with "محمد بن سلمان بن عبدالعزيز" and is another
+/// prince. Names without one are compared by their first and last words alone.
+fn same_lineage(a: &[String], b: &[String]) -> bool {
+    if !(lineage_name(a) || lineage_name(b)) {
+        return true;
+    }
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x == y || skeleton(x) == skeleton(y) || same_name(x, y))
 }
 
 /// Name tokens with عبد written onto the word after it, as the press often writes it too:
@@ -1282,7 +1364,12 @@ fn link_doc(
         } else {
             stripped(i)
         };
-        let head = is_title_head(t);
+        // ولي العهد ("the heir", the crown prince) is an office of its own: its holder is not the
+        // state's leader, but "ولي العهد السعودي" names one man as "الرئيس الروسي" does.
+        let heir = matches!(raw, "ولي" | "وولي" | "لولي" | "ولولي")
+            && i + 1 < dt.toks.len()
+            && dt.text(i + 1) == "العهد";
+        let head = is_title_head(t) || heir;
         let minister = is_minister(t);
         if !(head || minister) || covered[i] {
             i += 1;
@@ -1292,7 +1379,11 @@ fn link_doc(
         let mut j = i + 1;
         let mut rel = "leader_of";
         let mut title = t.trim_start_matches("ال").to_string();
-        if head && GOV_HEAD.contains(&dt.text(j)) {
+        if heir {
+            rel = "crown_prince_of";
+            title = "ولي العهد".to_string();
+            j += 1;
+        } else if head && GOV_HEAD.contains(&dt.text(j)) {
             title.push(' ');
             title.push_str(dt.text(j).trim_start_matches("ال"));
             j += 1;
@@ -1379,6 +1470,21 @@ fn link_doc(
         let title_span = (dt.toks[start_tok].orig.0, dt.toks[title_end - 1].orig.1);
         // Apposition: a name right after the title (no sentence punctuation between).
         let gap_ok = |a: usize| !dt.gap_after(a).chars().any(|c| ".,;:!?()\n".contains(c));
+        // A rank or honorific may stand between the office and the name: "ولي العهد السعودي الأمير
+        // محمد بن سلمان", "أمير قطر الشيخ تميم بن حمد". It is part of neither. A king or president is
+        // no prince or sheikh: after their titles it starts another person, the verb's object
+        // ("وعين العاهل السعودي الأمير بدر بن عبد الله وزيرا").
+        let honorific_ok = heir || minister || title == "امير" || title.contains(' ');
+        if honorific_ok
+            && state.is_some()
+            && j + 1 < dt.toks.len()
+            && HONORIFICS.contains(&dt.text(j))
+            && gap_ok(j - 1)
+            && gap_ok(j)
+            && (tok_match[j + 1].is_some() || name_like(dt.text(j + 1)))
+        {
+            j += 1;
+        }
         let mut named: Option<(Key, usize, usize, Vec<String>)> = None;
         if j < dt.toks.len() && gap_ok(j - 1) {
             if let Some(mi) = tok_match[j] {
