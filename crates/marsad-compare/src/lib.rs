@@ -957,7 +957,12 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
         inp.relations.iter().any(|r| {
             matches!(
                 r.kind.as_str(),
-                "capital_of" | "part_of" | "leader_of" | "minister_of" | "member_of"
+                "capital_of"
+                    | "part_of"
+                    | "leader_of"
+                    | "minister_of"
+                    | "crown_prince_of"
+                    | "member_of"
             ) && ((r.subject == a && r.object == b) || (r.subject == b && r.object == a))
         })
     };
