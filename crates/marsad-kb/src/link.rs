@@ -420,6 +420,31 @@ fn bare_head_noun(kb: &Kb, tok: &str) -> bool {
     }) && !clitic_readings(tok).any(|(_, stem)| standalone.contains(stem))
 }
 
+/// Whether the word before `start` is a demonstrative (هذا، هذه، ذلك، تلك, with و/ف/ل/ب before it).
+fn after_demonstrative(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let word = normalize_str(word);
+    let bare = word
+        .strip_prefix(['و', 'ف'])
+        .filter(|w| w.chars().count() >= 3)
+        .unwrap_or(&word);
+    let bare = bare
+        .strip_prefix(['ل', 'ب'])
+        .filter(|w| w.chars().count() >= 3)
+        .unwrap_or(bare);
+    matches!(
+        bare,
+        "هذا" | "هذه" | "ذلك" | "تلك" | "هذين" | "هاتين" | "هولاء" | "اولءك" | "اولئك"
+    )
+}
+
 /// The nearest mention before `before` of a body or place whose name starts with the head noun
 /// `tok` stands for, when `tok` is definite (المنظمة، للمنظمة): the document's own antecedent.
 fn head_noun_referent(kb: &Kb, tok: &str, before: usize, out: &[M]) -> Option<Key> {
@@ -2208,6 +2233,26 @@ fn link_doc(
             continue;
         };
         let (start, end, toks) = (cand.start, cand.end, cand.toks);
+        // "هذا الاتحاد الناشئ" ("this emerging union") points back to a body the sentence before
+        // named: a description, not a name. It is the nearest such mention just before, else nothing.
+        if c.kind != EntityType::Per && after_demonstrative(d.text, start) {
+            let antecedent = out
+                .iter()
+                .filter(|m| m.end <= start && start - m.end <= 400)
+                .filter(|m| m.form == MentionForm::Name && m.kind == c.kind)
+                .max_by_key(|m| m.end)
+                .map(|m| m.key.clone());
+            if let Some(key) = antecedent {
+                out.push(M {
+                    key,
+                    start,
+                    end,
+                    form: MentionForm::Title,
+                    kind: c.kind,
+                });
+            }
+            continue;
+        }
         // A name that took the adjective after it (منظمة العالم التركي) owns it: the adjective's
         // own reading (Türkiye) is not also a mention.
         if end > c.end {

@@ -1579,3 +1579,21 @@ fn a_prince_after_a_kings_title_is_another_person() {
         out.relations
     );
 }
+
+#[test]
+fn a_body_after_a_demonstrative_is_the_body_named_before() {
+    // Sample 004: "this emerging union" is the Organization of Turkic States, not a union of its own
+    // (the session-12 tagger proposes "الاتحاد الناشئ" as an organisation).
+    let a = "لا سيما تركيا التي تسعى منذ سنة إلى تطوير \"منظمة الدول التركية\": تأسس هذا الاتحاد الناشئ في العام 2009 وأُعيد إحياؤه في مناسبات عدة منذ ذلك الحين، وهو يجمع خمس دول.";
+    let out = run_cands(&[(
+        "a",
+        a,
+        &[
+            ("منظمة الدول التركية", EntityType::Org),
+            ("الاتحاد الناشئ", EntityType::Org),
+        ],
+    )]);
+    let ots = entity_with(&out, "منظمة الدول التركية");
+    assert_eq!(entity_with(&out, "الاتحاد الناشئ").id, ots.id);
+    assert_eq!(form_of(ots, "الاتحاد الناشئ"), MentionForm::Title);
+}
