@@ -14,7 +14,10 @@ use marsad_picture::{
     Diagnostic, Entity, EntityType, Evidence, Mention, MentionForm, Name, Relation, Severity,
     Validity,
 };
-use marsad_text::{normalize_str, segment, CliticKind, CommonWords, Lexicon, UnionLexicon};
+use marsad_text::{
+    fold_char, normalize_str, segment, CliticKind, CommonWords, Lexicon, NormalizeOptions,
+    UnionLexicon,
+};
 
 use crate::gazetteer::{DocTokens, GazMatch, Gazetteer};
 use crate::model::{AliasKind, Class, Kb, Target};
@@ -631,6 +634,179 @@ struct Person {
     words: Vec<String>,
 }
 
+/// Below this many documents the corpus says too little about a surname for `sweep_surnames`.
+const SURNAME_SWEEP_MIN_DOCS: usize = 50;
+
+/// Proclitic readings of a normalised word for the surname sweep: the word itself, and without و/ف
+/// and one of ب/ل (وترامب، لترامب، ولترامب), never without the article.
+fn surname_readings(w: &str) -> impl Iterator<Item = &str> {
+    fn prep(x: &str) -> Option<&str> {
+        x.strip_prefix(['ب', 'ل'])
+            .filter(|r| r.chars().count() >= 3 && !r.starts_with('ل'))
+    }
+    let conj = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.chars().count() >= 3);
+    [Some(w), conj, prep(w), conj.and_then(prep)]
+        .into_iter()
+        .flatten()
+}
+
+/// One sense per corpus for surnames: a one-word name the tagger reads as one person nearly
+/// everywhere it reads it (ترامب) is that person where the tagger missed it, when at least half of
+/// the word's occurrences in the corpus are already mentions of that person. Only words the corpus
+/// gives ten such mentions or more, all but a tenth to the same new person, named in full three
+/// times or more.
+fn sweep_surnames(
+    kb: &Kb,
+    docs: &[DocInput<'_>],
+    per_doc: &mut [Vec<M>],
+    news: &HashMap<String, NewEnt>,
+    remap: &dyn Fn(&Key) -> Key,
+) {
+    let last_of = |k: &Key| -> Option<String> {
+        match k {
+            Key::Kb(_) => None,
+            Key::New(n) => news.get(n).and_then(|e| e.toks.last().cloned()),
+        }
+    };
+    // Surname → person → one-word mentions.
+    let mut votes: HashMap<String, HashMap<Key, usize>> = HashMap::new();
+    for (d, ms) in docs.iter().zip(per_doc.iter()) {
+        for m in ms {
+            if m.kind != EntityType::Per || m.form != MentionForm::Name {
+                continue;
+            }
+            let Some(text) = d.text.get(m.start..m.end) else {
+                continue;
+            };
+            if text.contains(char::is_whitespace) {
+                continue;
+            }
+            // KB persons have their own rule for a surname alone (it needs the full name in the
+            // document or the tagger: بري is also "ground", عون "help"); the sweep keeps to it.
+            let key = remap(&m.key);
+            let Some(last) = last_of(&key) else { continue };
+            // The corpus's spelling counts (كوشنر for the KB's كوشنير).
+            let w = normalize_str(text);
+            let reading = surname_readings(&w)
+                .find(|r| *r == last || same_name(r, &last))
+                .map(str::to_string);
+            if let Some(r) = reading {
+                *votes.entry(r).or_default().entry(key).or_default() += 1;
+            }
+        }
+    }
+    // The corpus names the person in full, ending in that word, three times or more: "ابنتي" ("my
+    // daughter"), which the tagger took for a person's name a dozen times, is no one's surname.
+    let named_in_full = |key: &Key, last: &str| {
+        let Key::New(n) = key else { return false };
+        news.get(n).is_some_and(|e| {
+            e.forms.iter().any(|(f, &(c, words))| {
+                c >= 3
+                    && words >= 2
+                    && f.split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| surname_readings(&normalize_str(w)).any(|r| r == last))
+            })
+        })
+    };
+    let given = kb_given_names(kb);
+    let chosen: HashMap<String, Key> = votes
+        .into_iter()
+        .filter_map(|(last, by)| {
+            let total: usize = by.values().sum();
+            let (key, n) = by
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+            let ok = n >= 10
+                && n * 10 >= total * 9
+                && last.chars().count() >= 3
+                && !last.starts_with("ال")
+                && !is_common(&last)
+                && !FUNCTION_WORDS.contains(&last.as_str())
+                && !given.contains(&last)
+                && named_in_full(&key, &last);
+            ok.then_some((last, key))
+        })
+        .collect();
+    if chosen.is_empty() {
+        return;
+    }
+    // Every written form of each chosen surname (with و/ف and ب/ل before it), normalised, so each
+    // word of the corpus is folded once into one reused buffer and looked up.
+    let mut forms: HashMap<String, &str> = HashMap::new();
+    for last in chosen.keys() {
+        for pre in ["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"] {
+            forms.insert(format!("{pre}{last}"), last.as_str());
+        }
+    }
+    let opts = NormalizeOptions::default();
+    let mut buf = String::new();
+    // Every occurrence of each chosen surname; those inside a mention of its person (ترامب in
+    // "دونالد ترامب" too); and those no mention covers yet.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut owned: HashMap<&str, usize> = HashMap::new();
+    let mut missed: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (start, end) in word_spans(d.text) {
+            buf.clear();
+            buf.extend(
+                d.text[start..end]
+                    .chars()
+                    .filter_map(|c| fold_char(c, opts)),
+            );
+            let Some(&last) = forms.get(buf.as_str()) else {
+                continue;
+            };
+            *seen.entry(last).or_default() += 1;
+            match per_doc[di].iter().find(|m| m.start < end && start < m.end) {
+                None => missed.push((di, start, end, last)),
+                Some(m) if remap(&m.key) == chosen[last] => {
+                    *owned.entry(last).or_default() += 1;
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    for (di, start, end, last) in missed {
+        let key = &chosen[last];
+        if owned.get(last).copied().unwrap_or(0) * 2 < seen[last] {
+            continue;
+        }
+        per_doc[di].push(M {
+            key: key.clone(),
+            start,
+            end,
+            form: MentionForm::Name,
+            kind: EntityType::Per,
+        });
+    }
+    for ms in per_doc.iter_mut() {
+        ms.sort_by_key(|m| (m.start, m.end));
+    }
+}
+
+/// Byte spans of the words of `text`: runs of letters and marks.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut it = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let word = |c: char| {
+            c.is_alphabetic() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
+        };
+        let (start, _) = it.by_ref().find(|&(_, c)| word(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = it.peek() {
+            if !word(c) {
+                end = i;
+                break;
+            }
+            it.next();
+        }
+        Some((start, end))
+    })
+}
+
 /// Links `docs` against `kb`.
 pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
     let gaz = Gazetteer::new(kb);
@@ -680,6 +856,9 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
             k => k.clone(),
         }
     };
+    if docs.len() >= SURNAME_SWEEP_MIN_DOCS {
+        sweep_surnames(kb, docs, &mut per_doc, &news, &remap);
+    }
     // Build entities.
     let mut ents: BTreeMap<Key, Entity> = BTreeMap::new();
     let mut first_seen: HashMap<Key, (usize, usize)> = HashMap::new();
