@@ -748,6 +748,20 @@ fn sweep_surnames(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut owned: HashMap<&str, usize> = HashMap::new();
     let mut missed: Vec<(usize, usize, usize, &str)> = Vec::new();
+    // The word alone read as a KB person by a spelling one letter off (كوشنر as the KB's كيرشنر,
+    // Kirchner), where the corpus knows a person with exactly that surname (Jared Kushner).
+    let mut misread: Vec<(usize, usize, &str)> = Vec::new();
+    let fuzzy_kb_surname = |m: &M, start: usize, end: usize, last: &str| {
+        let Key::Kb(i) = m.key else { return false };
+        let e = &kb.entries[i as usize];
+        m.start == start
+            && m.end == end
+            && e.class == Class::Person
+            && !std::iter::once(&e.ar)
+                .chain(&e.aliases)
+                .filter_map(|n| n.split(' ').next_back())
+                .any(|w| normalize_str(w) == last)
+    };
     for (di, d) in docs.iter().enumerate() {
         for (start, end) in word_spans(d.text) {
             buf.clear();
@@ -760,18 +774,30 @@ fn sweep_surnames(
                 continue;
             };
             *seen.entry(last).or_default() += 1;
-            match per_doc[di].iter().find(|m| m.start < end && start < m.end) {
+            match per_doc[di]
+                .iter()
+                .position(|m| m.start < end && start < m.end)
+            {
                 None => missed.push((di, start, end, last)),
-                Some(m) if remap(&m.key) == chosen[last] => {
+                Some(mi) if remap(&per_doc[di][mi].key) == chosen[last] => {
                     *owned.entry(last).or_default() += 1;
+                }
+                Some(mi) if fuzzy_kb_surname(&per_doc[di][mi], start, end, last) => {
+                    misread.push((di, mi, last));
                 }
                 Some(_) => {}
             }
         }
     }
+    let sure = |last: &str| owned.get(last).copied().unwrap_or(0) * 2 >= seen[last];
+    for (di, mi, last) in misread {
+        if sure(last) {
+            per_doc[di][mi].key = chosen[last].clone();
+        }
+    }
     for (di, start, end, last) in missed {
         let key = &chosen[last];
-        if owned.get(last).copied().unwrap_or(0) * 2 < seen[last] {
+        if !sure(last) {
             continue;
         }
         per_doc[di].push(M {

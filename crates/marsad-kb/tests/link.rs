@@ -1698,3 +1698,36 @@ fn a_kb_persons_surname_is_not_swept_across_the_corpus() {
         .count();
     assert_eq!(on_ground, 0);
 }
+
+#[test]
+fn a_surname_one_letter_off_a_kb_persons_is_the_corpus_person_spelled_so() {
+    // ANT (2018): 7 lone "كوشنر" (Jared Kushner, named in full in other articles) were the KB's
+    // "نستور كيرشنر" (Néstor Kirchner): one letter off, the lone-surname rule had nothing better.
+    let both = "وقال جاريد كوشنر مستشار البيت الأبيض إن الخطة جاهزة. وأضاف كوشنر أن الإعلان قريب.";
+    let alone = "وقال كوشنر إن الخطة جاهزة.";
+    let filler = "وقال المتحدث إن الوضع هادئ في المدينة.";
+    let ids: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+    let tagged_both: &[(&str, EntityType)] = &[("جاريد كوشنر", EntityType::Per)];
+    let tagged_alone: &[(&str, EntityType)] = &[("كوشنر", EntityType::Per)];
+    let docs: Vec<CandDoc<'_>> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| match i {
+            0..=11 => (id.as_str(), both, tagged_both),
+            12..=16 => (id.as_str(), alone, tagged_alone),
+            _ => (id.as_str(), filler, &[][..]),
+        })
+        .collect();
+    let out = run_cands(&docs);
+    let kushner = entity_with(&out, "جاريد كوشنر");
+    assert!(kushner.kb.is_none(), "{:?}", kushner.name);
+    let lone: Vec<&str> = out
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.evidence.text == "كوشنر")
+        .map(|(e, _)| e.id.as_str())
+        .collect();
+    assert_eq!(lone.len(), 17, "{lone:?}");
+    assert!(lone.iter().all(|id| *id == kushner.id), "{lone:?}");
+}
