@@ -1247,6 +1247,19 @@ fn read_actors(data: &Path) -> Result<Vec<Actor>, KbError> {
     Ok(actors)
 }
 
+/// Last words of news outlets' names as Arabic writes them (News, Times, Post, Press, Today, Tribune,
+/// Journal, Zeitung), normalised.
+const OUTLET_LAST_WORDS: &[&str] = &[
+    "نيوز",
+    "تايمز",
+    "بوست",
+    "برس",
+    "توداي",
+    "تريبيون",
+    "جورنال",
+    "زيتونغ",
+];
+
 fn persons(
     cx: &mut Ctx,
     actors: &[Actor],
@@ -1308,7 +1321,7 @@ fn persons(
     }
     let mut people: BTreeMap<String, P> = BTreeMap::new();
     let mut singles: Vec<(String, HashSet<usize>)> = Vec::new();
-    let (mut non_person, mut no_state) = (0, 0);
+    let (mut non_person, mut no_state, mut outlets) = (0, 0, 0);
     for a in actors {
         let toks = &rejoin_proclitics(&a.names[0], translit);
         if toks.is_empty() {
@@ -1443,6 +1456,35 @@ fn persons(
                     || common_any(common, &name[0])))
         {
             non_person += 1;
+            continue;
+        }
+        // An entry coded only as media (USAMED) that would be a person is an outlet when its last
+        // word is one outlets' names end in (نيوز، تايمز…): "فوكس نيوز", "اسوشييتد برس", "لوس أنجليس
+        // تايمز" had been persons. Journalists ("سيمور هيرش", "فريد زكريا") stay; so, for want of a
+        // better sign, do "يديعوت أحرونوت" and "وول ستريت".
+        let media_only = !a.roles.is_empty()
+            && a.roles
+                .iter()
+                .all(|r| r.0.ends_with("MED") && !r.0.contains("GOV"));
+        let outlet_word = name
+            .last()
+            .is_some_and(|w| OUTLET_LAST_WORDS.contains(&normalize_str(w).as_str()));
+        // Only with a state, and no common word in the name.
+        let outlet_state = a
+            .roles
+            .iter()
+            .find_map(|r| cx.state_by_iso3.get(r.0.get(..3)?).copied());
+        if media_only && name.len() >= 2 && outlet_word {
+            if let (Some(s), false) = (outlet_state, name.iter().any(|w| common_any(common, w))) {
+                let ar = name.join(" ");
+                let id = format!("L:org:{}", normalize_str(&ar).replace(' ', "_"));
+                if !cx.entries.iter().any(|e| e.id == id) {
+                    let mut e = new_entry(id, None, Class::Org, ar, "oeda_arabic_dictionaries");
+                    e.country = Some(cx.entries[s].id.clone());
+                    cx.entries.push(e);
+                    outlets += 1;
+                }
+            }
             continue;
         }
         let mut states = HashSet::new();
@@ -1741,7 +1783,8 @@ fn persons(
     }
     cx.report.say(format!(
         "oeda actor_dict_ar_v4: {} actor entries, {n} persons kept ({with_en} with an English name from the name-pair \
-         tables), {non_person} organisations/bodies skipped, {no_state} without a known state skipped, {singles_joined} \
+         tables), {non_person} organisations/bodies skipped, {outlets} media outlets kept as organisations, {no_state} \
+         without a known state skipped, {singles_joined} \
          one-word names joined to a person, {singles_dropped} one-word names dropped (ambiguous or unknown), {absorbed} \
          shorter names or second names joined to the full name with the same dated office",
         actors.len()

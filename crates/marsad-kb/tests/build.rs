@@ -323,3 +323,17 @@ fn dictionary_names_lose_deputy_titles_and_cut_phrases_and_keep_ali() {
     let taha = person("علي عثمان محمد طه").unwrap();
     assert!(taha.roles.iter().all(|r| r.rel != "leader_of"), "{taha:?}");
 }
+
+#[test]
+fn dictionary_media_outlets_are_organisations_not_persons() {
+    // OEDA codes "فوكس_نيوز_ [USAMED]" like a journalist; its last word says it is an outlet.
+    let kb = Kb::builtin();
+    let named = |ar: &str| kb.entries.iter().find(|e| e.ar == ar);
+    for outlet in ["فوكس نيوز", "اسوشييتد برس", "لوس أنجليس تايمز"] {
+        let e = named(outlet).unwrap_or_else(|| panic!("{outlet} in the KB"));
+        assert_eq!(e.class, Class::Org, "{e:?}");
+        assert_eq!(e.country.as_deref(), Some("Q30"), "{e:?}");
+    }
+    // Journalists coded the same way stay persons.
+    assert_eq!(named("سيمور هيرش").map(|e| e.class), Some(Class::Person));
+}
