@@ -329,7 +329,8 @@ fn dictionary_media_outlets_are_organisations_not_persons() {
     // OEDA codes "فوكس_نيوز_ [USAMED]" like a journalist; its last word says it is an outlet.
     let kb = Kb::builtin();
     let named = |ar: &str| kb.entries.iter().find(|e| e.ar == ar);
-    for outlet in ["فوكس نيوز", "اسوشييتد برس", "لوس أنجليس تايمز"] {
+    for outlet in ["فوكس نيوز", "اسوشييتد برس", "لوس أنجليس تايمز"]
+    {
         let e = named(outlet).unwrap_or_else(|| panic!("{outlet} in the KB"));
         assert_eq!(e.class, Class::Org, "{e:?}");
         assert_eq!(e.country.as_deref(), Some("Q30"), "{e:?}");
