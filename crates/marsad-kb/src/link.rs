@@ -2438,6 +2438,18 @@ fn link_doc(
             continue;
         };
         let (start, end, toks) = (cand.start, cand.end, cand.toks);
+        // A description standing for a body named before it: a title mention of that body, if found.
+        let refer_back = |out: &mut Vec<M>, key: Option<Key>| {
+            if let Some(key) = key {
+                out.push(M {
+                    key,
+                    start,
+                    end,
+                    form: MentionForm::Title,
+                    kind: c.kind,
+                });
+            }
+        };
         // "هذا الاتحاد الناشئ" ("this emerging union") points back to a body the sentence before
         // named: a description, not a name. It is the nearest such mention just before, else nothing.
         if c.kind != EntityType::Per && after_demonstrative(d.text, start) {
@@ -2447,15 +2459,7 @@ fn link_doc(
                 .filter(|m| m.form == MentionForm::Name && m.kind == c.kind)
                 .max_by_key(|m| m.end)
                 .map(|m| m.key.clone());
-            if let Some(key) = antecedent {
-                out.push(M {
-                    key,
-                    start,
-                    end,
-                    form: MentionForm::Title,
-                    kind: c.kind,
-                });
-            }
+            refer_back(&mut out, antecedent);
             continue;
         }
         // A name that took the adjective after it (منظمة العالم التركي) owns it: the adjective's
@@ -2471,15 +2475,8 @@ fn link_doc(
                 None if toks.len() == 1 && bare_head_noun(kb, &toks[0]) => {
                     // "المنظمة" after "منظمة هيومن رايتس ووتش" is that body: the nearest earlier
                     // body or place of the document named with the same head noun.
-                    if let Some(key) = head_noun_referent(kb, &toks[0], start, &out) {
-                        out.push(M {
-                            key,
-                            start,
-                            end,
-                            form: MentionForm::Title,
-                            kind: c.kind,
-                        });
-                    }
+                    let referent = head_noun_referent(kb, &toks[0], start, &out);
+                    refer_back(&mut out, referent);
                     continue;
                 }
                 None => Key::New(toks.join(" ")),
