@@ -751,6 +751,8 @@ fn sweep_surnames(
     // The word alone read as a KB person by a spelling one letter off (كوشنر as the KB's كيرشنر,
     // Kirchner), where the corpus knows a person with exactly that surname (Jared Kushner).
     let mut misread: Vec<(usize, usize, &str)> = Vec::new();
+    // A first name alone already a mention, to grow over the missed surname after it.
+    let mut grown: Vec<(usize, usize, usize, &str)> = Vec::new();
     let fuzzy_kb_surname = |m: &M, start: usize, end: usize, last: &str| {
         let Key::Kb(i) = m.key else { return false };
         let e = &kb.entries[i as usize];
@@ -762,7 +764,19 @@ fn sweep_surnames(
                 .filter_map(|n| n.split(' ').next_back())
                 .any(|w| normalize_str(w) == last)
     };
+    // The person's first name, where the corpus names him in full (دونالد of دونالد ترامب): a missed
+    // surname right after it takes it in.
+    let first_of: HashMap<&str, String> = chosen
+        .iter()
+        .filter_map(|(last, key)| {
+            let Key::New(n) = key else { return None };
+            let toks = news.get(n)?.merge_toks();
+            (toks.len() >= 2).then(|| (last.as_str(), toks[0].clone()))
+        })
+        .collect();
     for (di, d) in docs.iter().enumerate() {
+        // The word before this one (folded only when a missed surname follows it).
+        let mut prev: Option<(usize, usize)> = None;
         for (start, end) in word_spans(d.text) {
             buf.clear();
             buf.extend(
@@ -770,6 +784,7 @@ fn sweep_surnames(
                     .chars()
                     .filter_map(|c| fold_char(c, opts)),
             );
+            let before = prev.replace((start, end));
             let Some(&last) = forms.get(buf.as_str()) else {
                 continue;
             };
@@ -778,7 +793,37 @@ fn sweep_surnames(
                 .iter()
                 .position(|m| m.start < end && start < m.end)
             {
-                None => missed.push((di, start, end, last)),
+                None => {
+                    let with_first = before.filter(|&(ps, pe)| {
+                        &d.text[pe..start] == " "
+                            && first_of.get(last).is_some_and(|f| {
+                                *f == d.text[ps..pe]
+                                    .chars()
+                                    .filter_map(|c| fold_char(c, opts))
+                                    .collect::<String>()
+                            })
+                    });
+                    // The first name alone may already be a mention (a title's name cut at
+                    // "دونالد"): it grows to the full name instead.
+                    let first_alone = with_first.and_then(|(ps, pe)| {
+                        per_doc[di]
+                            .iter()
+                            .position(|m| m.start < pe && ps < m.end)
+                            .filter(|&mi| {
+                                let m = &per_doc[di][mi];
+                                m.start == ps && m.end == pe && m.kind == EntityType::Per
+                            })
+                    });
+                    match (with_first, first_alone) {
+                        (Some(_), Some(mi)) => grown.push((di, mi, end, last)),
+                        (Some((ps, pe)), None)
+                            if !per_doc[di].iter().any(|m| m.start < pe && ps < m.end) =>
+                        {
+                            missed.push((di, ps, end, last))
+                        }
+                        _ => missed.push((di, start, end, last)),
+                    }
+                }
                 Some(mi) if remap(&per_doc[di][mi].key) == chosen[last] => {
                     *owned.entry(last).or_default() += 1;
                 }
@@ -793,6 +838,14 @@ fn sweep_surnames(
     for (di, mi, last) in misread {
         if sure(last) {
             per_doc[di][mi].key = chosen[last].clone();
+        }
+    }
+    for (di, mi, end, last) in grown {
+        if sure(last) {
+            let m = &mut per_doc[di][mi];
+            m.key = chosen[last].clone();
+            m.end = end;
+            m.form = MentionForm::Name;
         }
     }
     for (di, start, end, last) in missed {

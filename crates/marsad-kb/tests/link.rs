@@ -1731,3 +1731,50 @@ fn a_surname_one_letter_off_a_kb_persons_is_the_corpus_person_spelled_so() {
     assert_eq!(lone.len(), 17, "{lone:?}");
     assert!(lone.iter().all(|id| *id == kushner.id), "{lone:?}");
 }
+
+#[test]
+fn a_swept_surname_takes_in_the_first_name_before_it() {
+    // ANT (2018): the sweep marked "دونالد [[ترامب]]" where the tagger had missed the whole name.
+    let full = "وقال دونالد ترامب إن الاتفاق النووي مع إيران سيئ.";
+    let text = "وقال ترامب إن الاتفاق النووي مع إيران سيئ.";
+    let missed = "وأعلن دونالد ترامب انسحاب بلاده من الاتفاق.";
+    let ids: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+    let mut docs = corpus_of(&ids[4..], text, &[("ترامب", EntityType::Per)], 56);
+    for id in &ids[..3] {
+        docs.push((id.as_str(), full, &[("دونالد ترامب", EntityType::Per)]));
+    }
+    docs.push((ids[3].as_str(), missed, &[]));
+    let out = run_cands(&docs);
+    let trump = entity_with(&out, "ترامب");
+    let in_missed: Vec<&str> = trump
+        .mentions
+        .iter()
+        .filter(|m| m.evidence.doc == "d3")
+        .map(|m| m.evidence.text.as_str())
+        .collect();
+    assert_eq!(in_missed, ["دونالد ترامب"]);
+}
+
+#[test]
+fn a_first_name_cut_from_a_swept_surname_grows_into_the_full_name() {
+    // ANT (2018): in 23 "الرئيس الأمريكي دونالد ترامب" the name was cut to a person "دونالد" and the
+    // sweep then marked "ترامب" beside it.
+    let full = "وقال دونالد ترامب إن الاتفاق النووي مع إيران سيئ.";
+    let text = "وقال ترامب إن الاتفاق النووي مع إيران سيئ.";
+    let cut = "وأعلن دونالد ترامب انسحاب بلاده من الاتفاق.";
+    let ids: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+    let mut docs = corpus_of(&ids[4..], text, &[("ترامب", EntityType::Per)], 56);
+    for id in &ids[..3] {
+        docs.push((id.as_str(), full, &[("دونالد ترامب", EntityType::Per)]));
+    }
+    docs.push((ids[3].as_str(), cut, &[("دونالد", EntityType::Per)]));
+    let out = run_cands(&docs);
+    let trump = entity_with(&out, "ترامب");
+    let in_cut: Vec<&str> = trump
+        .mentions
+        .iter()
+        .filter(|m| m.evidence.doc == "d3")
+        .map(|m| m.evidence.text.as_str())
+        .collect();
+    assert_eq!(in_cut, ["دونالد ترامب"]);
+}
