@@ -119,6 +119,28 @@ pub enum IngestError {
         /// The file or line.
         at: Location,
     },
+    /// A document id the store and the API could not address.
+    #[error(
+        "{at}: document id {id:?} cannot be used: ids are 1-200 characters without slashes, backslashes, spaces or control characters, not starting with '.'"
+    )]
+    BadId {
+        /// The file or line.
+        at: Location,
+        /// The id as given (cut to 80 characters).
+        id: String,
+    },
+    /// A second document with an id already read in the same run: it would replace the first.
+    #[error(
+        "{at}: document id {id:?} is already used by {first}; skipped (ids must be unique: rename the file or change the id)"
+    )]
+    DuplicateId {
+        /// The file or line of the second document.
+        at: Location,
+        /// The shared id.
+        id: String,
+        /// Where the first document with that id came from.
+        first: String,
+    },
 }
 
 impl IngestError {
@@ -134,7 +156,9 @@ impl IngestError {
             | IngestError::Encoding { at, .. }
             | IngestError::Json { at, .. }
             | IngestError::MissingField { at, .. }
-            | IngestError::NoText { at } => at,
+            | IngestError::NoText { at }
+            | IngestError::BadId { at, .. }
+            | IngestError::DuplicateId { at, .. } => at,
         }
     }
 }

@@ -58,6 +58,12 @@ pub(crate) fn parse_line(
         field: "id",
         accepted: "id, docno, _id, doc_id",
     })?;
+    if !crate::valid_id(&id) {
+        return Err(IngestError::BadId {
+            at: at(),
+            id: crate::shown_id(&id),
+        });
+    }
     let mut title = field(&obj, TITLE);
     let mut outlet = field(&obj, OUTLET);
     let mut author = field(&obj, AUTHOR);

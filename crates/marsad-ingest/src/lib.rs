@@ -174,13 +174,77 @@ pub fn read_paths(
     opts: &IngestOptions,
 ) -> (Vec<SourceDocument>, Vec<IngestError>) {
     let (files, mut errs) = list_inputs(paths);
-    let mut docs = Vec::new();
+    let mut docs: Vec<SourceDocument> = Vec::new();
+    let mut ids = UniqueIds::default();
     for f in &files {
         let (d, e) = read_file(f, opts);
-        docs.extend(d);
         errs.extend(e);
+        docs.extend(ids.admit(d, &mut errs));
     }
     (docs, errs)
+}
+
+/// The ids read so far in one run, and where each came from: a second document with an id
+/// would silently replace the first in a store and mix the two in a picture, so it is refused.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    first: std::collections::HashMap<String, String>,
+}
+
+impl UniqueIds {
+    /// `docs` without those whose id was already read; each one left out becomes an error.
+    pub fn admit(
+        &mut self,
+        docs: Vec<SourceDocument>,
+        errs: &mut Vec<IngestError>,
+    ) -> Vec<SourceDocument> {
+        let mut kept = Vec::with_capacity(docs.len());
+        for doc in docs {
+            match self.first.get(&doc.id) {
+                Some(at) => errs.push(IngestError::DuplicateId {
+                    at: source_location(&doc.source),
+                    id: shown_id(&doc.id),
+                    first: at.clone(),
+                }),
+                None => {
+                    self.first.insert(doc.id.clone(), doc.source.clone());
+                    kept.push(doc);
+                }
+            }
+        }
+        kept
+    }
+}
+
+/// The location a document's `source` names: `file#N` is line N of a JSONL file.
+fn source_location(source: &str) -> Location {
+    match source.rsplit_once('#') {
+        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            Location::line(file, n.parse().unwrap_or(0))
+        }
+        _ => Location::file(source),
+    }
+}
+
+/// Longest document id, in characters.
+pub const MAX_ID_CHARS: usize = 200;
+
+/// Whether `id` may name a document (and any picture item): 1–200 characters, none of them a
+/// slash, backslash, whitespace or control character, not starting with a dot. So no id can
+/// climb a path (`..`, `a/../b`) or smuggle a header or line break, while ids in any script
+/// (`E:Q232`, `E:new:توكاييف`) pass.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && id.chars().count() <= MAX_ID_CHARS
+        && id
+            .chars()
+            .all(|c| !c.is_control() && !c.is_whitespace() && c != '/' && c != '\\')
+}
+
+/// `id` cut to 80 characters, for messages.
+pub(crate) fn shown_id(id: &str) -> String {
+    id.chars().take(80).collect()
 }
 
 /// Reads one file of a supported kind (by extension). JSONL files are streamed line by line.
@@ -370,8 +434,15 @@ fn parse_single(
     if decoded.text.trim().is_empty() {
         return Err(IngestError::Empty { at: at() });
     }
+    let id = file_stem(name);
+    if !valid_id(&id) {
+        return Err(IngestError::BadId {
+            at: at(),
+            id: shown_id(&id),
+        });
+    }
     let mut doc = SourceDocument {
-        id: file_stem(name),
+        id,
         source: name.to_string(),
         title: None,
         outlet: None,
@@ -409,12 +480,25 @@ pub fn candidate_title(text: &str) -> Option<String> {
     (short && !line.ends_with(['.', ':', '؛', '،', ','])).then(|| line.to_string())
 }
 
+/// The document id of a file: its stem, with spaces and control characters written as `_` and
+/// a leading dot dropped (`my news.txt` → `my_news`), so that every file gets an id the store and
+/// the API can address.
 fn file_stem(name: &str) -> String {
-    Path::new(name)
+    let stem = Path::new(name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| name.to_string())
+        .unwrap_or_else(|| name.to_string());
+    stem.trim_start_matches('.')
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() || c == '\\' {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {

@@ -404,3 +404,69 @@ fn fuzz_body_holds_on_seeds() {
         fuzz_one(s);
     }
 }
+
+#[test]
+fn a_repeated_id_is_an_error_naming_both_inputs_and_the_first_is_kept() {
+    // Two folders with a file of the same name, and a JSONL file that repeats an id: each second
+    // document would replace the first in a store and mix the two in a picture.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("a")).unwrap();
+    std::fs::create_dir_all(root.join("b")).unwrap();
+    let sample = sample_files();
+    std::fs::write(root.join("a/news.txt"), std::fs::read(&sample[0]).unwrap()).unwrap();
+    std::fs::write(root.join("b/news.txt"), std::fs::read(&sample[1]).unwrap()).unwrap();
+    std::fs::write(
+        root.join("c.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"قال لافروف إن روسيا لن تتدخل.\"}\n{\"id\":\"j1\",\"text\":\"أرسلت روسيا جنودا.\"}\n",
+    )
+    .unwrap();
+    let (docs, errs) = read_paths(&[root.to_path_buf()], &opts());
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, vec!["news", "j1"]);
+    assert!(docs[0].source.ends_with("a/news.txt"), "{}", docs[0].source);
+    assert_eq!(docs[1].text, "قال لافروف إن روسيا لن تتدخل.");
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+    assert!(
+        msgs.iter().any(|m| m.contains("b/news.txt")
+            && m.contains("a/news.txt")
+            && m.contains("\"news\"")),
+        "{msgs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| matches!(e, IngestError::DuplicateId { at, .. } if at.line == Some(2))),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn ids_are_ones_the_store_and_the_api_can_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let sample = std::fs::read(&sample_files()[0]).unwrap();
+    // A space in a file name is common: the id writes it as _.
+    std::fs::write(root.join("my news.txt"), &sample).unwrap();
+    let (docs, errs) = read_paths(&[root.join("my news.txt")], &opts());
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(docs[0].id, "my_news");
+    // A JSONL id that climbs a path, or one too long, is refused with the line named.
+    std::fs::write(
+        root.join("x.jsonl"),
+        format!(
+            "{{\"id\":\"../../etc/passwd\",\"text\":\"نص\"}}\n{{\"id\":\"{}\",\"text\":\"نص\"}}\n{{\"id\":\"ok\",\"text\":\"نص\"}}\n",
+            "a".repeat(201)
+        ),
+    )
+    .unwrap();
+    let (docs, errs) = read_paths(&[root.join("x.jsonl")], &opts());
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].id, "ok");
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(matches!(&errs[0], IngestError::BadId { at, .. } if at.line == Some(1)));
+    assert!(errs[0]
+        .to_string()
+        .contains("x.jsonl, line 1: document id \"../../etc/passwd\""));
+    assert!(matches!(&errs[1], IngestError::BadId { at, .. } if at.line == Some(2)));
+}

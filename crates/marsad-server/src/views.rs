@@ -13,20 +13,14 @@ use marsad_picture::{
 };
 use serde::Serialize;
 
-/// Longest id accepted anywhere in the API, in characters.
-pub const MAX_ID_CHARS: usize = 200;
+/// Longest id accepted anywhere in the API, in characters (the ingest rule, so that every stored
+/// document can be addressed).
+pub const MAX_ID_CHARS: usize = marsad_ingest::MAX_ID_CHARS;
 
-/// Whether `id` may name an entity, event or document: 1–200 characters, none of them a slash,
-/// backslash, whitespace or control character, not starting with a dot. So no id can climb a
-/// path (`..`, `a/../b`) or smuggle a header or line break, while picture ids in any script
-/// (`E:Q232`, `E:new:توكاييف`, names with diacritics) pass.
+/// Whether `id` may name an entity, event or document: the same rule ingest applies
+/// ([`marsad_ingest::valid_id`]).
 pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('.')
-        && id.chars().count() <= MAX_ID_CHARS
-        && id
-            .chars()
-            .all(|c| !c.is_control() && !c.is_whitespace() && c != '/' && c != '\\')
+    marsad_ingest::valid_id(id)
 }
 
 /// Whether `s` is an ISO date of year, month or day precision (`2022`, `2022-01`, `2022-01-06`).

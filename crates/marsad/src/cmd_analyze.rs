@@ -68,9 +68,11 @@ fn read_inputs(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<(Vec<SourceD
     }
     let bar = progress_bar(files.len() as u64, "reading");
     let mut docs = Vec::new();
+    let mut ids = marsad_ingest::UniqueIds::default();
     for f in &files {
         bar.set_message(f.display().to_string());
-        let (ds, errs) = marsad_ingest::read_file(f, &opts);
+        let (ds, mut errs) = marsad_ingest::read_file(f, &opts);
+        let ds = ids.admit(ds, &mut errs);
         for e in &errs {
             bar.suspend(|| eprintln!("marsad: {e}"));
         }

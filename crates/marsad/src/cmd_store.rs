@@ -91,8 +91,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         eprintln!("marsad: {e}");
     }
     let mut docs = Vec::new();
+    let mut ids = marsad_ingest::UniqueIds::default();
     for f in &files {
-        let (ds, errs) = marsad_ingest::read_file(f, &opts);
+        let (ds, mut errs) = marsad_ingest::read_file(f, &opts);
+        let ds = ids.admit(ds, &mut errs);
         for e in &errs {
             eprintln!("marsad: {e}");
         }
