@@ -979,12 +979,12 @@ fn roles(inp: &Inputs<'_>, out: &mut Vec<Disagreement>) {
         }
     }
     // Documents with no publication date (a hand-picked set) tell one story when their main
-    // places agree.
+    // places agree: at least two of each one's three most-mentioned states and places are the
+    // same (the single first place flips with one mention more or less).
     let undated_same_place = |a: &str, b: &str| {
+        let top = |d: &str| inp.topics.get(d).map_or(&[][..], |v| &v[..v.len().min(3)]);
         (!inp.published.contains_key(a) || !inp.published.contains_key(b))
-            && inp.topics.get(a).and_then(|v| v.first()).is_some()
-            && inp.topics.get(a).and_then(|v| v.first())
-                == inp.topics.get(b).and_then(|v| v.first())
+            && top(a).iter().filter(|x| top(b).contains(x)).count() >= 2
     };
     for ((actor, counterpart), docs) in acc {
         if same_side(&actor, &counterpart) {

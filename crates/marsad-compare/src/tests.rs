@@ -324,6 +324,32 @@ fn opposite_roles_of_an_actor_disagree() {
     assert!(run(&merged, &raw, &topics, &published).is_empty());
     // Without a shared story there is no counterpart, so no disagreement.
     assert!(run(&merged, &raw, &HashMap::new(), &HashMap::new()).is_empty());
+    // Undated documents with no merged happening tell one story when their three main places
+    // agree, in whatever order (sample article 000 names Russia once more than Türkiye).
+    let unmerged = merge_events(raw.clone(), &HashMap::new());
+    let reordered = HashMap::from([
+        (
+            "a".to_string(),
+            vec!["ru".to_string(), "tr".to_string(), "kz".to_string()],
+        ),
+        (
+            "b".to_string(),
+            vec!["tr".to_string(), "kz".to_string(), "ru".to_string()],
+        ),
+    ]);
+    let d = run(&unmerged, &one_each, &reordered, &HashMap::new());
+    assert_eq!(d.len(), 1, "{d:?}");
+    let apart = HashMap::from([
+        (
+            "a".to_string(),
+            vec!["tr".to_string(), "kz".to_string(), "ru".to_string()],
+        ),
+        (
+            "b".to_string(),
+            vec!["tr".to_string(), "ua".to_string(), "by".to_string()],
+        ),
+    ]);
+    assert!(run(&unmerged, &one_each, &apart, &HashMap::new()).is_empty());
 }
 
 #[test]

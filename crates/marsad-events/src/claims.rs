@@ -280,6 +280,32 @@ struct Content {
     opener_tok: usize,
 }
 
+/// Token `k` opens the writer's comment on the clause before it: مما, ما + a verb of showing or
+/// making (ما يجعل، ما يشير، ما يعني), وهو ما / وهذا ما, الأمر الذي.
+fn writer_comment_at(doc: &Doc<'_>, k: usize) -> bool {
+    let n = doc.toks[k].norm.as_str();
+    let next = doc.toks.get(k + 1).map_or("", |t| t.norm.as_str());
+    match n {
+        "مما" => true,
+        "ما" => matches!(
+            next,
+            "يجعل"
+                | "يشير"
+                | "يعني"
+                | "يؤكد"
+                | "يدل"
+                | "يكشف"
+                | "يعكس"
+                | "يوضح"
+                | "يؤشر"
+                | "يفسر"
+        ),
+        "وهو" | "وهذا" | "وهي" => next == "ما",
+        "الامر" | "والامر" => next == "الذي",
+        _ => false,
+    }
+}
+
 /// Finds the content after a speech verb at token `v` within the sentence `..sb`.
 fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
     let text = doc.input.text;
@@ -348,11 +374,16 @@ fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
             if start >= sent_end {
                 return None;
             }
-            // A quote right after أن: keep the whole clause, quotes included.
+            // A quote right after أن: keep the whole clause, quotes included. The writer's own
+            // comment on what was said (… ما يجعل الاتهامات تتجه نحو تركيا، مما يعني) ends it.
+            let end = (k + 2..sb)
+                .find(|&c| writer_comment_at(doc, c))
+                .and_then(|c| (k + 1..c).rev().find(|&p| !doc.toks[p].punct))
+                .map_or(sent_end, |p| doc.toks[p].end);
             return Some(Content {
                 start,
-                end: sent_end,
-                outer_end: sent_end,
+                end,
+                outer_end: end,
                 opener_tok: k,
             });
         }

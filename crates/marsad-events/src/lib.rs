@@ -501,7 +501,19 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
             )
         })
     };
-    if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k)) {
+    // A negation before a complementiser negates the verb it governs, not the event of the
+    // complement clause (لا يعني أن تدخل روسيا … لن تكون له تداعيات: the intervention happened).
+    // Right after the negation the complementiser is governed by it (دون أن تقدم طهران
+    // تنازلات: without concessions), so only one further on counts.
+    let complement_between = |k: usize| {
+        (k + 2..h.i).any(|c| {
+            matches!(
+                doc.toks[c].norm.as_str(),
+                "ان" | "بان" | "وان" | "انه" | "انها" | "انهم"
+            )
+        })
+    };
+    if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k) && !complement_between(k)) {
         return Mode::Negated;
     }
     // The negation may stand before the verb whose subject, a name, comes between it and the
@@ -513,7 +525,7 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
         if in_name(k) {
             continue;
         }
-        if doc.is(k, &lex.negation) && !still(k) {
+        if doc.is(k, &lex.negation) && !still(k) && !complement_between(k) {
             return Mode::Negated;
         }
         counted += 1;
@@ -578,6 +590,22 @@ fn is_title_word(norm: &str) -> bool {
             | "قائد"
             | "امين"
             | "نائب"
+    )
+}
+
+/// Adjectives that place a title in time (الرئيس السابق، الوزير الحالي): still part of the title
+/// before the holder's name.
+fn title_time(norm: &str) -> bool {
+    matches!(
+        norm,
+        "السابق"
+            | "الحالي"
+            | "الاسبق"
+            | "الراحل"
+            | "المخلوع"
+            | "الجديد"
+            | "المنتخب"
+            | "المقبل"
     )
 }
 
@@ -2601,6 +2629,69 @@ fn from_target(kind: &str) -> bool {
     )
 }
 
+/// Mention `m` is written with the preposition ل or ب glued on (لأذربيجان، للولايات المتحدة،
+/// بالصين). Names may begin with these letters (لبنان، ليبيا، بريطانيا), so the letter counts as a
+/// preposition only where no name can start (ل before hamza or the article) or where the
+/// document names the same entity without it.
+fn preposition_on(doc: &Doc<'_>, m: usize) -> bool {
+    let mm = &doc.input.mentions[m];
+    if mm.form != MentionForm::Name {
+        return false;
+    }
+    let raw = doc.input.text.get(mm.start..mm.end).unwrap_or("");
+    let raw = raw.strip_prefix('و').unwrap_or(raw);
+    let rest = match raw.strip_prefix('ل') {
+        Some(r) => {
+            if r.starts_with(['أ', 'إ', 'آ', 'ل']) {
+                return true;
+            }
+            r
+        }
+        None => match raw.strip_prefix('ب') {
+            Some(r) if r.starts_with("ال") => return true,
+            Some(r) => r,
+            None => return false,
+        },
+    };
+    let rest = normalize_str(rest);
+    doc.input.mentions.iter().any(|o| {
+        o.entity == mm.entity
+            && doc
+                .input
+                .text
+                .get(o.start..o.end)
+                .is_some_and(|t| normalize_str(t) == rest)
+    })
+}
+
+/// Verbs of refusing or abstaining whose object is an act the subject does not do (رفضت
+/// التدخل، امتنعت عن التصويت), normalised.
+fn refusal_words() -> &'static [String] {
+    static W: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        [
+            "رفض",
+            "رفضت",
+            "رفضوا",
+            "يرفض",
+            "ترفض",
+            "يرفضون",
+            "امتنع",
+            "امتنعت",
+            "امتنعوا",
+            "يمتنع",
+            "تمتنع",
+            "تجنب",
+            "تجنبت",
+            "يتجنب",
+            "تتجنب",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    })
+}
+
 /// Subtypes whose noun takes its patient, not its agent, as genitive (مقتل X، اعتقال X).
 fn patient_genitive(subtype: &str) -> bool {
     matches!(subtype, "killing" | "wounding" | "arrest")
@@ -2764,6 +2855,10 @@ fn find_events(
                                 | "اليوم"
                         )
                 }));
+        // After an indefinite noun of force, ل is the owner's (غارات للتحالف، تعزيزات للحوثيين:
+        // the coalition's raids), not the recipient's as after other nouns (زيارة لموسكو).
+        let owner_la =
+            !h.verb && !definite(&doc.toks[h.i].norm) && matches!(h.kind, "ASSAULT" | "MOBILIZE");
         // Right after the trigger: a nisba (التدخل الروسي) or a genitive/VSO subject.
         let mut k = h.j;
         let mut subject_taken = patient_first;
@@ -2773,6 +2868,9 @@ fn find_events(
         while subj_at < cb
             && subj_at < h.j + 4
             && (is_title_word(&doc.toks[subj_at].norm)
+                || (subj_at > h.j
+                    && is_title_word(&doc.toks[subj_at - 1].norm)
+                    && title_time(&doc.toks[subj_at].norm))
                 || (quantifier(&doc.toks[subj_at].norm) && doc.mention_at(subj_at).is_none()))
         {
             subj_at += 1;
@@ -2786,6 +2884,10 @@ fn find_events(
                 if mm.form == MentionForm::Adjective && protestish && is_place(mm.kind) {
                     location = Some(mm.entity.clone());
                     span.1 = span.1.max(mm.end);
+                } else if is_agent(agent(m)) && preposition_on(doc, m) && !owner_la {
+                    // ل or ب glued on marks the object or recipient, never the subject or the
+                    // genitive agent (دعمها لأذربيجان: Turkey backed Azerbaijan).
+                    push(&mut targets, m, &mut span);
                 } else if is_agent(agent(m)) && !subject_taken && k <= subj_at {
                     // The subject (or genitive agent) stands right after the trigger; a name
                     // after an intervening noun is that noun's complement (تؤيد قرار ترامب).
@@ -2803,7 +2905,9 @@ fn find_events(
         // A described group as the VSO subject (تظاهر المئات من الناشطات) or, for patient
         // words, as the patient (مقتل متظاهرين).
         if sources.is_empty() && (!patient_first || targets.is_empty()) {
-            if let Some(f) = actor_at(doc, h.j, cb) {
+            if let Some(f) = actor_at(doc, h.j, cb)
+                .filter(|f| owner_la || !matches!(f, Found::Named(m) if preposition_on(doc, *m)))
+            {
                 if patient_first {
                     push_found(&mut targets, f, &mut span, &mut actors);
                 } else if h.verb || matches!(h.kind, "PROTEST") {
@@ -3129,7 +3233,19 @@ fn find_events(
             i = next;
             continue;
         }
+        // Refusing an act with no agent of its own is not doing it (رفضت التدخل في بيلاروس:
+        // the alliance did not intervene). Only acts the refuser would do count: refusing a
+        // request or sanctions (رفضت السلطات طلبا تقدمت به) or someone else's act (رفض الهجوم على
+        // غزة) tells nothing of whether it happened, and violence is left to its own frames.
+        let refused = !h.verb
+            && sources.is_empty()
+            && (matches!(h.kind, "MOBILIZE" | "COOPERATE" | "CONSULT" | "AID" | "SUPPORT")
+                // Refusing to sign is not signing; refusing an agreement is often refusing
+                // one others made (مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال).
+                || (h.kind == "AGREE" && doc.toks[h.i].norm.contains("توقيع")))
+            && (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is_word(k, refusal_words()));
         let mode = match (frame, mode_of(doc, &h, claims)) {
+            _ if refused => Mode::Negated,
             (_, Mode::Negated) | (Frame::Negated, _) => Mode::Negated,
             (Frame::Hypothetical, _) => Mode::Hypothetical,
             (_, m) => m,

@@ -2310,7 +2310,16 @@ fn link_doc(
         }
         match best.kind {
             AliasKind::Adjective => {
-                if GROUP_NOUNS.contains(&prev_s) {
+                // A state's nisba on a plural of states or peoples names a family of them
+                // (للجمهوريات التركية: the Turkic republics), not the one state; a preposition
+                // may be glued on the plural (ل + ال written لل).
+                let prev_bare = ["لل", "ولل", "بال", "وبال", "كال"]
+                    .iter()
+                    .find_map(|p| prev.strip_prefix(p))
+                    .map(|r| format!("ال{r}"));
+                if GROUP_NOUNS.contains(&prev_s)
+                    || prev_bare.is_some_and(|b| GROUP_NOUNS.contains(&b.as_str()))
+                {
                     continue;
                 }
                 // An indefinite nisba right after a rank or honorific is a given name: "العقيد الركن

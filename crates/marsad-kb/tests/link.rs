@@ -109,6 +109,20 @@ fn turkic_org_and_turkic_states_are_not_turkey() {
 }
 
 #[test]
+fn turkic_states_with_a_preposition_glued_on_are_not_turkey() {
+    // Sample article 000: "the Turkic republics" and "the Turkic states" with ل written on them.
+    let s = "وتعزيز دورها كقائد للجمهوريات التركية. وهي فرصة كبيرة لإثبات التضامن بالنسبة للدول التركية. كما زار الرئيس التركي أستانا.";
+    let out = run(&[("d", s)], None);
+    let turkey = entity_with(&out, "التركي");
+    assert_eq!(turkey.kb.as_deref(), Some("Q43"));
+    assert!(
+        turkey.mentions.iter().all(|m| m.evidence.text == "التركي"),
+        "{:?}",
+        turkey.mentions
+    );
+}
+
+#[test]
 fn apposition_binds_title_and_name_across_documents() {
     let a = "ولكن تركيا تفاجأت بقيام الرئيس الكازاخستاني قاسم جومارت توكاييف بطلب المساعدة من منظمة الأمن الجماعي التي تقودها روسيا.";
     let b = "بسبب أن الرئيس الكازاخستاني الحالي، يعطي الأولوية لتوطيد علاقاته بموسكو. فقد طلب الرئيس «توكاييف» الدعم والتدخل من منظمة معاهدة الأمن الجماعي";
