@@ -1171,7 +1171,7 @@ fn name_word(doc: &Doc<'_>, i: usize) -> bool {
 
 /// Token `i` lies inside some mention.
 fn covered(doc: &Doc<'_>, i: usize) -> bool {
-    doc.mtok.iter().any(|&(a, b)| a <= i && i <= b)
+    doc.covered(i)
 }
 
 /// Token `i` ends a name: the content's opener, a comma, a bracket, or a preposition or

@@ -104,6 +104,15 @@ pub(crate) struct Doc<'a> {
     pub mtok: Vec<(usize, usize)>,
     /// For each sentence, its token range.
     pub stoks: Vec<(usize, usize)>,
+    /// Mention indices ordered by first token (then index): the mentions of a token range are
+    /// found by binary search, so a long document does not cost tokens × mentions.
+    by_start: Vec<usize>,
+    /// For each token, whether some mention covers it.
+    covered: Vec<bool>,
+    /// Entity ids with a person mention.
+    pub persons: std::collections::HashSet<&'a str>,
+    /// Each quantity's first evidence span, sorted by start.
+    quantity_spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Doc<'a> {
@@ -144,12 +153,36 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| (tok_at(s.start), tok_at(s.end)))
             .collect();
+        let mut by_start: Vec<usize> = (0..mtok.len()).collect();
+        by_start.sort_by_key(|&k| (mtok[k].0, k));
+        let persons = input
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Per)
+            .map(|m| m.entity.as_str())
+            .collect();
+        let mut quantity_spans: Vec<(usize, usize)> = input
+            .quantities
+            .iter()
+            .filter_map(|q| q.evidence.first().map(|e| (e.start, e.end)))
+            .collect();
+        quantity_spans.sort_unstable();
+        let mut covered = vec![false; toks.len()];
+        for &(a, b) in mtok.iter().filter(|&&(_, b)| b != usize::MAX) {
+            for c in covered.iter_mut().take(b + 1).skip(a) {
+                *c = true;
+            }
+        }
         (
             Doc {
                 input,
                 toks,
                 mtok,
                 stoks,
+                by_start,
+                covered,
+                persons,
+                quantity_spans,
             },
             diags,
         )
@@ -161,10 +194,13 @@ impl<'a> Doc<'a> {
 
     /// Token range of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> (usize, usize) {
+        // Sentences are in text order: the first whose end lies past `i` is the only candidate
+        // (binary search, not a scan per token of a long document).
+        let k = self.stoks.partition_point(|&(_, b)| b <= i);
         self.stoks
-            .iter()
+            .get(k)
             .copied()
-            .find(|&(a, b)| a <= i && i < b)
+            .filter(|&(a, b)| a <= i && i < b)
             .unwrap_or((0, self.toks.len()))
     }
 
@@ -186,16 +222,35 @@ impl<'a> Doc<'a> {
 
     /// Mention indices whose first token lies in `a..b`.
     pub fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
-        self.mtok
-            .iter()
-            .enumerate()
-            .filter(move |(_, &(s, _))| s >= a && s < b)
-            .map(|(k, _)| k)
+        let lo = self.by_start.partition_point(|&k| self.mtok[k].0 < a);
+        let hi = self.by_start.partition_point(|&k| self.mtok[k].0 < b);
+        let mut ks = self.by_start[lo..hi.max(lo)].to_vec();
+        // In mention order, as callers that take the first expect.
+        ks.sort_unstable();
+        ks.into_iter()
     }
 
-    /// Mention starting at token `i`, if any.
+    /// Some quantity's first evidence lies within bytes `lo..hi`.
+    pub fn quantity_within(&self, lo: usize, hi: usize) -> bool {
+        let from = self.quantity_spans.partition_point(|&(s, _)| s < lo);
+        self.quantity_spans[from..]
+            .iter()
+            .take_while(|&&(s, _)| s <= hi)
+            .any(|&(_, e)| e <= hi)
+    }
+
+    /// Token `i` lies inside some mention.
+    pub fn covered(&self, i: usize) -> bool {
+        self.covered.get(i).copied().unwrap_or(false)
+    }
+
+    /// Mention starting at token `i`, if any (the first in mention order).
     pub fn mention_at(&self, i: usize) -> Option<usize> {
-        self.mtok.iter().position(|&(s, _)| s == i)
+        let lo = self.by_start.partition_point(|&k| self.mtok[k].0 < i);
+        self.by_start
+            .get(lo)
+            .copied()
+            .filter(|&k| self.mtok[k].0 == i)
     }
 
     /// Token `i` is one of `words` as written or after a conjunction or ل/س (لتعلن, وقال).
@@ -518,7 +573,7 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     }
     // The negation may stand before the verb whose subject, a name, comes between it and the
     // trigger (لن يشارك الحزب الاشتراكي في التظاهرات): the name's words do not count to the three.
-    let in_name = |k: usize| doc.mtok.iter().any(|&(a, b)| a <= k && k <= b);
+    let in_name = |k: usize| doc.covered(k);
     let (mut k, mut counted) = (h.i, 0);
     while k > ca && counted < 3 {
         k -= 1;
@@ -2780,11 +2835,7 @@ fn find_events(
             },
         };
         // Part of an entity name (حزب العدالة, مجلس الأمن) is no trigger.
-        if doc
-            .mtok
-            .iter()
-            .any(|&(a, b)| a <= h.i && h.i <= b && b != usize::MAX)
-        {
+        if doc.covered(h.i) {
             i += 1;
             continue;
         }
@@ -3161,11 +3212,7 @@ fn find_events(
             || (location.is_some() && !attack_noun)
             || (attack_noun && attack_told(doc, &h, ca, cb))
             || date.is_some()
-            || doc.input.quantities.iter().any(|q| {
-                q.evidence
-                    .first()
-                    .is_some_and(|e| e.start >= clo && e.end <= chi)
-            })
+            || doc.quantity_within(clo, chi)
             || (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &lex.light));
         // Protest and attack nouns, definite or not, need an anchor of their own in their clause
         // (an actor, a place, a date, a figure, a verb of happening): a bare mention is
@@ -3221,12 +3268,7 @@ fn find_events(
         targets.retain(|t| !sources.contains(t));
         // A named person "attacking" (شن الرئيس … هجوماً على الكويت، هاجم ترامب ماكين) is
         // criticising: violence is done by forces, groups and gunmen, not by a named politician.
-        let is_person = |s: &String| {
-            doc.input
-                .mentions
-                .iter()
-                .any(|m| &m.entity == s && m.kind == EntityType::Per)
-        };
+        let is_person = |s: &String| doc.persons.contains(s.as_str());
         let person_source = (!sources.is_empty() && sources.iter().all(is_person))
             || (sources.is_empty() && !targets.is_empty() && targets.iter().all(is_person));
         if h.subtype == "attack" && person_source {
@@ -3289,15 +3331,20 @@ fn find_events(
 /// المحتجين) tells that a protest is happening even with no protest word: one PROTEST event per
 /// sentence that has none, with the group as its source.
 fn implied_protests(doc: &Doc<'_>, claims: &[Claim], out: &mut Vec<Event>, actors: &mut Actors) {
+    // Where the protests told so far start, sorted: a sentence is looked up, not every event.
+    let mut told: Vec<usize> = out
+        .iter()
+        .filter(|e| e.kind == "PROTEST")
+        .map(|e| e.evidence[0].start)
+        .collect();
+    told.sort_unstable();
     for &(sa, sb) in &doc.stoks {
         let (lo, hi) = match (doc.toks.get(sa), doc.toks.get(sb.max(sa + 1) - 1)) {
             (Some(a), Some(b)) => (a.start, b.end),
             _ => continue,
         };
-        if out
-            .iter()
-            .any(|e| e.kind == "PROTEST" && e.evidence[0].start >= lo && e.evidence[0].start < hi)
-        {
+        let first = told.partition_point(|&x| x < lo);
+        if told.get(first).is_some_and(|&x| x < hi) {
             continue;
         }
         for k in sa..sb {

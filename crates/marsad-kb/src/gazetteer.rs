@@ -27,6 +27,26 @@ pub struct DocTokens {
 }
 
 impl DocTokens {
+    /// The tokens whose original bytes overlap `start..end`, found by binary search (tokens are in
+    /// text order and the offset map is monotonic), so that a long document does not cost
+    /// tokens × spans.
+    pub fn overlapping(&self, start: usize, end: usize) -> &[Tok] {
+        &self.toks[self.overlapping_range(start, end)]
+    }
+
+    /// The first token starting at or after byte `pos` of the original text, with its index.
+    pub fn first_from(&self, pos: usize) -> Option<(usize, &Tok)> {
+        let i = self.toks.partition_point(|t| t.orig.0 < pos);
+        self.toks.get(i).map(|t| (i, t))
+    }
+
+    /// Indices of [`DocTokens::overlapping`].
+    pub fn overlapping_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let lo = self.toks.partition_point(|t| t.orig.1 <= start);
+        let hi = self.toks.partition_point(|t| t.orig.0 < end).max(lo);
+        lo..hi
+    }
+
     /// Normalises and tokenises `text`.
     pub fn new(text: &str) -> DocTokens {
         let norm = Normalized::new(text, NormalizeOptions::default());

@@ -2295,15 +2295,19 @@ fn link_doc(
                 })
             };
             let last = dt.text(m.tok_end.saturating_sub(1));
-            let next_state_adj = matches.iter().any(|x| {
-                x.tok_start == m.tok_end && x.targets.iter().any(|t| t.kind == AliasKind::Adjective)
-            });
+            // Looked up last: scanning the matches for every match would cost matches².
+            let next_state_adj = || {
+                matches.iter().any(|x| {
+                    x.tok_start == m.tok_end
+                        && x.targets.iter().any(|t| t.kind == AliasKind::Adjective)
+                })
+            };
             if be.class == Class::Org
                 && best.kind == AliasKind::Name
                 && m.tok_end - m.tok_start >= 2
                 && nisba(last)
                 && nisba(next)
-                && !next_state_adj
+                && !next_state_adj()
             {
                 continue;
             }
@@ -2449,16 +2453,20 @@ fn link_doc(
         }
     }
     // 3. Tagger candidates the KB did not cover, read through their clitics and trimmed to the name.
+    // Each (name, entry) once, in order of first appearance: a long document repeats its names,
+    // and every candidate is compared with this list.
+    let mut named_at: HashMap<(usize, usize), &Key> = HashMap::new();
+    for o in out.iter().filter(|o| o.form == MentionForm::Name) {
+        named_at.entry((o.start, o.end)).or_insert(&o.key);
+    }
+    let mut seen_names: HashSet<(&str, u32)> = HashSet::new();
     let doc_names: Vec<(String, u32)> = matches
         .iter()
-        .filter_map(|m| {
-            let e = out
-                .iter()
-                .find(|o| o.start == m.start && o.end == m.end && o.form == MentionForm::Name)?;
-            match e.key {
-                Key::Kb(i) => Some((m.key.clone(), i)),
-                Key::New(_) => None,
-            }
+        .filter_map(|m| match named_at.get(&(m.start, m.end))? {
+            Key::Kb(i) => seen_names
+                .insert((m.key.as_str(), *i))
+                .then(|| (m.key.clone(), *i)),
+            Key::New(_) => None,
         })
         .collect();
     let cand_names: HashSet<String> = d
@@ -2476,6 +2484,7 @@ fn link_doc(
         kb: &doc_names,
         cands: &cand_names,
     };
+    let mut spans = Spans::of(&out);
     for c in d.extra_mentions {
         if d.text.get(c.start..c.end).is_none() {
             diags.push(Diagnostic {
@@ -2490,10 +2499,15 @@ fn link_doc(
         }
         let acronym = acronym_reading(&dt, d.text, c);
         let c = acronym.as_ref().unwrap_or(c);
-        if c.kind == EntityType::Per {
+        // With nothing overlapping, a person candidate has nothing to take over.
+        if c.kind == EntityType::Per && spans.overlaps(c.start, c.end) {
+            let before = out.len();
             yield_to_person(kb, &dt, c, &mut out);
+            if out.len() != before {
+                spans = Spans::of(&out);
+            }
         }
-        if out.iter().any(|m| m.start < c.end && c.start < m.end) {
+        if spans.overlaps(c.start, c.end) {
             continue;
         }
         let Some(cand) = clean_candidate(kb, d.text, &dt, c, &known) else {
@@ -2501,8 +2515,9 @@ fn link_doc(
         };
         let (start, end, toks) = (cand.start, cand.end, cand.toks);
         // A description standing for a body named before it: a title mention of that body, if found.
-        let refer_back = |out: &mut Vec<M>, key: Option<Key>| {
+        let refer_back = |out: &mut Vec<M>, spans: &mut Spans, key: Option<Key>| {
             if let Some(key) = key {
+                spans.add(start, end);
                 out.push(M {
                     key,
                     start,
@@ -2521,13 +2536,17 @@ fn link_doc(
                 .filter(|m| m.form == MentionForm::Name && m.kind == c.kind)
                 .max_by_key(|m| m.end)
                 .map(|m| m.key.clone());
-            refer_back(&mut out, antecedent);
+            refer_back(&mut out, &mut spans, antecedent);
             continue;
         }
         // A name that took the adjective after it (منظمة العالم التركي) owns it: the adjective's
         // own reading (Türkiye) is not also a mention.
         if end > c.end {
+            let before = out.len();
             out.retain(|m| !(m.form == MentionForm::Adjective && m.start >= c.end && m.end <= end));
+            if out.len() != before {
+                spans = Spans::of(&out);
+            }
         }
         let key = if c.kind == EntityType::Per {
             resolve_new_person(kb, &toks, &persons)
@@ -2538,7 +2557,7 @@ fn link_doc(
                     // "المنظمة" after "منظمة هيومن رايتس ووتش" is that body: the nearest earlier
                     // body or place of the document named with the same head noun.
                     let referent = head_noun_referent(kb, &toks[0], start, &out);
-                    refer_back(&mut out, referent);
+                    refer_back(&mut out, &mut spans, referent);
                     continue;
                 }
                 None => Key::New(toks.join(" ")),
@@ -2568,10 +2587,9 @@ fn link_doc(
             form: MentionForm::Name,
             kind,
         });
-        for (ti, t) in dt.toks.iter().enumerate() {
-            if t.orig.0 < end && start < t.orig.1 {
-                covered[ti] = true;
-            }
+        spans.add(start, end);
+        for ti in dt.overlapping_range(start, end) {
+            covered[ti] = true;
         }
     }
     // 4. Surnames (and spelling variants of them) of persons named in this document.
@@ -3002,7 +3020,8 @@ pub(crate) const LETTER_ONLY_NAMES: &[&str] = &[
 /// letters before it that the tagger left out and a proclitic off the first letter, whatever the type
 /// ("لبي بي سي" and "ببي بي سي" are بي بي سي).
 fn acronym_reading(dt: &DocTokens, text: &str, c: &CandidateMention) -> Option<CandidateMention> {
-    let inside: Vec<usize> = (0..dt.toks.len())
+    let inside: Vec<usize> = dt
+        .overlapping_range(c.start, c.end)
         .filter(|&i| dt.toks[i].orig.0 < c.end && c.start < dt.toks[i].orig.1)
         .collect();
     // A letter name with a proclitic written on it: the byte length of the letters.
@@ -3249,7 +3268,7 @@ impl<L: Lexicon> Lexicon for ExceptWord<'_, L> {
 /// person's name (محمد بن سلمان is not فيصل بن سلمان).
 fn yield_to_person(kb: &Kb, dt: &DocTokens, c: &CandidateMention, out: &mut Vec<M>) {
     let inside: Vec<&crate::gazetteer::Tok> = dt
-        .toks
+        .overlapping(c.start, c.end)
         .iter()
         .filter(|t| t.orig.0 >= c.start && t.orig.1 <= c.end)
         .collect();
@@ -3273,7 +3292,7 @@ fn yield_to_person(kb: &Kb, dt: &DocTokens, c: &CandidateMention, out: &mut Vec<
         let one_word = inside.get(k).is_some_and(|t| t.orig.1 >= m.end);
         let prev = k
             .checked_sub(1)
-            .and_then(|p| dt.toks.iter().position(|t| std::ptr::eq(t, inside[p])))
+            .and_then(|p| dt.first_from(inside[p].orig.0).map(|(i, _)| i))
             .map(|p| dt.text(p));
         // Only after a lineage particle: a foreign first name before a KB surname is a spelling
         // variant of that person's (سيرغي لافروف is سيرجي لافروف).
@@ -3294,6 +3313,39 @@ fn yield_to_person(kb: &Kb, dt: &DocTokens, c: &CandidateMention, out: &mut Vec<
         .all(yields)
     {
         out.retain(|m| !yields(m));
+    }
+}
+
+/// The byte spans of a document's mentions so far, for overlap tests that do not scan them all
+/// (a long document has tens of thousands).
+struct Spans {
+    set: BTreeMap<(usize, usize), u32>,
+    /// The longest span: an overlapping one starts at most this far before a query.
+    max_len: usize,
+}
+
+impl Spans {
+    fn of(out: &[M]) -> Spans {
+        let mut s = Spans {
+            set: BTreeMap::new(),
+            max_len: 0,
+        };
+        for m in out {
+            s.add(m.start, m.end);
+        }
+        s
+    }
+
+    fn add(&mut self, start: usize, end: usize) {
+        *self.set.entry((start, end)).or_insert(0) += 1;
+        self.max_len = self.max_len.max(end.saturating_sub(start));
+    }
+
+    /// Some span overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.set
+            .range((start.saturating_sub(self.max_len), 0)..(end, 0))
+            .any(|(&(_, e), _)| e > start)
     }
 }
 
@@ -3635,7 +3687,7 @@ fn clean_candidate(
     known: &DocNames<'_>,
 ) -> Option<Cand> {
     let toks: Vec<CandTok> = dt
-        .toks
+        .overlapping(c.start, c.end)
         .iter()
         .filter(|t| t.orig.0 < c.end && c.start < t.orig.1)
         .enumerate()
@@ -3734,7 +3786,7 @@ fn clean_candidate(
     // ANERcorp's guidelines (and so the tagger) stop a place before its direction adjective
     // (آسيا | الوسطى، الغوطة | الشرقية), but the region is the place with its adjective.
     if c.kind == EntityType::Loc && hi == toks_len {
-        if let Some((i, next)) = dt.toks.iter().enumerate().find(|(_, t)| t.orig.0 >= end) {
+        if let Some((i, next)) = dt.first_from(end) {
             let gap = text.get(end..next.orig.0).unwrap_or("");
             let word = dt.text(i);
             if !gap.is_empty()
@@ -3753,10 +3805,7 @@ fn clean_candidate(
     // النصر | العماني); one that agrees with the name's last noun but not with its head noun
     // (masculine after منظمة) can only modify that inner noun, so it is part of the name.
     if c.kind == EntityType::Org && hi == toks_len {
-        if let (Some((i, next)), Some(last)) = (
-            dt.toks.iter().enumerate().find(|(_, t)| t.orig.0 >= end),
-            toks.last(),
-        ) {
+        if let (Some((i, next)), Some(last)) = (dt.first_from(end), toks.last()) {
             let gap = text.get(end..next.orig.0).unwrap_or("");
             let word = dt.text(i);
             let feminine = |w: &str| w.ends_with('ة') || w.ends_with('ه');
