@@ -2719,6 +2719,29 @@ fn preposition_on(doc: &Doc<'_>, m: usize) -> bool {
     })
 }
 
+/// The date at byte `pos`, after the trigger, belongs to something said aside: inside a
+/// parenthesis opened after the trigger («للاحتجاجات … نازاباييف (الرئيس السابق الذي ترك السلطة
+/// في ٢٠١٩)»), or in a relative clause about a later noun (a relative pronoun right after the
+/// trigger or its adjective is the event's own: الاحتجاجات الأخيرة التي اندلعت في 2022).
+fn aside_from(doc: &Doc<'_>, h: &Hit, pos: usize) -> bool {
+    let after = doc.toks[h.j - 1].end;
+    if pos <= after {
+        return false;
+    }
+    let between = doc.input.text.get(after..pos).unwrap_or("");
+    let (open, close) = (between.matches('(').count(), between.matches(')').count());
+    if open > close {
+        return true;
+    }
+    let d = doc.toks.partition_point(|t| t.end <= pos);
+    (h.j + 2..d.min(doc.toks.len())).any(|k| {
+        matches!(
+            doc.toks[k].norm.as_str(),
+            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+        )
+    })
+}
+
 /// Verbs of refusing or abstaining whose object is an act the subject does not do (رفضت
 /// التدخل، امتنعت عن التصويت), normalised.
 fn refusal_words() -> &'static [String] {
@@ -3189,9 +3212,11 @@ fn find_events(
             k += 1;
         }
         let date = doc.input.dates.iter().find(|d| {
-            d.evidence
-                .iter()
-                .any(|e| e.start >= doc.toks[ca].start && e.end <= doc.toks[cb.max(ca + 1) - 1].end)
+            d.evidence.iter().any(|e| {
+                e.start >= doc.toks[ca].start
+                    && e.end <= doc.toks[cb.max(ca + 1) - 1].end
+                    && !aside_from(doc, &h, e.start)
+            })
         });
         // A definite event noun with nothing of its own (no actor, place or date in its clause)
         // and no verb of happening beside it (اندلعت، شهدت، أسفر) refers back to a known event

@@ -1537,3 +1537,42 @@ fn refusing_a_request_and_without_that_keep_their_readings() {
     assert_eq!(e.len(), 1, "{:?}", out.events);
     assert_eq!(e[0].mode, Mode::Negated);
 }
+
+#[test]
+fn a_date_said_aside_does_not_date_the_event() {
+    use marsad_extract::extract_dates;
+    // Sample article 000: the protests are not of 2019; that is when Nazarbayev left power.
+    let t = "استجابة للاحتجاجات وتخوفاً من خروجها عن السيطرة قام الرئيس الكازاخستاني توكاييف بجملة من الإجراءات منها توليه قيادة الأمن القومي بدلاً من نازاباييف (الرئيس السابق الذي ترك السلطة في ٢٠١٩، وولاه توكاييف مجلس الأمن القومي)، ثم قام بعزل بعض أقارب الرئيس السابق.";
+    let (dates, _) = extract_dates("d", t, None);
+    assert!(!dates.is_empty());
+    let sents = sentences(t);
+    let (out, _) = extract(DocInput {
+        doc: "d",
+        text: t,
+        sentences: &sents,
+        mentions: &[],
+        quantities: &[],
+        dates: &dates,
+    });
+    // (Without a date of its own the definite noun only refers back to the protests: no event.)
+    let protests = of_kind(&out, "PROTEST");
+    assert!(protests.iter().all(|e| e.date.is_none()), "{protests:?}");
+    // The event's own relative clause still dates it.
+    let t = "وكانت الاحتجاجات التي اندلعت في 2022 قد أدت إلى استقالة الحكومة.";
+    let (dates, _) = extract_dates("d", t, None);
+    let sents = sentences(t);
+    let (out, _) = extract(DocInput {
+        doc: "d",
+        text: t,
+        sentences: &sents,
+        mentions: &[],
+        quantities: &[],
+        dates: &dates,
+    });
+    let protests = of_kind(&out, "PROTEST");
+    assert!(
+        protests.iter().any(|e| e.date.is_some()),
+        "{:?}",
+        out.events
+    );
+}
