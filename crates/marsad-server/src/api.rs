@@ -402,8 +402,16 @@ async fn search(State(st): St, p: Params) -> ApiResult<Response> {
         "offset",
     ])?;
     let (from, to) = p.date_range()?;
+    let text = p.text("q")?.unwrap_or_default();
+    // Punctuation alone searches for nothing; answering with every sentence would read as a match.
+    if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
+        return Err(ApiError::bad_request(format!(
+            "query parameter \"q\" has no word or number to search for: {:?}",
+            crate::params::truncate(&text, 40)
+        )));
+    }
     let query = SearchQuery {
-        text: p.text("q")?.unwrap_or_default(),
+        text,
         entity: p.id("entity")?,
         event_type: p.text("event_type")?,
         outlet: p.text("outlet")?,

@@ -66,6 +66,13 @@ impl Params {
         let Some(v) = self.0.get(name) else {
             return Ok(None);
         };
+        // The query string decoder writes bytes that are not UTF-8 as U+FFFD: refuse them rather
+        // than search for a replacement character (which matches nothing, so everything).
+        if v.contains('\u{FFFD}') {
+            return Err(ApiError::bad_request(format!(
+                "query parameter {name:?} is not valid UTF-8 (percent-encode the UTF-8 bytes of the text)"
+            )));
+        }
         if v.chars().count() > MAX_TEXT_CHARS {
             return Err(ApiError::bad_request(format!(
                 "query parameter {name:?} is longer than {MAX_TEXT_CHARS} characters"
@@ -214,6 +221,9 @@ mod tests {
         assert_eq!(p.text("empty").unwrap(), None);
         let p = params(&[("q", &"ب".repeat(MAX_TEXT_CHARS + 1))]);
         assert!(p.text("q").is_err());
+        // Bytes that were not UTF-8 (the decoder made them U+FFFD) are refused, naming q.
+        let p = params(&[("q", "\u{FFFD}")]);
+        assert!(p.text("q").unwrap_err().message.contains("UTF-8"));
     }
 
     #[test]

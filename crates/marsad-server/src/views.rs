@@ -37,8 +37,26 @@ pub fn valid_iso_date(s: &str) -> bool {
     match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b[4] == b'-' && two(5..7, 12),
-        10 => digits(0..4) && b[4] == b'-' && two(5..7, 12) && b[7] == b'-' && two(8..10, 31),
+        10 => {
+            digits(0..4)
+                && b[4] == b'-'
+                && two(5..7, 12)
+                && b[7] == b'-'
+                && two(8..10, days_in_month(&s[0..4], &s[5..7]))
+        }
         _ => false,
+    }
+}
+
+/// Days in month `mm` of year `yyyy` (both already checked to be digits), so that 2022-02-30 is
+/// refused as 2022-13-45 is.
+fn days_in_month(yyyy: &str, mm: &str) -> u32 {
+    let y: u32 = yyyy.parse().unwrap_or(0);
+    match mm.parse::<u32>().unwrap_or(0) {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -1274,7 +1292,14 @@ mod tests {
 
     #[test]
     fn iso_dates_and_overlapping_ranges() {
-        for ok in ["2022", "2022-01", "2022-01-06", "1991-12-31"] {
+        for ok in [
+            "2022",
+            "2022-01",
+            "2022-01-06",
+            "1991-12-31",
+            "2024-02-29",
+            "2000-02-29",
+        ] {
             assert!(valid_iso_date(ok), "{ok}");
         }
         for bad in [
@@ -1282,6 +1307,10 @@ mod tests {
             "2022-13",
             "2022-1-06",
             "2022-01-32",
+            "2022-02-30",
+            "2022-04-31",
+            "2023-02-29",
+            "1900-02-29",
             "2022-00",
             "--01-02",
             "٢٠٢٢",

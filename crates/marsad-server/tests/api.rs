@@ -295,6 +295,18 @@ async fn search_hits_are_exact_document_bytes() {
     let (s, v) = get(&srv.base, "/api/search?q=x&entity=..%2Fetc").await;
     assert_eq!(s, 400);
     assert!(error_message(&v, 400).contains("entity"));
+    // A cut UTF-8 sequence, punctuation alone and an impossible day are refused, not answered
+    // with every sentence or read as a range.
+    for bad in [
+        "/api/search?q=%D9",
+        "/api/search?q=*",
+        "/api/search?q=x&from=2022-02-30",
+    ] {
+        let (s, v) = get(&srv.base, bad).await;
+        assert_eq!(s, 400, "{bad}: {v}");
+        let msg = error_message(&v, 400);
+        assert!(msg.contains("q") || msg.contains("from"), "{bad}: {msg}");
+    }
 }
 
 #[tokio::test]

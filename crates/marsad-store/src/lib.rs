@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use pg::PgStore;
 pub use restrict::restrict_picture;
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, DB_FILE};
 
 /// Version of the storage schema this build reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;

@@ -56,6 +56,16 @@ pub struct TextArgs {
     max_bytes: u64,
 }
 
+/// An input's error as the user reads it: a file over the size limit says how to raise it.
+pub(crate) fn input_error(e: &marsad_ingest::IngestError) -> String {
+    match e {
+        marsad_ingest::IngestError::TooLarge { .. } => {
+            format!("{e} (raise the limit with --max-bytes)")
+        }
+        _ => e.to_string(),
+    }
+}
+
 /// Reads every input, reporting unreadable ones on stderr; a progress bar shows for many files.
 fn read_inputs(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<(Vec<SourceDocument>, usize)> {
     let opts = IngestOptions { max_bytes };
@@ -74,7 +84,7 @@ fn read_inputs(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<(Vec<SourceD
         let (ds, mut errs) = marsad_ingest::read_file(f, &opts);
         let ds = ids.admit(ds, &mut errs);
         for e in &errs {
-            bar.suspend(|| eprintln!("marsad: {e}"));
+            bar.suspend(|| eprintln!("marsad: {}", input_error(e)));
         }
         failures += errs.len();
         docs.extend(ds);

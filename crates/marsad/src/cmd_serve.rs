@@ -33,6 +33,15 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
         Some(s) => s.clone(),
         None => args.data.to_string_lossy().into_owned(),
     };
+    // Serving a fresh directory is how the API's own ingest starts, but a mistyped --data would
+    // otherwise serve nothing without a word.
+    if args.store.is_none() && !args.data.join(marsad_store::DB_FILE).is_file() {
+        eprintln!(
+            "marsad: no store in {} yet: serving a new, empty one (add documents with `marsad ingest --data {} PATH…` or POST /api/ingest)",
+            args.data.display(),
+            args.data.display()
+        );
+    }
     let store: Arc<dyn marsad_store::Store> = Arc::from(
         marsad_store::open(&location).with_context(|| format!("opening the store {location}"))?,
     );

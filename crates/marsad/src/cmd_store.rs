@@ -32,6 +32,19 @@ impl StoreLocation {
         };
         marsad_store::open(&loc).with_context(|| "cannot open the store".to_string())
     }
+
+    /// Opens a store that must already hold data: reading commands do not create an empty store
+    /// in a mistyped directory and then answer with nothing.
+    pub fn open_existing(&self) -> anyhow::Result<Box<dyn Store>> {
+        if self.store.is_none() && !self.data.join(marsad_store::DB_FILE).is_file() {
+            anyhow::bail!(
+                "no store in {} (nothing was ingested there): check --data, or run `marsad ingest --data {} PATH…` first",
+                self.data.display(),
+                self.data.display()
+            );
+        }
+        self.open()
+    }
 }
 
 /// Arguments of `marsad ingest`.
@@ -96,7 +109,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         let (ds, mut errs) = marsad_ingest::read_file(f, &opts);
         let ds = ids.admit(ds, &mut errs);
         for e in &errs {
-            eprintln!("marsad: {e}");
+            eprintln!("marsad: {}", crate::cmd_analyze::input_error(e));
         }
         failures += errs.len();
         docs.extend(ds);
@@ -154,12 +167,15 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .ingest(docs, &mut progress)
         .context("ingest failed (documents committed before the failure are kept)")?;
     bar.finish_and_clear();
-    for d in report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-    {
-        eprintln!("marsad: {}: {}", d.subject, d.message);
+    // The store's warnings say what happened to a document (a copy of a stored one skipped, NUL
+    // characters replaced): without them "unchanged" would hide a document that was not stored.
+    for d in &report.diagnostics {
+        let level = if d.severity == Severity::Error {
+            ""
+        } else {
+            "warning: "
+        };
+        eprintln!("marsad: {level}{}: {}", d.subject, d.message);
     }
     let count = |o: IngestOutcome| report.documents.iter().filter(|(_, x)| *x == o).count();
     if reanalysed.get() > 0 {
@@ -186,7 +202,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
 /// Runs `marsad export`.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format: marsad_export::Format = args.format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let store = args.location.open()?;
+    let store = args.location.open_existing()?;
     let mut picture = store.picture().context("cannot read the picture")?;
     let filtered = args.query.is_some()
         || args.entity.is_some()

@@ -232,3 +232,61 @@ fn ingest_without_paths_reanalyses_a_store_of_another_build() {
     assert!(redo.contains("5 stored documents re-analysed"), "{redo}");
     assert!(!run(&[]).contains("re-analysed"));
 }
+
+/// A copy of a stored document under another name is not stored: ingest says so, and a repeated
+/// id among the inputs is an error naming both files (exit 1, the first is stored).
+#[test]
+fn ingest_names_skipped_copies_and_repeated_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = sample().join("000_06c48e6e3a04ee1d.txt");
+    let copies = dir.path().join("copies");
+    std::fs::create_dir_all(copies.join("a")).unwrap();
+    std::fs::create_dir_all(copies.join("b")).unwrap();
+    std::fs::copy(&first, copies.join("a/copy.txt")).unwrap();
+    std::fs::copy(
+        sample().join("001_b869f9608b7549f6.txt"),
+        copies.join("b/copy.txt"),
+    )
+    .unwrap();
+    let ok = marsad()
+        .args(["ingest", "--data"])
+        .arg(&data)
+        .arg(&first)
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let out = marsad()
+        .args(["ingest", "--data"])
+        .arg(&data)
+        .arg(&copies)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("warning: copy: same bytes as stored document \"000_06c48e6e3a04ee1d\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("b/copy.txt: document id \"copy\" is already used by")
+            && err.contains("a/copy.txt"),
+        "{err}"
+    );
+}
+
+/// Exporting from a mistyped data directory is an error naming it, and creates nothing there.
+#[test]
+fn export_from_a_missing_store_is_an_error_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("typo");
+    let out = marsad()
+        .args(["export", "--format", "events.csv", "--data"])
+        .arg(&typo)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no store in") && err.contains("typo"), "{err}");
+    assert!(!typo.exists());
+}
