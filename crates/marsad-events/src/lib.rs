@@ -2724,22 +2724,29 @@ fn preposition_on(doc: &Doc<'_>, m: usize) -> bool {
 /// في ٢٠١٩)»), or in a relative clause about a later noun (a relative pronoun right after the
 /// trigger or its adjective is the event's own: الاحتجاجات الأخيرة التي اندلعت في 2022).
 fn aside_from(doc: &Doc<'_>, h: &Hit, pos: usize) -> bool {
+    if in_parenthesis_after(doc, h, pos) {
+        return true;
+    }
+    let d = doc.toks.partition_point(|t| t.end <= pos);
+    (h.j + 2..d.min(doc.toks.len())).any(|k| is_relative(&doc.toks[k].norm))
+}
+
+/// Byte `pos` lies inside a parenthesis opened after the trigger's words.
+fn in_parenthesis_after(doc: &Doc<'_>, h: &Hit, pos: usize) -> bool {
     let after = doc.toks[h.j - 1].end;
     if pos <= after {
         return false;
     }
     let between = doc.input.text.get(after..pos).unwrap_or("");
-    let (open, close) = (between.matches('(').count(), between.matches(')').count());
-    if open > close {
-        return true;
-    }
-    let d = doc.toks.partition_point(|t| t.end <= pos);
-    (h.j + 2..d.min(doc.toks.len())).any(|k| {
-        matches!(
-            doc.toks[k].norm.as_str(),
-            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
-        )
-    })
+    between.matches('(').count() > between.matches(')').count()
+}
+
+/// A relative pronoun (normalised).
+fn is_relative(norm: &str) -> bool {
+    matches!(
+        norm,
+        "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+    )
 }
 
 /// Verbs of refusing or abstaining whose object is an act the subject does not do (رفضت
@@ -3179,11 +3186,23 @@ fn find_events(
             {
                 break;
             }
+            // A relative clause on a name describes that name (منظمة معاهدة الأمن الجماعي التي تضم
+            // كلاً من روسيا وأرمينيا: the members are not the request's addressees).
+            if k > h.j && is_relative(&t.norm) && doc.covered(k - 1) {
+                break;
+            }
             let prep = preposition(&t.norm) || t.norm == "في";
-            if prep {
+            // من خلال / عبر name the channel, not the one acted on (التدخل الروسي من خلال منظمة
+            // الأمن الجماعي: the intervention went through the alliance, into Kazakhstan).
+            let channel = (t.norm == "من" && doc.toks.get(k + 1).is_some_and(|n| n.norm == "خلال"))
+                || t.norm == "عبر";
+            if prep || channel {
                 if let Some(m) = (k + 1..(k + 3).min(cb)).find_map(|p| doc.mention_at(p)) {
                     let mm = &doc.input.mentions[m];
-                    if t.norm == "في" {
+                    if channel || in_parenthesis_after(doc, &h, mm.start) {
+                        // Neither target nor place: a channel, or a definition said aside
+                        // (منظمة الأمن الجماعي (تحالف عسكري في أوراسيا)).
+                    } else if t.norm == "في" {
                         if is_place(mm.kind) && location.is_none() {
                             location = Some(mm.entity.clone());
                             span.1 = span.1.max(mm.end);

@@ -1576,3 +1576,44 @@ fn a_date_said_aside_does_not_date_the_event() {
         out.events
     );
 }
+
+#[test]
+fn members_in_a_relative_clause_and_a_channel_are_not_targets() {
+    // Sample article 003: the CSTO's members (a relative clause on its name) are not what was
+    // asked or intervened in.
+    let t = "فقد طلب الرئيس «توكاييف» الدعم والتدخل من منظمة معاهدة الأمن الجماعي التي تضم كلاً من روسيا وأرمينيا وبيلاروسيا.";
+    let out = run(
+        t,
+        vec![
+            name(t, "منظمة معاهدة الأمن الجماعي", "csto", EntityType::Org),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+            name(t, "أرمينيا", "am", EntityType::Gpe),
+            name(t, "وبيلاروسيا", "by", EntityType::Gpe),
+        ],
+    );
+    assert!(!out.events.is_empty());
+    for e in &out.events {
+        assert!(
+            !e.targets
+                .iter()
+                .any(|x| x == "ru" || x == "by" || x == "am"),
+            "{e:?}"
+        );
+    }
+    // Sample article 000: the intervention went through the alliance, whose definition in
+    // parentheses names no place of the event.
+    let t = "أشارت إلى التدخل الروسي السريع من خلال منظمة الأمن الجماعي (تحالف عسكري حكومي دولي في أوراسيا).";
+    let out = run(
+        t,
+        vec![
+            m(t, "الروسي", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "منظمة الأمن الجماعي", "csto", EntityType::Org),
+            name(t, "أوراسيا", "eurasia", EntityType::Loc),
+        ],
+    );
+    let e = of_kind(&out, "MOBILIZE");
+    assert_eq!(e.len(), 1, "{:?}", out.events);
+    assert_eq!(e[0].sources, vec!["ru".to_string()]);
+    assert!(e[0].targets.is_empty(), "{e:?}");
+    assert_ne!(e[0].location.as_deref(), Some("eurasia"));
+}
