@@ -1037,9 +1037,12 @@ pub fn link(kb: &Kb, docs: &[DocInput<'_>]) -> (LinkOutput, Vec<Diagnostic>) {
                     let slot = rels
                         .entry((r.rel.clone(), k.clone(), Key::Kb(oi)))
                         .or_default();
-                    if slot.0.is_none() && (r.from.is_some() || r.to.is_some()) {
+                    // The dictionary dates a person's government code (RUSGOV from 1998-07-25
+                    // for Putin, then head of the FSB), not the office: the start is kept for
+                    // choosing who held a title on a date, never shown as when the office began.
+                    if slot.0.is_none() && r.to.is_some() {
                         slot.0 = Some(Validity {
-                            from: r.from.clone(),
+                            from: None,
                             to: r.to.clone(),
                         });
                     }
