@@ -334,10 +334,25 @@ const TRIGGERS: &[Row] = &[
         false,
         &[],
     ),
+    // Offering aid is telling an offer, not aid given (قامت تركيا بعرض المساعدة على كازاخستان;
+    // another report says the offer was ignored): its own subtype.
+    (
+        &["عرض", "عرضت", "يعرض", "تعرض"],
+        "AID",
+        "offer of aid",
+        true,
+        &[
+            "المساعدة",
+            "مساعدة",
+            "مساعدات",
+            "الدعم",
+            "دعم",
+            "معونة",
+            "العون",
+        ],
+    ),
     (
         &[
-            "عرض",
-            "عرضت",
             "قدم",
             "قدمت",
             "تقدم",

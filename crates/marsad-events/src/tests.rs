@@ -300,6 +300,8 @@ fn light_verb_noun_event_with_prepositional_target() {
         .iter()
         .find(|e| e.kind == "AID")
         .expect("aid offer");
+    // An offer, not aid delivered.
+    assert_eq!(e.subtype.as_deref(), Some("offer of aid"));
     assert_eq!(e.sources, vec!["tr".to_string()]);
     assert_eq!(e.targets, vec!["kz".to_string()]);
     assert_eq!(e.mode, Mode::Asserted);
