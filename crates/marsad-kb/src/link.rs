@@ -2412,10 +2412,33 @@ fn link_doc(
                     }
                 }
                 let form = if let (Class::City, Some(cap)) = (pe.class, pe.capital_of.as_deref()) {
-                    let actor = !own_prefix
+                    // Coordinated with a state, another capital or "the West" (بين موسكو والغرب،
+                    // واشنطن وموسكو), a capital is its government.
+                    let state_like = |w: &str| {
+                        w == "الغرب"
+                            || kb.lookup(w).iter().any(|t| {
+                                let e = &kb.entries[t.entry as usize];
+                                t.kind == AliasKind::Name
+                                    && (e.class == Class::State
+                                        || (e.class == Class::City && e.capital_of.is_some()))
+                            })
+                    };
+                    // The first conjunct must not be a place itself (في بيروت وطرابلس: the
+                    // Lebanese city, not Libya's government).
+                    let before_prev = if m.tok_start >= 2 {
+                        dt.text(m.tok_start - 2)
+                    } else {
+                        ""
+                    };
+                    let coordinated = next.strip_prefix('و').is_some_and(state_like)
+                        || (d.text[m.start..m.stem_start] == *"و"
+                            && state_like(prev)
+                            && !PLACE_PREPS.contains(&before_prev));
+                    let actor = (!own_prefix || coordinated)
                         && !PLACE_PREPS.contains(&prev_s)
                         && !CITY_CUES.contains(&prev_s)
-                        && (feminine_verb(prev)
+                        && (coordinated
+                            || feminine_verb(prev)
                             || SAY_VERBS.contains(&next)
                             // "دمشق تندد", "أنقرة تدعو": a feminine present-tense verb right after it.
                             || (next.starts_with('ت')

@@ -185,6 +185,29 @@ fn capital_as_actor_is_a_metonym_and_as_place_a_city() {
 }
 
 #[test]
+fn capitals_coordinated_with_states_are_their_governments() {
+    // ANT: relations between capitals are between governments; a capital
+    // after a place preposition stays the city, and so does the city coordinated with it.
+    let s = "وكان الملف نقطة خلاف بين باريس والرياض. وأدت إلى توتر العلاقات بين موسكو والغرب. وقعت اشتباكات في بيروت وطرابلس.";
+    let out = run(&[("d", s)], Some("2022-01-10"));
+    let with = |surface: &str| -> Vec<Option<&str>> {
+        out.entities
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| m.evidence.text == surface))
+            .map(|e| e.kb.as_deref())
+            .collect()
+    };
+    assert_eq!(with("موسكو"), vec![Some("Q159")]);
+    assert_eq!(with("باريس"), vec![Some("Q142")]);
+    assert_eq!(with("والرياض"), vec![Some("Q851")]);
+    assert!(
+        !with("وطرابلس").contains(&Some("Q1016")),
+        "{:?}",
+        with("وطرابلس")
+    );
+}
+
+#[test]
 fn plural_nisba_is_the_people() {
     let s = "ما يقارب الـ75 بالمئة هم من الأتراك، والبقية من الأقليات الروسية";
     let out = run(&[("d", s)], None);
