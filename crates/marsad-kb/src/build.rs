@@ -73,7 +73,7 @@ pub fn clean_ar(s: &str) -> Option<String> {
     }
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     let out = out
-        .trim_matches(|c: char| c == '،' || c == ',' || c == '-')
+        .trim_matches(|c: char| c == '،' || c == ',' || c == '-' || c == '.')
         .trim()
         .to_string();
     if out.chars().any(|c| c.is_ascii_alphanumeric()) {
@@ -727,12 +727,25 @@ fn cities(
         else {
             continue;
         };
-        let names: Vec<String> = [g("NAME"), g("NAMEASCII"), g("NAME_EN")]
+        let mut names: Vec<String> = [g("NAME"), g("NAMEASCII"), g("NAME_EN")]
             .into_iter()
             .chain(g("NAMEALT").split('|'))
             .filter(|s| !s.is_empty())
             .map(str::to_lowercase)
             .collect();
+        // Natural Earth qualifies some names after a comma ("Washington, D.C."), which the
+        // world-cities list writes bare ("Washington"): the bare form is tried last.
+        // Only the primary names: an alternative name list may hold a neighbouring city
+        // ("Dongguan, Guangdong" among Guangzhou's).
+        let bare: Vec<String> = [g("NAME"), g("NAMEASCII"), g("NAME_EN")]
+            .into_iter()
+            .map(str::to_lowercase)
+            .filter_map(|n| n.split_once(',').map(|(b, _)| b.trim().to_string()))
+            .filter(|b| !b.is_empty() && !names.contains(b))
+            .collect();
+        for b in bare {
+            push_unique(&mut names, b);
+        }
         let mut ar: Vec<String> = Vec::new();
         let mut pop = g("POP_MAX").parse::<f64>().unwrap_or(0.0) as u64;
         for n in &names {

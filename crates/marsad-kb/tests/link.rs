@@ -198,6 +198,19 @@ fn capitals_coordinated_with_states_are_their_governments() {
             .collect()
     };
     assert_eq!(with("موسكو"), vec![Some("Q159")]);
+    // Washington is a capital too: Natural Earth's "Washington, D.C." is world-cities' "Washington".
+    let s2 = "وأعلنت واشنطن دعمها للقرار. وعقد الاجتماع في واشنطن.";
+    let out2 = run(&[("d", s2)], Some("2022-01-10"));
+    let kbs: Vec<Option<&str>> = out2
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.evidence.text == "واشنطن"))
+        .map(|e| e.kb.as_deref())
+        .collect();
+    assert!(
+        kbs.contains(&Some("Q30")) && kbs.contains(&Some("Q61")),
+        "{kbs:?}"
+    );
     assert_eq!(with("باريس"), vec![Some("Q142")]);
     assert_eq!(with("والرياض"), vec![Some("Q851")]);
     assert!(
