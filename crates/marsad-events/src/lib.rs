@@ -2684,6 +2684,28 @@ fn from_target(kind: &str) -> bool {
     )
 }
 
+/// A verb and the noun after it agree in gender, as a verb and its following subject must
+/// (أدانت وزارة الخارجية: feminine both); a mismatch makes the noun the object (اتهمت النظام
+/// السوري: the regime was accused). Normalised forms; ة is written ه.
+fn subject_agrees(verb: &str, noun: &str) -> bool {
+    let verb = verb.strip_prefix(['و', 'ف']).unwrap_or(verb);
+    let noun = noun.strip_prefix(['و', 'ف']).unwrap_or(noun);
+    let feminine_noun = noun.ends_with('ه') || noun.ends_with("ات");
+    let feminine_verb = verb.ends_with('ت') || verb.starts_with('ت');
+    feminine_noun == feminine_verb
+}
+
+/// The verb at token `v` starts its own clause with its subject after it: nothing named just
+/// before it (الإمارات ترفض: SVO), no preposition before it (عن دعم: a verbal noun), and a verb
+/// joined by و mid-sentence shares an earlier subject (وأدان المالكي … واتهم النظام الإيراني).
+fn verb_opens_clause(doc: &Doc<'_>, v: usize, ca: usize) -> bool {
+    let (sa, _) = doc.sentence_of(v);
+    let named_before = (v.saturating_sub(2).max(ca)..v).any(|k| doc.covered(k));
+    let after_preposition = v > 0 && preposition(&doc.toks[v - 1].norm);
+    let joined = doc.toks[v].norm.starts_with('و') && v > sa + 1;
+    !named_before && !after_preposition && !joined
+}
+
 /// Mention `m` is written with the preposition ل or ب glued on (لأذربيجان، للولايات المتحدة،
 /// بالصين). Names may begin with these letters (لبنان، ليبيا، بريطانيا), so the letter counts as a
 /// preposition only where no name can start (ل before hamza or the article) or where the
@@ -2969,7 +2991,23 @@ fn find_events(
                     // ل or ب glued on marks the object or recipient, never the subject or the
                     // genitive agent (دعمها لأذربيجان: Turkey backed Azerbaijan).
                     push(&mut targets, m, &mut span);
-                } else if is_agent(agent(m)) && !subject_taken && k <= subj_at {
+                } else if is_agent(agent(m))
+                    && !subject_taken
+                    && (k <= subj_at
+                        // After a verb, a state's nisba on the noun after it says whose organ is
+                        // the subject (أدانت وزارة الخارجية الأمريكية: the United States condemned).
+                        || (h.verb
+                            && mm.form == MentionForm::Adjective
+                            && k <= h.j + 3
+                            && subject_agrees(&doc.toks[h.i].norm, &doc.toks[h.j].norm)
+                            && verb_opens_clause(doc, h.i, ca)
+                            // Not across a noun with ب or ل on it (ندد الزعيمان بهجمات النظام
+                            // الإيراني: the attacks' nisba).
+                            && (h.j..k).all(|x| {
+                                !doc.toks[x].norm.starts_with('ب')
+                                    && !doc.toks[x].norm.starts_with("لل")
+                            })))
+                {
                     // The subject (or genitive agent) stands right after the trigger; a name
                     // after an intervening noun is that noun's complement (تؤيد قرار ترامب).
                     push(&mut sources, m, &mut span);

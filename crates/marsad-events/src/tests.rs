@@ -1619,3 +1619,54 @@ fn members_in_a_relative_clause_and_a_channel_are_not_targets() {
     assert!(e[0].targets.is_empty(), "{e:?}");
     assert_ne!(e[0].location.as_deref(), Some("eurasia"));
 }
+
+#[test]
+fn a_nisba_on_the_subject_noun_of_a_verb_is_the_source() {
+    // ANT: the US State Department condemned the Houthi missiles; the US is not the accused.
+    let t = "أدانت وزارة الخارجية الأمريكية، الاثنين، إطلاق جماعة الحوثي في اليمن لسبع صواريخ صوب المملكة العربية السعودية.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأمريكية", "us", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "اليمن", "ye", EntityType::Gpe),
+            name(t, "المملكة العربية السعودية", "sa", EntityType::Gpe),
+        ],
+    );
+    let e = of_kind(&out, "ACCUSE");
+    assert_eq!(e.len(), 1, "{:?}", out.events);
+    assert_eq!(e[0].sources, vec!["us".to_string()]);
+    assert!(!e[0].targets.contains(&"us".to_string()), "{e:?}");
+    // A feminine verb before a masculine noun: the noun is the object (ANT: the Western states
+    // accused the Syrian regime).
+    let t = "لكن الدول الغربية اتهمت النظام السوري وروسيا بعرقلة التحقيق.";
+    let out = run(
+        t,
+        vec![
+            m(t, "السوري", "sy", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "وروسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    let e = of_kind(&out, "ACCUSE");
+    assert_eq!(e.len(), 1, "{:?}", out.events);
+    assert!(!e[0].sources.contains(&"sy".to_string()), "{e:?}");
+    // A verb joined by و mid-sentence shares the earlier subject (ANT: al-Maliki accused the
+    // Iranian regime).
+    let t = "وأدان المالكي استهداف الحوثيين لمطار أبها، واتهم النظام الإيراني بتزويدهم بالطائرات.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الإيراني",
+            "ir",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| !e.sources.contains(&"ir".to_string())),
+        "{:?}",
+        out.events
+    );
+}
