@@ -98,6 +98,14 @@ fn key_en(s: &str) -> String {
         .to_lowercase()
 }
 
+/// An Arabic name that begins with a word for an administrative region (منطقة، محافظة، ولاية …).
+fn is_region_name(ar: &str) -> bool {
+    matches!(
+        ar.split_whitespace().next(),
+        Some("منطقة" | "محافظة" | "إقليم" | "ولاية" | "مقاطعة")
+    )
+}
+
 fn push_unique(v: &mut Vec<String>, s: String) {
     if !v.contains(&s) {
         v.push(s);
@@ -766,6 +774,14 @@ fn cities(
         if ar.is_empty() {
             ne_no_ar += 1;
             continue;
+        }
+        // World-cities sometimes gives the region's name for its city ("منطقة الرياض" for Riyadh):
+        // a bare city name, where one is known, is the display name.
+        if is_region_name(&ar[0]) {
+            if let Some(i) = ar.iter().position(|a| !is_region_name(a)) {
+                let bare = ar.remove(i);
+                ar.insert(0, bare);
+            }
         }
         let qid = g("wikidataid");
         let qid = qid.starts_with('Q').then(|| qid.to_string());

@@ -46,6 +46,13 @@ fn shipped_kb_has_states_capitals_orgs_and_dated_leaders() {
     assert_eq!(kz.en.as_deref(), Some("Kazakhstan"));
     assert!(kz.adj.iter().any(|a| a == "الكازاخستانية"));
     assert_eq!(kb.get("Q1520").unwrap().capital_of.as_deref(), Some("Q232"));
+    // Capitals whose two sources spell them differently ("Washington, D.C." / "Washington"), and
+    // a city the world-cities list names by its region ("منطقة الرياض"): bare city names.
+    let dc = kb.get("Q61").unwrap();
+    assert_eq!(dc.capital_of.as_deref(), Some("Q30"));
+    assert!(dc.aliases.iter().any(|a| a == "واشنطن"), "{dc:?}");
+    assert!(!dc.ar.ends_with('.'), "{}", dc.ar);
+    assert_eq!(kb.get("Q3692").unwrap().ar, "الرياض");
     let putin = kb.entries.iter().find(|e| e.ar == "فلاديمير بوتين").unwrap();
     assert!(putin
         .roles
