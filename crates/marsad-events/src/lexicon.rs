@@ -21,6 +21,17 @@ pub struct Trigger {
 }
 
 /// (surface forms, PLOVER type, subtype, is verb, object words one of which must follow closely).
+/// What is given or offered after a verb of giving (قدم، عرض): help, support, aid.
+const AID_OBJECTS: &[&str] = &[
+    "المساعدة",
+    "مساعدة",
+    "مساعدات",
+    "الدعم",
+    "دعم",
+    "معونة",
+    "العون",
+];
+
 /// A trigger table row.
 type Row = (
     &'static [&'static str],
@@ -341,15 +352,7 @@ const TRIGGERS: &[Row] = &[
         "AID",
         "offer of aid",
         true,
-        &[
-            "المساعدة",
-            "مساعدة",
-            "مساعدات",
-            "الدعم",
-            "دعم",
-            "معونة",
-            "العون",
-        ],
+        AID_OBJECTS,
     ),
     (
         &[
@@ -366,16 +369,7 @@ const TRIGGERS: &[Row] = &[
         "AID",
         "aid",
         true,
-        &[
-            "المساعدة",
-            "مساعدة",
-            "مساعدات",
-            "الدعم",
-            "دعم",
-            "الدعم",
-            "معونة",
-            "العون",
-        ],
+        AID_OBJECTS,
     ),
     (
         &["مساعدات", "معونة", "معونات", "إغاثة"],

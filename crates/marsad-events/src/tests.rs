@@ -22,7 +22,16 @@ fn name(text: &str, surface: &str, id: &str, kind: EntityType) -> EntityMention 
     m(text, surface, id, kind, MentionForm::Name)
 }
 
-fn run(text: &str, mut mentions: Vec<EntityMention>) -> DocEvents {
+fn run(text: &str, mentions: Vec<EntityMention>) -> DocEvents {
+    run_dated(text, mentions, &[])
+}
+
+/// As [`run`], with the document's dates.
+fn run_dated(
+    text: &str,
+    mut mentions: Vec<EntityMention>,
+    dates: &[marsad_picture::DateMention],
+) -> DocEvents {
     mentions.sort_by_key(|m| m.start);
     let (quantities, _) = marsad_extract::extract_quantities("d", text);
     let sents = sentences(text);
@@ -32,7 +41,7 @@ fn run(text: &str, mut mentions: Vec<EntityMention>) -> DocEvents {
         sentences: &sents,
         mentions: &mentions,
         quantities: &quantities,
-        dates: &[],
+        dates,
     });
     assert!(diags.is_empty(), "{diags:?}");
     out
@@ -1547,30 +1556,14 @@ fn a_date_said_aside_does_not_date_the_event() {
     let t = "استجابة للاحتجاجات وتخوفاً من خروجها عن السيطرة قام الرئيس الكازاخستاني توكاييف بجملة من الإجراءات منها توليه قيادة الأمن القومي بدلاً من نازاباييف (الرئيس السابق الذي ترك السلطة في ٢٠١٩، وولاه توكاييف مجلس الأمن القومي)، ثم قام بعزل بعض أقارب الرئيس السابق.";
     let (dates, _) = extract_dates("d", t, None);
     assert!(!dates.is_empty());
-    let sents = sentences(t);
-    let (out, _) = extract(DocInput {
-        doc: "d",
-        text: t,
-        sentences: &sents,
-        mentions: &[],
-        quantities: &[],
-        dates: &dates,
-    });
+    let out = run_dated(t, vec![], &dates);
     // (Without a date of its own the definite noun only refers back to the protests: no event.)
     let protests = of_kind(&out, "PROTEST");
     assert!(protests.iter().all(|e| e.date.is_none()), "{protests:?}");
     // The event's own relative clause still dates it.
     let t = "وكانت الاحتجاجات التي اندلعت في 2022 قد أدت إلى استقالة الحكومة.";
     let (dates, _) = extract_dates("d", t, None);
-    let sents = sentences(t);
-    let (out, _) = extract(DocInput {
-        doc: "d",
-        text: t,
-        sentences: &sents,
-        mentions: &[],
-        quantities: &[],
-        dates: &dates,
-    });
+    let out = run_dated(t, vec![], &dates);
     let protests = of_kind(&out, "PROTEST");
     assert!(
         protests.iter().any(|e| e.date.is_some()),
