@@ -58,13 +58,54 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match e {
             StoreError::BadQuery(m) => ApiError::bad_request(m),
-            other => ApiError::internal(other.to_string()),
+            // The full message names the store's files (a path on the server) and the backend's
+            // words: the server log gets it, the client a message that says what kind of failure.
+            other => {
+                eprintln!("marsad serve: store error: {other}");
+                ApiError::internal(client_message(&other))
+            }
         }
+    }
+}
+
+/// What a client is told of a store failure: its kind, not the server's paths.
+fn client_message(e: &StoreError) -> String {
+    match e {
+        StoreError::Corrupt { .. } => {
+            "stored data could not be read (details in the server log)".to_string()
+        }
+        StoreError::Backend { .. } => {
+            "the store failed while answering (details in the server log)".to_string()
+        }
+        StoreError::BadLocation { .. } => {
+            "the store is misconfigured (details in the server log)".to_string()
+        }
+        StoreError::BadQuery(m) => m.clone(),
     }
 }
 
 impl From<tokio::task::JoinError> for ApiError {
     fn from(e: tokio::task::JoinError) -> ApiError {
         ApiError::internal(format!("worker task failed: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_failures_do_not_show_server_paths() {
+        let e = StoreError::Corrupt {
+            what: "storing documents (/tmp/secret/d6/marsad.sqlite)".to_string(),
+            message: "database disk image is malformed".to_string(),
+        };
+        let api = ApiError::from(e);
+        assert_eq!(api.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!api.message.contains("/tmp/secret"), "{}", api.message);
+        assert!(api.message.contains("could not be read"), "{}", api.message);
+        let q = ApiError::from(StoreError::BadQuery("limit out of range".to_string()));
+        assert_eq!(q.status, StatusCode::BAD_REQUEST);
+        assert_eq!(q.message, "limit out of range");
     }
 }
