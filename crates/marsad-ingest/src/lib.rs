@@ -155,7 +155,17 @@ fn walk(
             return;
         }
     };
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errs.push(IngestError::Unreadable {
+                    at: Location::file(&dir.display().to_string()),
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
@@ -163,6 +173,12 @@ fn walk(
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, out, errs, visited),
             Ok(m) if m.is_file() && InputKind::from_path(&path).is_some() => out.push(path),
+            // A dangling or looping link named like an article is an article the user expects
+            // read; other unreadable entries (sockets, links to other kinds) are not inputs.
+            Err(e) if InputKind::from_path(&path).is_some() => errs.push(IngestError::Unreadable {
+                at: Location::file(&path.display().to_string()),
+                reason: e.to_string(),
+            }),
             _ => {}
         }
     }

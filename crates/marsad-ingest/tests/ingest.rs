@@ -386,6 +386,37 @@ fn folders_are_read_recursively_in_order() {
         .ends_with("missing.txt: no such file or folder"));
 }
 
+/// Regression (user audit): looping and dangling `.txt` links inside a folder were skipped in
+/// silence, so `ingest` reported success for articles it never read.
+#[cfg(unix)]
+#[test]
+fn broken_links_named_like_articles_inside_a_folder_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("good.txt"),
+        std::fs::read(&sample_files()[4]).unwrap(),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("y.txt", root.join("x.txt")).unwrap();
+    std::os::unix::fs::symlink("x.txt", root.join("y.txt")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/z.txt", root.join("dangling.txt")).unwrap();
+    // A broken link that is not named like an input is not an input.
+    std::os::unix::fs::symlink("/nonexistent/z", root.join("other.md")).unwrap();
+    let (files, errs) = list_inputs(&[root.to_path_buf()]);
+    assert_eq!(files, [root.join("good.txt")]);
+    let mut named: Vec<String> = errs
+        .iter()
+        .map(|e| {
+            assert!(matches!(e, IngestError::Unreadable { .. }), "{e}");
+            let msg = e.to_string();
+            msg[msg.rfind('/').unwrap() + 1..msg.find(':').unwrap()].to_string()
+        })
+        .collect();
+    named.sort();
+    assert_eq!(named, ["dangling.txt", "x.txt", "y.txt"]);
+}
+
 #[test]
 fn fuzz_body_holds_on_seeds() {
     let mut seeds: Vec<Vec<u8>> = vec![

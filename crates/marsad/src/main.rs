@@ -79,6 +79,10 @@ fn main() -> ExitCode {
                     .or_else(|| {
                         c.downcast_ref::<serde_json::Error>()
                             .and_then(serde_json::Error::io_error_kind)
+                    })
+                    .or_else(|| match c.downcast_ref::<csv::Error>()?.kind() {
+                        csv::ErrorKind::Io(e) => Some(e.kind()),
+                        _ => None,
                     });
                 kind == Some(std::io::ErrorKind::BrokenPipe)
             }) =>
@@ -86,8 +90,39 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("marsad: error: {e:#}");
+            eprintln!("marsad: error: {}", error_chain(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error and its causes joined by ": ", leaving out a cause whose text its parent already
+/// printed (library errors often show their source in their own message too).
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_chain;
+
+    #[test]
+    fn a_cause_already_in_its_parents_message_is_printed_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "no access");
+        let e = anyhow::Error::new(marsad_export::ExportError::Io(io)).context("exporting");
+        assert_eq!(error_chain(&e), "exporting: writing export: no access");
+        let plain = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_chain(&plain), "outer: inner");
     }
 }

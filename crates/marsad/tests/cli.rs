@@ -197,6 +197,37 @@ fn a_reader_that_stops_early_is_not_an_error() {
     );
 }
 
+/// Regression (user audit): `marsad export … --format events.csv | head` printed "writing CSV:
+/// Broken pipe (os error 32): Broken pipe (os error 32)" and failed; the CSV writer's error was
+/// not seen as a closed pipe.
+#[test]
+fn a_csv_reader_that_stops_early_is_not_an_error() {
+    use std::process::{Command as Std, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ingest = marsad()
+        .arg("ingest")
+        .arg("--data")
+        .arg(&data)
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("marsad"))
+        .args(["export", "--format", "events.csv", "--data"])
+        .arg(&data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the store is even open: the first write fails, whatever the export's size.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
 /// `marsad ingest` with no paths brings a store up to date: nothing to do on a current store;
 /// a store whose documents another build analysed is re-analysed.
 #[test]
