@@ -253,6 +253,15 @@ fn described_at(doc: &Doc<'_>, k: usize, cb: usize) -> Option<Found> {
 
 /// Byte offset in `rest` of the mark closing a quote, skipping nested pairs of the same kind
 /// (“… “مؤامرة غربية” …”).
+/// The character before byte `at` belongs to a word or its punctuation (not a space, a line
+/// start, an opening bracket or a colon).
+fn glued_to_word_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, ':' | '(' | '[' | '«' | '"'))
+}
+
 fn closing(rest: &str, open: char, close: char) -> Option<usize> {
     if open == close {
         return rest.find(close);
@@ -319,6 +328,12 @@ fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
             return None;
         }
         let raw = text.get(t.start..t.end).unwrap_or("");
+        // A straight quote written onto the word before it (إسرائيل،") closes a quote that
+        // opened before the verb; read as an opener it would pair with the next quote, lines on.
+        if raw.starts_with('"') && glued_to_word_before(text, t.start) {
+            k += 1;
+            continue;
+        }
         if let Some(close) = raw.chars().next().and_then(is_quote_open) {
             let from = t.start + raw.chars().next().map_or(1, char::len_utf8);
             let rest = text

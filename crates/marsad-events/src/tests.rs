@@ -1514,6 +1514,28 @@ fn the_writers_comment_ends_a_reported_clause() {
     assert!(!c.about.contains(&"tr".to_string()), "{c:?}");
 }
 
+#[test]
+fn a_straight_quote_on_the_word_before_it_closes_a_quote() {
+    // ANT (CNN Arabic, 2018-02-19): the quote glued to «إسرائيل،» closes Lavrov's words; read as an
+    // opener it took in two paragraphs, up to the quote that opens his next words.
+    let t = "وقال لافروف: \"نحن لا نقبل تصريحات تتحدث عن ضرورة تدمير إسرائيل،\" وفقاً لما نقلته وكالة الانباء الروسية.\nوأتى رد لافروف على تصريحات لوزير الخارجية الإيراني جواد ظريف.\nوأضاف لافروف قوله إن: \"إسرائيل دولة عضو في الأمم المتحدة\".";
+    let out = run(
+        t,
+        vec![
+            name(t, "لافروف", "lavrov", EntityType::Per),
+            name(t, "جواد ظريف", "zarif", EntityType::Per),
+        ],
+    );
+    for c in &out.claims {
+        assert!(!c.content.text.contains('\n'), "{c:?}");
+    }
+    let c = out.claims.iter().find(|c| c.verb == "وقال").expect("claim");
+    assert_eq!(
+        c.content.text,
+        "نحن لا نقبل تصريحات تتحدث عن ضرورة تدمير إسرائيل،"
+    );
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()

@@ -586,6 +586,35 @@ async fn ingest_adds_a_document_and_the_views_follow() {
     assert_eq!(page["document"]["published"], "2022-01-10");
 }
 
+/// Regression (user audit): a document's reading warnings (a publication date not understood)
+/// were stored on the document but missing from the ingest response's `diagnostics`.
+#[tokio::test]
+async fn ingest_reports_how_each_document_was_read() {
+    let srv = start(
+        fresh_sample_store("ingest-warnings"),
+        marsad_server::Config::default(),
+    )
+    .await;
+    let body = serde_json::json!({"documents": [{"id": "bd",
+        "text": "قالت روسيا إن قواتها ستبقى في كازاخستان.", "published": "yesterday"}]});
+    let res = reqwest::Client::new()
+        .post(format!("{}/api/ingest", srv.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let report: Value = res.json().await.unwrap();
+    assert_eq!(report["documents"][0], serde_json::json!(["bd", "added"]));
+    let diags = report["diagnostics"].as_array().unwrap();
+    assert!(
+        diags.iter().any(|d| d["subject"] == "bd"
+            && d["severity"] == "warning"
+            && d["message"].as_str().unwrap().contains("yesterday")),
+        "{diags:?}"
+    );
+}
+
 /// One GET over a raw TCP connection with `path` exactly as given; (status, body).
 async fn raw_get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
     let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();

@@ -288,6 +288,15 @@ pub(crate) fn ingest(
     let mut report = IngestReport::default();
     reanalyse_stale(engine, &mut report, progress)?;
     for d in &mut docs {
+        // How the input was read (a date not understood, an encoding guessed) is told to the one
+        // who ingests, not only kept on the stored document.
+        report
+            .diagnostics
+            .extend(d.warnings.iter().map(|w| Diagnostic {
+                severity: Severity::Warning,
+                subject: d.id.clone(),
+                message: w.clone(),
+            }));
         sanitize(d, &mut report.diagnostics);
     }
     let total = docs.len();
