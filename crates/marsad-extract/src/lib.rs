@@ -23,6 +23,10 @@ pub fn extract_quantities(doc: &str, text: &str) -> (Vec<Quantity>, Vec<Diagnost
         {
             continue;
         }
+        // «مواليد 1415هـ»: a year of the Hijri calendar, not a count.
+        if hijri_year_marker(text.get(m.number_end..).unwrap_or("")) {
+            continue;
+        }
         let mut unit = None;
         let mut kind = None;
         let mut end = m.end;
@@ -127,6 +131,20 @@ fn verb_kind_before(text: &str, start: usize) -> Option<&'static str> {
     None
 }
 
+/// The text after a number starts with a Hijri year marker (هـ, هجري, هجرية, للهجرة) as a word.
+fn hijri_year_marker(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && *c != '،')
+        .filter(|&c| c != '\u{0640}')
+        .collect();
+    matches!(
+        word.as_str(),
+        "ه" | "هـ" | "هجري" | "هجرية" | "هجريه" | "للهجرة" | "للهجره"
+    )
+}
+
 /// Dates in `text` as picture date mentions (local ids `d1`, `d2`, ...), with diagnostics.
 ///
 /// `published` (ISO `YYYY-MM-DD`, optionally followed by a time) completes dates written without a
@@ -215,6 +233,18 @@ mod tests {
         assert_eq!(parse_iso_day("2022-01-08T10:00:00Z"), Some((2022, 1, 8)));
         assert_eq!(parse_iso_day("Sat, 08 Jan 2022"), None);
         assert_eq!(parse_iso_day("2022-13-08"), None);
+    }
+
+    /// Regression (Saudi news audit): «مواليد 1415هـ» was a figure 1415 of kind count.
+    #[test]
+    fn a_hijri_year_is_not_a_figure() {
+        for t in ["وهو من مواليد 1415هـ", "في عام 1436 هـ", "سنة 1400 هجرية"]
+        {
+            let (q, _) = extract_quantities("x", t);
+            assert!(q.is_empty(), "{t}: {q:?}");
+        }
+        let (q, _) = extract_quantities("x", "قتل 1415 هنا");
+        assert_eq!(q.len(), 1);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! month dates (`تشرين الثاني 2021`), years in date context (`العام 2021`, `في ٢٠١٩`) and numeric
 //! dates (`2022/01/05`, `05-01-2022`). Both the Gregorian month names used in Egypt and the Gulf
 //! (يناير…ديسمبر) and the Syriac ones used in the Levant and Iraq (كانون الثاني…كانون الأول) are
-//! read, also written together (`يناير (كانون الثاني)`).
+//! read, also written together (`يناير (كانون الثاني)`). Hijri day dates (`21 / 10 / 1436هـ`,
+//! `21 شوال 1436هـ`) are converted to Gregorian (anchor [`ANCHOR_HIJRI`]); a bare Hijri year is
+//! never read as a Gregorian one.
 //!
 //! A date without a year is completed from an anchor (the publication date) when one is given.
 
@@ -21,6 +23,11 @@ pub enum Precision {
 
 /// Anchor label for dates completed from the publication date.
 pub const ANCHOR_PUBLICATION: &str = "publication_date";
+
+/// Anchor label for dates written in the Hijri calendar and converted to Gregorian by the
+/// arithmetic (tabular) Islamic calendar, which can differ from the Umm al-Qura calendar Saudi
+/// sources use, or from a sighted month, by a day or two.
+pub const ANCHOR_HIJRI: &str = "hijri_calendar";
 
 /// One date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -305,6 +312,137 @@ pub fn find_dates(text: &str, anchor: Option<(i32, u32, u32)>) -> Vec<DateMatch>
     out
 }
 
+/// Token `i` marks the number before it as a Hijri year (هـ, هجري, للهجرة).
+fn hijri_marker(sc: &Scan, i: usize) -> bool {
+    matches!(sc.s(i), "ه" | "هجري" | "هجريه" | "للهجره")
+}
+
+/// A Hijri month name at token `i` (one or two words): (month, next token).
+fn hijri_month_at(sc: &Scan, i: usize) -> Option<(u32, usize)> {
+    if sc.kind(i) != Some(TokKind::Word) {
+        return None;
+    }
+    let w = sc.s(i);
+    let w = w.strip_prefix('ب').filter(|_| w.len() > 6).unwrap_or(w);
+    let second = sc.s(i + 1);
+    let one = match w {
+        "محرم" => Some(1),
+        "صفر" => Some(2),
+        "رجب" => Some(7),
+        "شعبان" => Some(8),
+        "رمضان" => Some(9),
+        "شوال" => Some(10),
+        _ => None,
+    };
+    if let Some(m) = one {
+        return Some((m, i + 1));
+    }
+    let m = match (w, second) {
+        ("ربيع", "الاول" | "اول") => 3,
+        ("ربيع", "الثاني" | "الاخر" | "ثاني") => 4,
+        ("جمادي", "الاولي" | "الاول" | "اولي") => 5,
+        ("جمادي", "الاخره" | "الثانيه" | "الاخر" | "الثاني") => 6,
+        ("ذو" | "ذي", "القعده") => 11,
+        ("ذو" | "ذي", "الحجه") => 12,
+        _ => return None,
+    };
+    Some((m, i + 2))
+}
+
+/// Julian day number of a day of the arithmetic Islamic calendar (epoch 16 July 622 Julian, leap
+/// years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle).
+fn hijri_jdn(y: i32, m: u32, d: u32) -> i64 {
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 1_948_439
+}
+
+/// Gregorian (year, month, day) of a Julian day number (Richards' algorithm).
+fn jdn_to_gregorian(jdn: i64) -> (i32, u32, u32) {
+    let f = jdn + 1401 + (((4 * jdn + 274_277) / 146_097) * 3) / 4 - 38;
+    let e = 4 * f + 3;
+    let g = e.rem_euclid(1461) / 4;
+    let h = 5 * g + 2;
+    let day = h.rem_euclid(153) / 5 + 1;
+    let month = (h / 153 + 2).rem_euclid(12) + 1;
+    let year = e.div_euclid(1461) - 4716 + (14 - month) / 12;
+    (year as i32, month as u32, day as u32)
+}
+
+/// Gregorian (year, month, day) of a day of the arithmetic Islamic calendar.
+pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
+    jdn_to_gregorian(hijri_jdn(y, m, d))
+}
+
+/// The weekday named by token `i` (0 = Sunday), as in «يوم الخميس الموافق …».
+fn weekday_at(sc: &Scan, i: usize) -> Option<i64> {
+    Some(match sc.s(i) {
+        "الاحد" => 0,
+        "الاثنين" => 1,
+        "الثلاثاء" => 2,
+        "الاربعاء" => 3,
+        "الخميس" => 4,
+        "الجمعه" => 5,
+        "السبت" => 6,
+        _ => return None,
+    })
+}
+
+/// A Hijri day date: `21 / 10 / 1436هـ` or `21 شوال 1436هـ` (the year from 1300 to 1600, the
+/// marker required after digits and optional after a month name), converted to Gregorian.
+fn hijri_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
+    let dig = |k: usize| -> Option<u32> {
+        let t = sc.s(k);
+        (sc.kind(k) == Some(TokKind::Digits)
+            && t.len() <= 4
+            && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+    };
+    let d = dig(i).filter(|d| (1..=30).contains(d))?;
+    let (m, y, after_year, marked) = if let Some((m, j)) = hijri_month_at(sc, i + 1) {
+        let y = dig(j)?;
+        (m, y, j + 1, hijri_marker(sc, j + 1))
+    } else {
+        let sep = sc.s(i + 1);
+        if !matches!(sep, "/" | "-") || sc.s(i + 3) != sep {
+            return None;
+        }
+        let m = dig(i + 2)?;
+        let y = dig(i + 4)?;
+        (m, y, i + 5, hijri_marker(sc, i + 5))
+    };
+    let named_month = hijri_month_at(sc, i + 1).is_some();
+    if !(1300..=1600).contains(&y) || !(1..=12).contains(&m) || !(marked || named_month) {
+        return None;
+    }
+    let end = if marked { after_year + 1 } else { after_year };
+    let mut jdn = hijri_jdn(y as i32, m, d);
+    // A weekday written just before («يوم الخميس الموافق …») settles the day or two by which the
+    // arithmetic calendar can miss the one the source used.
+    let named_day = (i.saturating_sub(3)..i)
+        .rev()
+        .find_map(|k| weekday_at(sc, k));
+    if let Some(wd) = named_day {
+        if let Some(shift) = [0, -1, 1, -2, 2]
+            .into_iter()
+            .find(|s| (jdn + s + 1).rem_euclid(7) == wd)
+        {
+            jdn += shift;
+        }
+    }
+    let (gy, gm, gd) = jdn_to_gregorian(jdn);
+    let mut out = mk(
+        sc,
+        i,
+        end,
+        format!("{gy:04}-{gm:02}-{gd:02}"),
+        Precision::Day,
+        false,
+    );
+    out.anchor = Some(ANCHOR_HIJRI.to_string());
+    Some((out, end))
+}
+
 /// Builds a match from token range `[a, b)`.
 fn mk(
     sc: &Scan,
@@ -330,6 +468,9 @@ fn mk(
 
 /// Tries every pattern at token `i`; returns the match and the token after it.
 fn match_at(sc: &Scan, i: usize, anchor: Option<(i32, u32, u32)>) -> Option<(DateMatch, usize)> {
+    if let Some(r) = hijri_date(sc, i) {
+        return Some(r);
+    }
     // Day: digits or ordinal (+ من), optional شهر, month, optional year or direction word.
     let day = match sc.kind(i) {
         Some(TokKind::Digits) if sc.s(i).len() <= 2 => sc
@@ -801,7 +942,7 @@ fn numeric_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     } else {
         return None;
     };
-    if !(1000..=2999).contains(&y) || !(1..=12).contains(&m) {
+    if !(1000..=2999).contains(&y) || !(1..=12).contains(&m) || hijri_marker(sc, i + 5) {
         return None;
     }
     let y = y as i32;
@@ -991,6 +1132,45 @@ mod tests {
         assert_eq!(one("عام (1990) م").0, "عام (1990) م");
         assert_eq!(one("عام 1907 ميلادي").1, "1907");
         assert!(dates("عام (1308) هجري", None).is_empty());
+    }
+
+    /// Regression (Saudi news audit): «21 / 10 / 1436هـ» came out as the ISO date 1436-10-21.
+    #[test]
+    fn hijri_dates_are_converted_to_gregorian() {
+        let t = "فجر نفسه يوم الخميس الموافق 21 / 10 / 1436هـ داخل المسجد";
+        let d = find_dates(t, None);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].start..d[0].end], "21 / 10 / 1436هـ");
+        assert_eq!(d[0].value, "2015-08-06");
+        assert_eq!(d[0].anchor.as_deref(), Some(ANCHOR_HIJRI));
+        // Without a weekday the arithmetic calendar is within a day of the Umm al-Qura one
+        // (1 Ramadan 1443 = 2 April 2022; 10 Dhu al-Hijja 1444 = 28 June 2023; 12 Rabi' I 1445 =
+        // 27 September 2023).
+        let within_a_day = |t: &str, jdn_true: i64| {
+            let v = one(t).1;
+            let (y, m, d) = (
+                v[..4].parse().unwrap(),
+                v[5..7].parse().unwrap(),
+                v[8..].parse().unwrap(),
+            );
+            assert!((days_from_civil(y, m, d) - jdn_true).abs() <= 1, "{t}: {v}");
+        };
+        within_a_day("في 1 رمضان 1443 هـ", days_from_civil(2022, 4, 2));
+        within_a_day("يوم 10 ذي الحجة 1444هـ", days_from_civil(2023, 6, 28));
+        within_a_day("في 12 ربيع الأول 1445", days_from_civil(2023, 9, 27));
+        // The weekday settles it: 2 April 2022 was a Saturday.
+        assert_eq!(one("يوم السبت 1 رمضان 1443 هـ").1, "2022-04-02");
+        // A Gregorian date stays one; a Hijri year without a day is not a date.
+        assert_eq!(one("في 21/10/2015").1, "2015-10-21");
+        assert!(dates("من مواليد 1415هـ", None).is_empty());
+    }
+
+    #[test]
+    fn the_arithmetic_calendar_matches_known_days() {
+        // 1 Muharram 1 AH = 16 July 622 (Julian) = 19 July 622 (proleptic Gregorian).
+        assert_eq!(hijri_to_gregorian(1, 1, 1), (622, 7, 19));
+        assert_eq!(hijri_to_gregorian(1400, 1, 1), (1979, 11, 21));
+        assert_eq!(hijri_to_gregorian(1436, 10, 21), (2015, 8, 7));
     }
 
     proptest! {
