@@ -2861,6 +2861,34 @@ impl Actors {
     }
 }
 
+/// God invoked within five words after `j` («الله عز وجل أن», «المولى تعالى»), not as part of a
+/// name (عبد الله، حزب الله، نصر الله).
+fn prayer_after(doc: &Doc<'_>, j: usize) -> bool {
+    (j..doc.toks.len().min(j + 5)).any(|k| {
+        let t = &doc.toks[k];
+        if t.punct {
+            return false;
+        }
+        let prev = if k > 0 {
+            doc.toks[k - 1].norm.as_str()
+        } else {
+            ""
+        };
+        let name_part = [
+            "عبد", "حزب", "نصر", "فتح", "عطا", "جار", "ضيف", "خير", "فضل", "سيف",
+        ]
+        .iter()
+        .any(|p| prev.ends_with(p));
+        let next = doc.toks.get(k + 1).map_or("", |t| t.norm.as_str());
+        matches!(t.norm.as_str(), "الله" | "المولي")
+            && !name_part
+            && matches!(
+                next,
+                "عز" | "تعالي" | "سبحانه" | "جل" | "ان" | "العلي" | "القدير"
+            )
+    })
+}
+
 fn find_events(
     doc: &Doc<'_>,
     claims: &[Claim],
@@ -2904,6 +2932,14 @@ fn find_events(
             i += 1;
             continue;
         }
+        // دعت الخارجية الله عز وجل أن …: a prayer, not a call on anyone. الاستشهاد بـ is citing.
+        if (h.kind == "REQUEST" && prayer_after(doc, h.j))
+            || (doc.toks[h.i].norm.ends_with("استشهاد")
+                && doc.toks.get(h.j).is_some_and(|t| t.norm.starts_with('ب')))
+        {
+            i = next;
+            continue;
+        }
         let frame = frame_of(doc, &h, true);
         if frame == Frame::Drop {
             i = next;
@@ -2943,6 +2979,7 @@ fn find_events(
         let patient_first = patient_genitive(&h.subtype)
             && (!h.verb
                 || doc.toks[h.i].norm.contains("صيب")
+                || doc.toks[h.i].norm.contains("ستشهد")
                 || doc.toks.get(h.j).is_some_and(|t| {
                     (quantifier(&t.norm) && t.norm != "من")
                         || t.punct

@@ -1536,6 +1536,51 @@ fn a_straight_quote_on_the_word_before_it_closes_a_quote() {
     );
 }
 
+#[test]
+fn a_prayer_is_no_request() {
+    // Saudi news (2015): the Iraqi ministry prayed for the dead; it asked nobody for anything.
+    let t = "ودعت الخارجية العراقية الله عز وجل أن يتقبل الشهداء.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "العراقية",
+            "iq",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert!(of_kind(&out, "REQUEST").is_empty(), "{:?}", out.events);
+    let t = "ودعت الخارجية العراقية المجتمع الدولي إلى دعم جهودها.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "العراقية",
+            "iq",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert_eq!(of_kind(&out, "REQUEST").len(), 1, "{:?}", out.events);
+}
+
+#[test]
+fn martyrdom_is_killing_and_citing_is_not() {
+    // Saudi news (2015): «استشهاد» is how much of the Arab press says killed.
+    let t = "نتج عن التفجير استشهاد 15 مصليا وإصابة 33 آخرين.";
+    let out = run(t, vec![]);
+    let k: Vec<_> = of_kind(&out, "ASSAULT")
+        .into_iter()
+        .filter(|e| e.subtype.as_deref() == Some("killing"))
+        .collect();
+    assert_eq!(k.len(), 1, "{:?}", out.events);
+    let t = "واستشهد ثلاثة جنود في الهجوم.";
+    assert!(!of_kind(&run(t, vec![]), "ASSAULT").is_empty());
+    let t = "وقال الباحث إن الاستشهاد بالآيات مهم.";
+    assert!(of_kind(&run(t, vec![]), "ASSAULT").is_empty());
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()

@@ -43,10 +43,15 @@ pub fn extract_quantities(doc: &str, text: &str) -> (Vec<Quantity>, Vec<Diagnost
                 }
             }
         }
-        if kind.is_none() && matches!(unit, None | Some("person")) {
-            if let Some(k) = verb_kind_before(text, m.start) {
+        // What happened to them decides the kind: killed soldiers are not troops sent
+        // («استشهاد ثلاثة من جنودها»), and «12 شخصا قتلوا» puts the verb after the count.
+        if matches!(kind, None | Some("troops"))
+            && matches!(unit, None | Some("person") | Some("soldier"))
+        {
+            let said = verb_kind_before(text, m.start).or_else(|| verb_kind_after(text, end));
+            if let Some(k) = said {
                 kind = Some(k);
-                unit = Some("person");
+                unit.get_or_insert("person");
             }
         }
         let Some(ev) = Evidence::new(doc, text, m.start, end) else {
@@ -113,7 +118,8 @@ fn verb_kind_before(text: &str, start: usize) -> Option<&'static str> {
             .unwrap_or(n);
         for cand in [n, stem] {
             let k = match cand {
-                "قتل" | "قتلت" | "قتلوا" | "مقتل" | "لقي" | "لقيت" | "لقوا" => {
+                "قتل" | "قتلت" | "قتلوا" | "مقتل" | "لقي" | "لقيت" | "لقوا" | "مصرع"
+                | "استشهاد" | "استشهد" | "استشهدت" | "استشهدوا" => {
                     Some("killed")
                 }
                 "اصيب" | "اصيبت" | "اصيبوا" | "جرح" | "جرحت" | "اصابه" => {
@@ -129,6 +135,21 @@ fn verb_kind_before(text: &str, start: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// A passive or intransitive verb of harm right after a counted phrase («12 شخصا قتلوا»,
+/// «ثلاثة جنود استشهدوا»): its kind.
+fn verb_kind_after(text: &str, end: usize) -> Option<&'static str> {
+    let w = text.get(end..)?.split_whitespace().next()?;
+    let n = normalize_str(w.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '،'));
+    match n.as_str() {
+        "قتلوا" | "قتلا" | "لقوا" | "استشهدوا" | "استشهدا" => {
+            Some("killed")
+        }
+        "اصيبوا" | "اصيبا" | "جرحوا" => Some("injured"),
+        "اعتقلوا" | "اعتقلا" => Some("arrested"),
+        _ => None,
+    }
 }
 
 /// The text after a number starts with a Hijri year marker (هـ, هجري, هجرية, للهجرة) as a word.
@@ -233,6 +254,28 @@ mod tests {
         assert_eq!(parse_iso_day("2022-01-08T10:00:00Z"), Some((2022, 1, 8)));
         assert_eq!(parse_iso_day("Sat, 08 Jan 2022"), None);
         assert_eq!(parse_iso_day("2022-13-08"), None);
+    }
+
+    /// Regression (Saudi and Yemen news audits): deaths told as martyrdom, a count before its
+    /// passive verb and killed soldiers all came out as `count` or `troops`.
+    #[test]
+    fn what_happened_to_the_counted_decides_the_kind() {
+        let kind = |t: &str| {
+            let (q, _) = extract_quantities("x", t);
+            assert_eq!(q.len(), 1, "{t}: {q:?}");
+            (q[0].kind.clone(), q[0].unit.clone().unwrap_or_default())
+        };
+        assert_eq!(kind("نتج عن التفجير استشهاد 15 مصليا").0, "killed");
+        assert_eq!(
+            kind("أعلنت وزارة الدفاع استشهاد خمسة من جنودها"),
+            ("killed".into(), "soldier".into())
+        );
+        assert_eq!(kind("وذكر أن 12 شخصا قتلوا في القصف").0, "killed");
+        assert_eq!(kind("سقط 20 شهيدا في القصف").0, "killed");
+        assert_eq!(
+            kind("أرسلت روسيا 2500 جندي إلى كازاخستان"),
+            ("troops".into(), "soldier".into())
+        );
     }
 
     /// Regression (Saudi news audit): «مواليد 1415هـ» was a figure 1415 of kind count.

@@ -818,12 +818,30 @@ fn cities(
         cx.entries.push(e);
         from_ne += 1;
     }
+    // A world-cities row whose English spelling Natural Earth lacks ("Masqat", "Al Basrah") can
+    // still be a city Natural Earth has: the same Arabic name in the same state is that city.
+    let ne_names: HashSet<(String, String)> = cx
+        .entries
+        .iter()
+        .filter(|e| e.class == Class::City)
+        .flat_map(|e| {
+            let country = e.country.clone().unwrap_or_default();
+            std::iter::once(&e.ar)
+                .chain(&e.aliases)
+                .map(move |a| (normalize_str(a), country.clone()))
+        })
+        .collect();
     let mut from_wc = 0;
+    let mut wc_same_as_ne = 0;
     for ((en, state), (ar, pop)) in &wc_by_key {
         if wc_used.contains(&(en.clone(), *state))
             || *pop < 100_000
             || city_seen.contains(&(en.clone(), *state))
         {
+            continue;
+        }
+        if ne_names.contains(&(normalize_str(ar), cx.entries[*state].id.clone())) {
+            wc_same_as_ne += 1;
             continue;
         }
         let iso = cx.entries[*state].iso3.clone().unwrap_or_default();
@@ -908,7 +926,7 @@ fn cities(
     cx.entries.retain(|e| !e.ar.is_empty());
     cx.report.say(format!(
         "cities: {from_ne} from natural_earth (QID) with Arabic from world_cities/arwikicats, {ne_no_ar} NE places without \
-         an Arabic name skipped, {from_wc} world_cities-only (pop >= 100k), {wc_unjoined} world_cities rows without a state, \
+         an Arabic name skipped, {from_wc} world_cities-only (pop >= 100k; {wc_same_as_ne} more skipped: a Natural Earth city of the state has their Arabic name), {wc_unjoined} world_cities rows without a state, \
          {capitals} capitals; {dropped_common} one-word aliases dropped as common words, {dropped_state} as state names, \
          {dropped_adjective} as adjectives, {dropped_institution} as institutions, \
          {dropped_not_place} as words never a place on their own in ANERcorp train, \
@@ -1967,6 +1985,21 @@ fn apply_curated(cx: &mut Ctx, path: &Path) -> Result<(), KbError> {
             "name" => add_alias(e, ar.to_string()),
             "adj" => push_unique(&mut e.adj, ar.to_string()),
             "metonym" => push_unique(&mut e.metonyms, ar.to_string()),
+            // A source's label that belongs to another item (world-cities gives Aden the label of
+            // the adenovirus): the name goes, and the next name becomes the display name.
+            "drop" => {
+                e.aliases.retain(|a| a != ar);
+                if e.ar == ar {
+                    if e.aliases.is_empty() {
+                        return Err(KbError::Data(format!(
+                            "{}:{}: dropping {ar:?} would leave {id} without a name",
+                            path.display(),
+                            ln + 1
+                        )));
+                    }
+                    e.ar = e.aliases.remove(0);
+                }
+            }
             _ => {
                 return Err(KbError::Data(format!(
                     "{}:{}: unknown field {field}",

@@ -2235,6 +2235,9 @@ fn link_doc(
             .unwrap_or(prev);
         let next = dt.text(m.tok_end);
         let own_prefix = m.stem_start > m.start;
+        if not_a_name_here(&m.key, next, &d.text[m.start..m.end]) {
+            continue;
+        }
         let best = if m.article_stripped {
             match m.targets.iter().find(|t| t.kind == AliasKind::Adjective) {
                 Some(t) => *t,
@@ -2243,7 +2246,7 @@ fn link_doc(
         } else if kb.entries[m.targets[0].entry as usize].class == Class::Person {
             person_reading(kb, m.targets, d.published, None, &doc_states).unwrap_or(m.targets[0])
         } else {
-            m.targets[0]
+            city_in_named_state(kb, m.targets, &doc_states).unwrap_or(m.targets[0])
         };
         if homographs.contains(&best.entry) {
             let named_here =
@@ -3705,6 +3708,68 @@ fn trim_tanween(toks: &[CandTok], mut lo: usize, mut hi: usize) -> (usize, usize
 /// tokens (stopping at function or common words, verbs, words with an attached preposition or
 /// pronoun); a candidate made only of common words (a person), of strict common words or words with a
 /// pronoun (a place or organisation) or of broad common words (other kinds: دولار) is dropped.
+/// The word before `at` is the first half of a name built on الله (فتح الله غولن, عبد الله, نصر
+/// الله) that the tagger left out of its span.
+fn theophoric_before(text: &str, at: usize) -> bool {
+    let Some(w) = text
+        .get(..at)
+        .and_then(|b| b.split_whitespace().next_back())
+    else {
+        return false;
+    };
+    let n = normalize_str(w);
+    let n = n
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(&n);
+    matches!(
+        n,
+        "فتح"
+            | "عبد"
+            | "نصر"
+            | "عطا"
+            | "جار"
+            | "ضيف"
+            | "خير"
+            | "فضل"
+            | "سيف"
+            | "حزب"
+            | "حسب"
+            | "هبه"
+            | "رزق"
+            | "عوض"
+            | "حمد"
+            | "نعمه"
+            | "جاد"
+    )
+}
+
+/// Of several cities of one name (طرابلس in Libya and in Lebanon), the largest in a state the
+/// document names, when the first reading is a city of a state it does not name.
+fn city_in_named_state(kb: &Kb, targets: &[Target], doc_states: &HashSet<u32>) -> Option<Target> {
+    let country = |t: &Target| {
+        let e = &kb.entries[t.entry as usize];
+        (t.kind == AliasKind::Name && e.class == Class::City)
+            .then(|| e.country.as_deref().and_then(|c| kb.index_of(c)))
+            .flatten()
+    };
+    let first = country(targets.first()?)?;
+    if doc_states.contains(&first) {
+        return None;
+    }
+    targets
+        .iter()
+        .find(|t| country(t).is_some_and(|c| doc_states.contains(&c)))
+        .copied()
+}
+
+/// A gazetteer match that an Arabic idiom makes an ordinary word: «مسقط رأسه» is "his birthplace",
+/// not Muscat; «اليمنى» (with alef maqsura) is "the right one" (اليد اليمنى), not the Yemeni adjective
+/// that normalisation makes it look like.
+fn not_a_name_here(key: &str, next: &str, written: &str) -> bool {
+    (key == "مسقط" && next.starts_with("راس")) || (key == "اليمني" && written.ends_with("يمنى"))
+}
+
 fn clean_candidate(
     kb: &Kb,
     text: &str,
@@ -3719,6 +3784,15 @@ fn clean_candidate(
         .enumerate()
         .map(|(i, t)| read_cand_token(kb, text, t.orig, i == 0, known))
         .collect();
+    // «الله عز وجل», «لله»: God is invoked, not an actor of the news (names that contain the word
+    // begin with another one: عبد الله، حزب الله).
+    if toks
+        .first()
+        .is_some_and(|t| t.stem == "الله" || t.stem == "لله")
+        && !theophoric_before(text, c.start)
+    {
+        return None;
+    }
     let (lo, hi) = if c.kind == EntityType::Per {
         // Leading function/common words go (a title the tagger took in); after the first name word a
         // function or common word is kept (عادل إمام, ريتشارد غير: a single name word is rarely the whole

@@ -34,6 +34,56 @@ fn build_from_shared_data_reproduces_the_shipped_kb() {
     assert_eq!(kb.entries, shipped.entries);
 }
 
+/// Regression (Yemen news audit): world-cities gives Aden the Arabic label of the adenovirus
+/// («فيروسات غدانية»), which was its display name; curated `drop` lines remove such labels.
+#[test]
+fn a_source_label_of_another_item_is_not_a_city_name() {
+    let kb = Kb::builtin();
+    let by_en = |en: &str| {
+        kb.entries
+            .iter()
+            .find(|e| e.class == Class::City && e.en.as_deref() == Some(en))
+            .unwrap_or_else(|| panic!("{en}"))
+    };
+    for (en, ar) in [("Aden", "عدن"), ("Tartus", "طرطوس"), ("Kurgan", "كورغان")] {
+        assert_eq!(by_en(en).ar, ar);
+    }
+    for bad in ["فيروسات غدانية", "جثوة", "مطار أورمية شهيد بكري الدولي"]
+    {
+        assert!(
+            kb.entries
+                .iter()
+                .all(|e| e.ar != bad && !e.aliases.iter().any(|a| a == bad)),
+            "{bad}"
+        );
+    }
+}
+
+/// Regression (Saudi news audit): world-cities' "Masqat" (1.72 M) never met Natural Earth's
+/// "Muscat" and outranked the capital, so «مسقط» was a city without a QID; Basra, Dammam and
+/// Mansoura were doubled the same way.
+#[test]
+fn a_city_is_not_doubled_by_another_english_spelling() {
+    let kb = Kb::builtin();
+    for (ar, country, qid) in [
+        ("مسقط", "Q842", "Q3826"),
+        ("البصرة", "Q796", ""),
+        ("الدمام", "Q851", ""),
+    ] {
+        let same: Vec<_> = kb
+            .entries
+            .iter()
+            .filter(|e| e.class == Class::City && e.country.as_deref() == Some(country))
+            .filter(|e| e.ar == ar || e.aliases.iter().any(|a| a == ar))
+            .collect();
+        assert_eq!(same.len(), 1, "{ar}: {same:#?}");
+        assert!(same[0].qid.is_some(), "{ar}");
+        if !qid.is_empty() {
+            assert_eq!(same[0].id, qid);
+        }
+    }
+}
+
 #[test]
 fn shipped_kb_has_states_capitals_orgs_and_dated_leaders() {
     let kb = Kb::builtin();

@@ -1836,3 +1836,45 @@ fn a_first_name_cut_from_a_swept_surname_grows_into_the_full_name() {
         .collect();
     assert_eq!(in_cut, ["دونالد ترامب"]);
 }
+
+/// Regression (Saudi news audit): «مسقط رأسه» ("his birthplace") was Muscat, «الجهة اليمنى» ("the
+/// right side") Yemen, and «الله عز وجل» a person.
+#[test]
+fn idioms_are_not_names() {
+    let a = "وتوارى عن الأنظار من مسقط رأسه في الجوف.";
+    let b = "ثم انتقل إلى الجهة اليمنى من المسجد.";
+    let c = "ودعت الخارجية العراقية الله عز وجل أن يتقبل الشهداء.";
+    let out = run_cands(&[
+        ("a", a, &[]),
+        ("b", b, &[]),
+        ("c", c, &[("الله عز", EntityType::Per)]),
+    ]);
+    no_mention(&out, "مسقط");
+    no_mention(&out, "اليمنى");
+    no_mention(&out, "الله عز");
+    // A name built on الله whose first half the tagger left out keeps its reading.
+    let g = "وطالبت أنقرة بتسليم فتح الله غولن.";
+    let out = run_cands(&[("g", g, &[("الله غولن", EntityType::Per)])]);
+    assert_eq!(entity_with(&out, "الله غولن").kind, EntityType::Per);
+    // The state and its adjective are still read where they are one.
+    let out = run_cands(&[(
+        "d",
+        "وصل الوفد إلى مسقط أمس. وقال المسؤول اليمني إن المحادثات بدأت.",
+        &[("مسقط", EntityType::Loc)],
+    )]);
+    assert_eq!(entity_with(&out, "مسقط").kb.as_deref(), Some("Q3826"));
+    assert_eq!(entity_with(&out, "اليمني").kb.as_deref(), Some("Q805"));
+}
+
+/// Of two cities of one name, the one in a state the document names: طرابلس in a report on
+/// Lebanon is the Lebanese city, elsewhere the larger, Libyan one.
+#[test]
+fn a_city_name_shared_by_two_states_is_read_in_the_state_the_document_names() {
+    let lb = "وصل الوفد إلى طرابلس قادما من بيروت للقاء المسؤولين في لبنان.";
+    let other = "وصل الوفد إلى طرابلس للقاء المسؤولين.";
+    let out = run(&[("a", lb)], None);
+    let e = entity_with(&out, "طرابلس");
+    assert_eq!(e.name.en.as_deref(), Some("Trablous"), "{e:#?}");
+    let out = run(&[("b", other)], None);
+    assert_eq!(entity_with(&out, "طرابلس").kb.as_deref(), Some("Q3579"));
+}

@@ -1158,7 +1158,7 @@ fn unit_of(w: &str) -> Option<CountedUnit> {
         "ثانيه" | "ثوان" | "ثواني" => ("second", None),
         "سنتيمتر" | "سم" => ("cm", None),
         "نسمه" => ("person", Some("population")),
-        "قتيل" | "قتلي" => ("person", Some("killed")),
+        "قتيل" | "قتلي" | "شهيد" | "شهداء" => ("person", Some("killed")),
         "جريح" | "جرحي" | "مصاب" | "مصابين" => ("person", Some("injured")),
         "معتقل" | "معتقلين" | "موقوف" | "موقوفين" => {
             ("person", Some("arrested"))
