@@ -643,7 +643,16 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                 match after.or_else(before) {
                     Some(Found::Named(m)) => speaker = Some(m),
                     Some(Found::Described(a, s, e)) => {
-                        described = actors.id(doc, a, s, e).map(|id| (id, doc.toks[s].start));
+                        // The named person's words: between the role and the content after the
+                        // verb, between the role and the verb before it.
+                        let stop = if e > k { c.opener_tok } else { k };
+                        match person_after_role(doc, e, stop) {
+                            Some(m) => speaker = Some(m),
+                            None => {
+                                described =
+                                    actors.id(doc, a, s, e).map(|id| (id, doc.toks[s].start));
+                            }
+                        }
                     }
                     None => {}
                 }
@@ -1514,6 +1523,27 @@ fn phrase_at(doc: &Doc<'_>, p: usize, stop: usize, lam: bool) -> Option<(Agent, 
     Some((a, head_end, e))
 }
 
+/// A rank or role with the person's name right after it (اللواء منصور التركي), or after the
+/// role's complement (الناطق الإعلامي بصحة عسير سعيد النقير): that person, who is the one speaking.
+fn person_after_role(doc: &Doc<'_>, e: usize, stop: usize) -> Option<usize> {
+    let after = if e < stop && doc.toks[e].punct && doc.toks[e].norm == "," {
+        e + 1
+    } else {
+        e
+    };
+    doc.mentions_in(after, stop.min(after + 4)).find(|&m| {
+        doc.input.mentions[m].kind == EntityType::Per
+            && doc.input.mentions[m].form == MentionForm::Name
+            && (after..doc.mtok[m].0).all(|q| {
+                !doc.toks[q].punct
+                    && !doc.is_word(q, &lexicon().speech)
+                    && doc
+                        .mention_at(q)
+                        .is_none_or(|x| doc.input.mentions[x].kind != EntityType::Per)
+            })
+    })
+}
+
 /// The speaker whose words start at token `p` (after a speech verb, or after عن of a relay): a
 /// linked mention, a described head with its complement (the person named right after it wins),
 /// an untagged name, or a surname named in full earlier.
@@ -1709,9 +1739,12 @@ fn subject_at(
                 }
             }
             Found::Named(m) => Some(Spk::Mention(m)),
-            Found::Described(a, s, e) => actors
-                .id(doc, a, s, e)
-                .map(|id| Spk::Actor(id, doc.toks[s].start)),
+            Found::Described(a, s, e) => match person_after_role(doc, e, stop) {
+                Some(m) => Some(Spk::Mention(m)),
+                None => actors
+                    .id(doc, a, s, e)
+                    .map(|id| Spk::Actor(id, doc.toks[s].start)),
+            },
         };
     }
     if let Some(e) = name_at(doc, p, stop) {

@@ -1730,3 +1730,30 @@ fn a_nisba_on_the_subject_noun_of_a_verb_is_the_source() {
         out.events
     );
 }
+
+#[test]
+fn a_rank_or_role_before_a_name_is_that_persons() {
+    // Saudi news (2015): the Interior Ministry's spokesman speaks, not "the armed forces" that
+    // «اللواء» (also "brigade") reads as, nor "the spokesperson" without his name.
+    let t = "وأكد اللواء منصور التركي أن التحقيقات مستمرة.";
+    let out = run(t, vec![name(t, "منصور التركي", "turki", EntityType::Per)]);
+    assert_eq!(out.claims[0].speaker.as_deref(), Some("turki"));
+    let t = "أوضح ذلك الناطق الإعلامي بصحة عسير سعيد بن عبدالله النقير مشيراً إلى أن المصابين يتلقون العناية الطبية.";
+    let out = run(
+        t,
+        vec![
+            name(t, "عسير", "asir", EntityType::Loc),
+            name(t, "سعيد بن عبدالله النقير", "naqir", EntityType::Per),
+        ],
+    );
+    assert_eq!(
+        out.claims[0].speaker.as_deref(),
+        Some("naqir"),
+        "{:?}",
+        out.claims
+    );
+    // A role with no name after it still speaks as itself.
+    let t = "وأكد المتحدث الأمني أن التحقيقات مستمرة.";
+    let out = run(t, vec![]);
+    assert!(out.claims[0].speaker.is_some());
+}

@@ -20,7 +20,7 @@ use marsad_text::{
 };
 
 use crate::gazetteer::{DocTokens, GazMatch, Gazetteer};
-use crate::model::{AliasKind, Class, Kb, Target};
+use crate::model::{AliasKind, Class, Kb, KbEntry, Target};
 use crate::text::{clitic_readings, edit_distance, skeleton};
 
 /// One document to link.
@@ -243,6 +243,16 @@ const HONORIFICS: &[&str] = &[
     "السيد",
     "السيده",
     "الدكتور",
+];
+/// Military ranks below those in [`HONORIFICS`], which also stand before a name (normalised).
+const RANKS: &[&str] = &[
+    "العريف",
+    "الجندي",
+    "الرقيب",
+    "الملازم",
+    "المشير",
+    "الجنرال",
+    "العماد",
 ];
 const GOV_HEAD: &[&str] = &["الوزراء", "الحكومه", "وزراء", "حكومه"];
 const MINISTER: &[&str] = &["وزير", "الوزير", "وزيره", "الوزيره"];
@@ -2283,6 +2293,22 @@ fn link_doc(
             {
                 continue;
             }
+            // A ruler's bare given name (عبد الله for two kings) inside another person's name
+            // chain (العقيد عبد الله العنسي، عائض عبد الله آل سعد، سعيد بن عبدالله النقير) is that
+            // person's: a name word or lineage particle right before it, or a family name after.
+            // One name word only: a single token, or a compound (عبد الله، أبو بكر); a full name
+            // (علي خامنئي) holds whatever follows it.
+            let one_name_word = m.tok_end - m.tok_start == 1
+                || (m.tok_end - m.tok_start == 2
+                    && matches!(dt.text(m.tok_start), "عبد" | "ابو" | "عبدال"));
+            if be.class == Class::Person
+                && one_name_word
+                && !own_prefix
+                && in_name_chain(kb, &dt, m.tok_start, m.tok_end, d.text)
+                && !own_name_around(be, &dt, m.tok_start, m.tok_end)
+            {
+                continue;
+            }
             // "مجلس الأمن القومي" is not the UN Security Council: a qualifier after an org name makes
             // it another body.
             if be.class == Class::Org
@@ -3665,7 +3691,8 @@ fn name_word(kb: &Kb, t: &CandTok, first: bool, words: WordCut) -> bool {
         // The news list also holds frequent surnames (لودريان): past a name's start only its
         // nouns in ة (تغريدة) and the strict list cut.
         WordCut::Inside => function || common_strict(s) || (broad && s.ends_with('ه')),
-        WordCut::Leading => function || broad,
+        // A rank the tagger took in (العميد أحمد عسيري) titles the person; it is not his name.
+        WordCut::Leading => function || broad || HONORIFICS.contains(&s) || RANKS.contains(&s),
     };
     !(word || t.pronoun || clitic_inside || verb_like(kb, s))
 }
@@ -3708,6 +3735,74 @@ fn trim_tanween(toks: &[CandTok], mut lo: usize, mut hi: usize) -> (usize, usize
 /// tokens (stopping at function or common words, verbs, words with an attached preposition or
 /// pronoun); a candidate made only of common words (a person), of strict common words or words with a
 /// pronoun (a place or organisation) or of broad common words (other kinds: دولار) is dropped.
+/// Tokens `a..b` sit inside a longer person name: right after a name word or a lineage particle
+/// (not a title), or right before a family name (a definite nisba no KB entry or word list knows,
+/// or a particle that does not continue this name's own lineage: آل).
+fn in_name_chain(kb: &Kb, dt: &DocTokens, a: usize, b: usize, text: &str) -> bool {
+    let joined = |i: usize, j: usize| {
+        let gap = text
+            .get(dt.toks[i].orig.1..dt.toks[j].orig.0)
+            .unwrap_or("x");
+        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+    };
+    let before = a > 0 && joined(a - 1, a) && {
+        let p = dt.text(a - 1);
+        !HONORIFICS.contains(&p)
+            && !RANKS.contains(&p)
+            && !is_title_head(p)
+            && (matches!(p, "بن" | "ابن" | "بنت")
+                || (is_name_token(p) && !common_broad(kb, p) && kb.lookup(p).is_empty()))
+    };
+    let after = b < dt.toks.len() && joined(b - 1, b) && {
+        let n = dt.text(b);
+        n == "ال"
+            || (is_name_token(n)
+                && !n.starts_with("ال")
+                && !NAME_PARTICLES.contains(&n)
+                && !common_broad(kb, n)
+                && kb.lookup(n).is_empty())
+            || (n.starts_with("ال")
+                && n.ends_with('ي')
+                && n.chars().count() >= 5
+                && kb.lookup(n).is_empty()
+                && !common_broad(kb, n)
+                && !REGNAL_ORDINALS.contains(&n)
+                && !FORMER.contains(&n)
+                && !CURRENT.contains(&n))
+    };
+    before || after
+}
+
+/// Two spellings of one name word: [`same_name`], or the same consonant skeleton (سيرجي / سيرغي,
+/// which are too short for the fuzzy comparison).
+fn spelled_alike(a: &str, b: &str) -> bool {
+    same_name(a, b) || skeleton(a) == skeleton(b)
+}
+
+/// The words around a KB person's match at `a..b` continue one of the person's own names
+/// (سيرغي لافروف for «سيرجي لافروف»; عبد الله الثاني): the chain is the person's, not another's.
+fn own_name_around(e: &KbEntry, dt: &DocTokens, a: usize, b: usize) -> bool {
+    let prev = (a > 0).then(|| dt.text(a - 1));
+    let next = (b < dt.toks.len()).then(|| dt.text(b));
+    std::iter::once(&e.ar).chain(&e.aliases).any(|name| {
+        let n = normalize_str(name);
+        let words: Vec<&str> = crate::text::tokens(&n).map(|t| t.1).collect();
+        let k = b - a;
+        (0..words.len().saturating_sub(k - 1)).any(|i| {
+            let here = (0..k).all(|j| spelled_alike(words[i + j], dt.text(a + j)));
+            let before_ok = match (i.checked_sub(1).map(|x| words[x]), prev) {
+                (Some(w), Some(p)) => spelled_alike(w, p),
+                _ => false,
+            };
+            let after_ok = match (words.get(i + k), next) {
+                (Some(w), Some(x)) => spelled_alike(w, x),
+                _ => false,
+            };
+            here && (before_ok || after_ok)
+        })
+    })
+}
+
 /// The word before `at` is the first half of a name built on الله (فتح الله غولن, عبد الله, نصر
 /// الله) that the tagger left out of its span.
 fn theophoric_before(text: &str, at: usize) -> bool {
@@ -3893,6 +3988,28 @@ fn clean_candidate(
                 && gap.chars().all(char::is_whitespace)
                 && direction_adjectives().iter().any(|a| a == word)
             {
+                display.push_str(&text[end..next.orig.1]);
+                toks.push(word.to_string());
+                end = next.orig.1;
+            }
+        }
+    }
+    // A person's family name in the nisba form (عبد الله | العنسي، أحمد | الشحي) is often left out
+    // by the tagger after a name it knows; a definite word in ي that is no KB name or adjective
+    // and no common word goes on the name.
+    if c.kind == EntityType::Per && hi == toks_len && toks.len() <= 3 {
+        if let Some((i, next)) = dt.first_from(end) {
+            let gap = text.get(end..next.orig.0).unwrap_or("");
+            let word = dt.text(i);
+            let surname = word.starts_with("ال")
+                && word.ends_with('ي')
+                && word.chars().count() >= 5
+                && kb.lookup(word).is_empty()
+                && !common_broad(kb, word)
+                && !common_broad(kb, &word["ال".len()..])
+                && !FORMER.contains(&word)
+                && !CURRENT.contains(&word);
+            if !gap.is_empty() && gap.chars().all(char::is_whitespace) && surname {
                 display.push_str(&text[end..next.orig.1]);
                 toks.push(word.to_string());
                 end = next.orig.1;

@@ -1878,3 +1878,39 @@ fn a_city_name_shared_by_two_states_is_read_in_the_state_the_document_names() {
     let out = run(&[("b", other)], None);
     assert_eq!(entity_with(&out, "طرابلس").kb.as_deref(), Some("Q3579"));
 }
+
+/// Regression (Saudi and Yemen news audits): a rank the tagger took in stayed in the person's
+/// name, a king's bare given name inside another man's name chain linked to the king, and a
+/// family name in the nisba form was cut off.
+#[test]
+fn ranks_name_chains_and_nisba_family_names() {
+    let a = "وقال المتحدث باسم التحالف العميد أحمد عسيري إن الغارات استهدفت مواقع المسلحين.";
+    let b = "وقال العقيد عبد الله العنسي إن القوات تقدمت.";
+    let c = "أوضح الناطق الإعلامي سعيد بن عبدالله النقير أن المصابين بخير.";
+    let out = run_cands(&[
+        ("a", a, &[("العميد أحمد عسيري", EntityType::Per)]),
+        ("b", b, &[("عبد الله", EntityType::Per)]),
+        ("c", c, &[("سعيد بن عبدالله النقير", EntityType::Per)]),
+    ]);
+    let e = entity_with(&out, "أحمد عسيري");
+    assert_eq!(e.name.ar, "أحمد عسيري");
+    // New persons, not the KB's kings named عبد الله.
+    let e = entity_with(&out, "عبد الله العنسي");
+    assert!(e.id.starts_with("E:new:"), "{e:#?}");
+    let e = entity_with(&out, "سعيد بن عبدالله النقير");
+    assert!(e.id.starts_with("E:new:"), "{e:#?}");
+    // The king named with his title is still the king.
+    let d = "وأكد الملك عبد الله أن المملكة تدعم الحل.";
+    let out = run_cands(&[("d", d, &[])]);
+    assert_eq!(entity_with(&out, "عبد الله").id, "E:L:per:عبد_الله");
+    // A surname after the person's own first name in another spelling stays the person
+    // (the KB writes سيرجي, the sample سيرغي); after another first name it is someone else.
+    let e = "وقال وزير الخارجية سيرغي لافروف إن موسكو سترد.";
+    let f = "وقال توم بيريز رئيس اللجنة إن الحزب سيرد.";
+    let out = run_cands(&[
+        ("e", e, &[("سيرغي لافروف", EntityType::Per)]),
+        ("f", f, &[("توم بيريز", EntityType::Per)]),
+    ]);
+    assert_eq!(entity_with(&out, "سيرغي لافروف").id, "E:L:per:سيرجي_لافروف");
+    assert!(entity_with(&out, "توم بيريز").id.starts_with("E:new:"));
+}
