@@ -503,6 +503,11 @@ impl<'a> Doc<'a> {
                 self.labels[i] = trailing(&self.lines[i], t);
             }
         }
+        if let Some(&last) = self.nonblank().last() {
+            if self.labels[last].is_none() {
+                self.labels[last] = tag_tail(&self.lines[last]).map(|at| (at, Reason::Navigation));
+            }
+        }
     }
 
     /// Labels the headline-like lines listed under the related header at line `h`.
@@ -547,6 +552,45 @@ impl<'a> Doc<'a> {
             self.labels[i] = Some((0, Reason::RelatedList));
         }
     }
+}
+
+/// Labels that open a page's tag list (سمات, الوسوم, كلمات مفتاحية).
+const TAG_LABELS: &[&str] = &[
+    "سمات",
+    "الوسوم",
+    "وسوم",
+    "كلمات مفتاحية",
+    "الكلمات المفتاحية",
+    "كلمات دلالية",
+    "الكلمات الدالة",
+];
+
+/// Where a tag list glued onto the article's last line starts («… في بلاد المسلمين . سمات
+/// التفجير الإرهابي العراق مسجد …»): a tag label right after a sentence or clause mark, then to
+/// the end only words, no sentence mark and at most 25 of them.
+fn tag_tail(l: &Line) -> Option<usize> {
+    let raw = l.raw;
+    TAG_LABELS.iter().find_map(|label| {
+        let mut from = 0;
+        while let Some(off) = raw[from..].find(label) {
+            let at = from + off;
+            from = at + label.len();
+            let before = raw[..at].trim_end();
+            let after_mark = before.is_empty() || before.ends_with(['.', '،', ',', '!', '؟', '?']);
+            let rest = &raw[at + label.len()..];
+            let words = rest.split_whitespace().count();
+            let no_sentence = !rest.contains(['.', '!', '؟', '?', '،', ',']);
+            if after_mark
+                && !before.is_empty()
+                && rest.starts_with([' ', ':'])
+                && (1..=25).contains(&words)
+                && no_sentence
+            {
+                return Some(at);
+            }
+        }
+        None
+    })
 }
 
 /// A line opening with a discourse connective ("إذاً،", "لكن", "وفي") continues the article: a

@@ -329,6 +329,24 @@ fn arb_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Regression (Saudi news audit): a site's tag list glued onto the last line («سمات …») made the
+/// words after it part of the article (Iraq as the bomber).
+#[test]
+fn a_tag_list_glued_onto_the_last_line_is_chrome() {
+    let t = "أعربت العراق عن استنكارها للتفجير.\nوأن يديم الأمن والأمان في بلاد المسلمين . سمات التفجير الإرهابي العراق مسجد قوات الطوارئ بمنطقة عسير";
+    assert_eq!(
+        found(t),
+        expect(&[(
+            "سمات التفجير الإرهابي العراق مسجد قوات الطوارئ بمنطقة عسير",
+            "navigation"
+        )])
+    );
+    check_invariants(t, &detect(t));
+    // The word in running text ("features") stays.
+    let t = "أعربت العراق عن استنكارها.\nوقال إن سمات المرحلة المقبلة واضحة للجميع.";
+    assert!(found(t).is_empty());
+}
+
 proptest! {
     #[test]
     fn prop_spans_valid_and_blank_preserves(text in arb_text()) {

@@ -295,7 +295,8 @@ fn writer_comment_at(doc: &Doc<'_>, k: usize) -> bool {
     let n = doc.toks[k].norm.as_str();
     let next = doc.toks.get(k + 1).map_or("", |t| t.norm.as_str());
     match n {
-        "مما" => true,
+        // مما نتج عنه / مما أدى إلى: what the reported act caused, still the speaker's.
+        "مما" => !matches!(next, "نتج" | "ادي" | "اسفر" | "تسبب" | "خلف"),
         "ما" => matches!(
             next,
             "يجعل"

@@ -542,6 +542,13 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
     None
 }
 
+/// حال / حالة at token `k` is a condition only after في (في حال تنفيذ هجوم); elsewhere it counts
+/// cases («خرجت 19 حالة من مصابي تفجير المسجد»).
+fn counted_cases(doc: &Doc<'_>, k: usize) -> bool {
+    doc.toks[k].norm.starts_with("حال")
+        && !(k > 0 && matches!(doc.toks[k - 1].norm.as_str(), "في" | "وفي" | "ففي"))
+}
+
 fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     let lex = lexicon();
     let (ca, _) = doc.clause_of(h.i);
@@ -605,10 +612,8 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     // happening.
     // (the word after it is a noun even where the lexicon also reads a verb: دعم).
     let any_of = h.i > 0 && matches!(doc.toks[h.i - 1].norm.as_str(), "اي" | "واي" | "لاي" | "باي");
-    if any_of
-        || (hyp_from..h.i).any(|k| doc.is(k, &lex.hypothetical) || may(k))
-        || (ca..h.i).any(strong)
-    {
+    let condition = |k: usize| doc.is(k, &lex.hypothetical) && !counted_cases(doc, k);
+    if any_of || (hyp_from..h.i).any(|k| condition(k) || may(k)) || (ca..h.i).any(strong) {
         return Mode::Hypothetical;
     }
     if (sa..h.i).any(|k| doc.is(k, &lex.claimed)) {
@@ -1493,7 +1498,13 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     let to_act = h.i > ca
         && matches!(doc.toks[h.i - 1].norm.as_str(), "الي" | "إلى")
         && (ca..h.i).any(|k| doc.is(k, &w.call));
-    if governed && (called || to_act || before.clone().any(|k| doc.is(k, &w.call))) {
+    if governed
+        && (called
+            || to_act
+            || before
+                .clone()
+                .any(|k| doc.is(k, &w.call) && !counted_cases(doc, k)))
+    {
         return Frame::Hypothetical;
     }
     let (_, cb) = doc.clause_of(h.i);

@@ -1581,6 +1581,32 @@ fn martyrdom_is_killing_and_citing_is_not() {
     assert!(of_kind(&run(t, vec![]), "ASSAULT").is_empty());
 }
 
+#[test]
+fn cases_are_counted_not_conditions() {
+    // Saudi news (2015): 19 of the wounded left hospital; the bombing happened.
+    let t = "خرجت 19 حالة من مصابي تفجير المسجد بمنطقة عسير.";
+    let out = run(t, vec![name(t, "عسير", "asir", EntityType::Loc)]);
+    let e = of_kind(&out, "ASSAULT");
+    assert!(!e.is_empty(), "{:?}", out.events);
+    assert!(e.iter().all(|e| e.mode != Mode::Hypothetical), "{e:?}");
+    // After في it is still a condition.
+    let t = "حذرت الأمم المتحدة من كارثة في حال تنفيذ هجوم على الميناء.";
+    let out = run(t, vec![]);
+    assert!(of_kind(&out, "ASSAULT")
+        .iter()
+        .all(|e| e.mode == Mode::Hypothetical));
+}
+
+#[test]
+fn what_an_act_resulted_in_is_still_the_speakers() {
+    // Saudi news (2015): the statement goes on to the toll; «مما نتج عنه» is its consequence,
+    // not the writer's comment (as «ما يجعل» is).
+    let t = "وقال المتحدث الأمني إن انتحاريا فجر نفسه داخل المسجد، مما نتج عنه استشهاد 15 مصليا.";
+    let out = run(t, vec![]);
+    let c = out.claims.iter().find(|c| c.verb == "وقال").expect("claim");
+    assert!(c.content.text.contains("استشهاد 15 مصليا"), "{c:?}");
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()

@@ -23,8 +23,11 @@ pub fn extract_quantities(doc: &str, text: &str) -> (Vec<Quantity>, Vec<Diagnost
         {
             continue;
         }
-        // «مواليد 1415هـ»: a year of the Hijri calendar, not a count.
-        if hijri_year_marker(text.get(m.number_end..).unwrap_or("")) {
+        // «مواليد 1415هـ»: a year of the Hijri calendar, not a count; «القرار 2216», «اللواء 35»:
+        // a number that names a thing.
+        if hijri_year_marker(text.get(m.number_end..).unwrap_or(""))
+            || identifier_noun_before(text, m.start)
+        {
             continue;
         }
         let mut unit = None;
@@ -109,13 +112,23 @@ fn verb_kind_before(text: &str, start: usize) -> Option<&'static str> {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
     let clause = &before[clause_start..];
-    for w in clause.split_whitespace().rev().take(5) {
+    let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect();
+    for (i, w) in words.iter().take(5).enumerate() {
         let n = normalize_str(w);
         let n = n.as_str();
         let stem = n
             .strip_prefix('و')
             .or_else(|| n.strip_prefix('ف'))
             .unwrap_or(n);
+        // «مقتل وإصابة 30»: one figure for the killed and the wounded together.
+        if stem != n
+            && matches!(stem, "اصابه" | "جرح")
+            && words
+                .get(i + 1)
+                .is_some_and(|p| matches!(normalize_str(p).as_str(), "مقتل" | "قتل" | "مصرع"))
+        {
+            return Some("casualties");
+        }
         for cand in [n, stem] {
             let k = match cand {
                 "قتل" | "قتلت" | "قتلوا" | "مقتل" | "لقي" | "لقيت" | "لقوا" | "مصرع"
@@ -135,6 +148,42 @@ fn verb_kind_before(text: &str, start: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The word right before a number is a noun the number names (a resolution, a brigade, an
+/// article of law, a flight): «القرار 2216»، «اللواء 35»، «رقم 5».
+fn identifier_noun_before(text: &str, start: usize) -> bool {
+    let Some(w) = text
+        .get(..start)
+        .and_then(|b| b.split_whitespace().next_back())
+    else {
+        return false;
+    };
+    let n = normalize_str(w);
+    let n = n.strip_prefix('و').unwrap_or(&n);
+    // للقرار is ل + القرار.
+    let n = n
+        .strip_prefix("لل")
+        .or_else(|| n.strip_prefix("بال"))
+        .or_else(|| n.strip_prefix("ال"))
+        .or_else(|| n.strip_prefix('ب'))
+        .or_else(|| n.strip_prefix('ل'))
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(n);
+    matches!(
+        n,
+        "قرار"
+            | "لواء"
+            | "ماده"
+            | "فقره"
+            | "بند"
+            | "رقم"
+            | "كتيبه"
+            | "فرقه"
+            | "رحله"
+            | "فصل"
+            | "مرسوم"
+    )
 }
 
 /// A passive or intransitive verb of harm right after a counted phrase («12 شخصا قتلوا»,
@@ -276,6 +325,19 @@ mod tests {
             kind("أرسلت روسيا 2500 جندي إلى كازاخستان"),
             ("troops".into(), "soldier".into())
         );
+    }
+
+    /// Regression (Yemen news audit): numbers naming a resolution or a brigade were figures, and
+    /// «مقتل وإصابة 30» gave 30 wounded.
+    #[test]
+    fn numbers_that_name_things_and_joint_tolls() {
+        let (q, _) = extract_quantities("x", "استعادت القوات مواقع اللواء 35 تنفيذا للقرار 2216");
+        assert!(q.is_empty(), "{q:?}");
+        let (q, _) = extract_quantities("x", "أسفر القصف عن مقتل وإصابة أكثر من 30 مسلحا");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].kind, "casualties");
+        let (q, _) = extract_quantities("x", "أسفر القصف عن مقتل 30 مسلحا");
+        assert_eq!(q[0].kind, "killed");
     }
 
     /// Regression (Saudi news audit): «مواليد 1415هـ» was a figure 1415 of kind count.
