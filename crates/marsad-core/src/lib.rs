@@ -110,6 +110,11 @@ pub struct DocAnalysis {
     pub published_at: Option<String>,
 }
 
+/// Below this share of Arabic-script letters a document gets a "mostly not Arabic" warning.
+pub const NOT_ARABIC_SHARE: f64 = 0.5;
+/// Texts with fewer letters than this are too short to judge their script by.
+pub const NOT_ARABIC_MIN_LETTERS: usize = 20;
+
 /// Analyses one document on its own.
 pub fn analyze_document(
     src: &SourceDocument,
@@ -118,6 +123,22 @@ pub fn analyze_document(
     let mut diags = Vec::new();
     let removed: Vec<RemovedSpan> = marsad_chrome::detect(&src.text);
     let working_text = marsad_chrome::blank(&src.text, &removed);
+    let mut warnings = src.warnings.clone();
+    let (share, letters) = marsad_text::arabic_letter_share(&working_text);
+    let not_arabic = letters >= NOT_ARABIC_MIN_LETTERS && share < NOT_ARABIC_SHARE;
+    if not_arabic {
+        let message = format!(
+            "the text is mostly not Arabic ({:.0} % of its {letters} letters are Arabic script); \
+             Marsad reads Arabic, so names, events and claims in other scripts are not found",
+            share * 100.0
+        );
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            subject: src.id.clone(),
+            message: message.clone(),
+        });
+        warnings.push(message);
+    }
     let (quantities, d) = marsad_extract::extract_quantities(&src.id, &working_text);
     diags.extend(d);
     let (dates, d) =
@@ -128,6 +149,14 @@ pub fn analyze_document(
         Ok(t) => t
             .entities_with(&working_text, Some(&KbNerGazetteer::builtin()))
             .into_iter()
+            // The tagger learned Arabic: in a text mostly in another script its spans without an
+            // Arabic letter are noise ("Kazakhstan protests" as an organisation).
+            .filter(|s| {
+                !not_arabic
+                    || working_text
+                        .get(s.start..s.end)
+                        .is_some_and(|t| t.chars().any(marsad_text::token::is_arabic))
+            })
             .map(|s| CandidateMention {
                 start: s.start,
                 end: s.end,
@@ -160,7 +189,7 @@ pub fn analyze_document(
         sha256: src.sha256.clone(),
         bytes: src.bytes,
         removed,
-        warnings: src.warnings.clone(),
+        warnings,
         text: opts.with_text.then(|| src.text.clone()),
     };
     (

@@ -20,4 +20,4 @@ pub use date::{find_dates, DateMatch, Precision as DatePrecision};
 pub use normalize::{fold_char, normalize_str, NormalizeOptions, Normalized};
 pub use number::{counted_unit, find_numbers, Bound, CountedUnit, NumberMatch};
 pub use sentence::{sentences, Span};
-pub use token::{tokenize, Token, TokenKind, Tokens};
+pub use token::{arabic_letter_share, tokenize, Token, TokenKind, Tokens};

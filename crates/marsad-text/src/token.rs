@@ -132,6 +132,22 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '٫' | '٬')
 }
 
+/// The share of a text's letters that are Arabic script, and how many letters it has: Marsad
+/// reads Arabic, so a text mostly in another script yields next to nothing, and says so.
+pub fn arabic_letter_share(text: &str) -> (f64, usize) {
+    let (mut arabic, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if is_arabic(c) {
+            arabic += 1;
+        }
+    }
+    if letters == 0 {
+        return (0.0, 0);
+    }
+    (arabic as f64 / letters as f64, letters)
+}
+
 /// Arabic-script letters and marks (the Arabic blocks, including presentation forms).
 #[inline]
 pub fn is_arabic(c: char) -> bool {

@@ -131,8 +131,13 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let analyses = marsad_core::parallel_map(&docs, |d| {
         bar.set_message(d.id.clone());
         let (a, diags) = marsad_core::analyze_document(d, &opts);
-        for diag in diags.iter().filter(|d| d.severity == Severity::Error) {
-            bar.suspend(|| eprintln!("marsad: {}: {}", diag.subject, diag.message));
+        for diag in &diags {
+            let level = if diag.severity == Severity::Error {
+                ""
+            } else {
+                "warning: "
+            };
+            bar.suspend(|| eprintln!("marsad: {level}{}: {}", diag.subject, diag.message));
         }
         bar.inc(1);
         a
