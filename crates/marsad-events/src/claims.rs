@@ -289,6 +289,22 @@ struct Content {
     opener_tok: usize,
 }
 
+/// The impersonal passive at token `k` opens the writer's own note, not a speaker's words:
+/// «يُذكر أن»، «ويُشار إلى أن»، «الجدير بالذكر أن»، «تجدر الإشارة إلى أن».
+fn writers_note(doc: &Doc<'_>, k: usize) -> bool {
+    let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+    let next = doc.toks.get(k + 1).map_or("", |t| t.norm.as_str());
+    let next2 = doc.toks.get(k + 2).map_or("", |t| t.norm.as_str());
+    let that = |w: &str| matches!(w, "ان" | "انه" | "انها" | "بان");
+    match n {
+        "يذكر" => that(next),
+        "يشار" => that(next) || (next == "الي" && that(next2)),
+        "الجدير" => next == "بالذكر",
+        "تجدر" | "يجدر" => next == "الاشاره",
+        _ => false,
+    }
+}
+
 /// Token `k` opens the writer's comment on the clause before it: مما, ما + a verb of showing or
 /// making (ما يجعل، ما يشير، ما يعني), وهو ما / وهذا ما, الأمر الذي.
 fn writer_comment_at(doc: &Doc<'_>, k: usize) -> bool {
@@ -535,6 +551,11 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                 );
             if k > sa && matches!(doc.toks[k - 1].norm.as_str(), "ما" | "مما") || passive_relative
             {
+                k += 1;
+                continue;
+            }
+            // يذكر أن / يشار إلى أن / الجدير بالذكر أن: the writer's own note, nobody's claim.
+            if writers_note(doc, k) {
                 k += 1;
                 continue;
             }

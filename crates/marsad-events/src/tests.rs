@@ -1607,6 +1607,19 @@ fn what_an_act_resulted_in_is_still_the_speakers() {
     assert!(c.content.text.contains("استشهاد 15 مصليا"), "{c:?}");
 }
 
+#[test]
+fn the_writers_note_is_nobodys_claim() {
+    // Saudi news (2015): «يذكر أن» is the paper's own note; it inherited the spokesman before it.
+    let t =
+        "وقال المتحدث الأمني إن التحقيقات مستمرة. يذكر أن التحقيقات الأولية قادت إلى إيقاف مشتبه به.";
+    let out = run(t, vec![]);
+    assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
+    assert_eq!(out.claims[0].content.text, "التحقيقات مستمرة.");
+    // A speaker who recalls (ذكر) still claims.
+    let t = "وذكر المتحدث أن التحقيقات مستمرة.";
+    assert_eq!(run(t, vec![]).claims.len(), 1);
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()

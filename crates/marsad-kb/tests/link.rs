@@ -1914,3 +1914,15 @@ fn ranks_name_chains_and_nisba_family_names() {
     assert_eq!(entity_with(&out, "سيرغي لافروف").id, "E:L:per:سيرجي_لافروف");
     assert!(entity_with(&out, "توم بيريز").id.starts_with("E:new:"));
 }
+
+/// Regression (Yemen news audit): «جماعة الحوثي», «الميليشيات الحوثية» and «أنصار الله» were no
+/// mention of the Houthi movement (curated names and its feminine nisba).
+#[test]
+fn the_houthi_movement_by_its_news_names() {
+    let a = "سيطرت قيادة جماعة الحوثي على المدينة، وانسحبت الميليشيات الحوثية من الجبهة.";
+    let b = "واتهم التحالف جماعة أنصار الله بإطلاق صاروخ.";
+    let out = run(&[("a", a), ("b", b)], None);
+    for s in ["جماعة الحوثي", "الحوثية", "جماعة أنصار الله"] {
+        assert_eq!(entity_with(&out, s).id, "E:L:org:حوث", "{s}");
+    }
+}

@@ -523,9 +523,17 @@ pub(crate) fn oeda_orgs(cx: &mut Ctx, inp: &OrgInputs) {
             .find_map(|n| by_name.get(&normalize_str(n)).copied());
         match hit {
             Some(i) if cx.entries[i].class == Class::Org => {
+                // The dictionary's one state is the body's, where the KB has none yet (a
+                // curated name may have made the entry).
+                let state = (c.states.len() == 1 && !c.stateless)
+                    .then(|| c.states.iter().next().map(|&s| cx.entries[s].id.clone()))
+                    .flatten();
                 let e = &mut cx.entries[i];
                 for n in names {
                     add_alias(e, n);
+                }
+                if e.country.is_none() {
+                    e.country = state;
                 }
                 add_src(e, "oeda_arabic_dictionaries");
                 merged += 1;
