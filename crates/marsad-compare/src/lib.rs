@@ -102,11 +102,32 @@ fn overlap(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
+/// Both events carry a toll of the same kind and value (33 injured): across outlets told the
+/// same day, with the same place, one happening.
+fn same_toll(a: &Event, b: &Event, figures: &HashMap<String, (f64, String)>) -> bool {
+    let tolls = |e: &Event| {
+        e.quantities
+            .iter()
+            .filter_map(|q| figures.get(q))
+            .filter(|(v, k)| {
+                *v >= 2.0
+                    && matches!(
+                        k.as_str(),
+                        "killed" | "injured" | "casualties" | "arrested" | "killed_total"
+                    )
+            })
+            .collect::<Vec<_>>()
+    };
+    let tb = tolls(b);
+    tolls(a).iter().any(|x| tb.contains(x))
+}
+
 fn compatible(
     a: &Event,
     b: &Event,
     dates: &HashMap<String, String>,
     published: &HashMap<String, String>,
+    figures: &HashMap<String, (f64, String)>,
 ) -> bool {
     if a.kind != b.kind {
         return false;
@@ -187,7 +208,13 @@ fn compatible(
     }
     let shared_target = overlap(&a.targets, &b.targets);
     let same_place = a.location.is_some() && a.location == b.location;
-    overlap(&a.sources, &b.sources) || ((shared_target || same_place) && (same_doc || dated))
+    // The same toll joins only reports that name no actor: with actors, those decide (a toll
+    // join would pull a report away from the cluster its actors belong to).
+    let actorless = |e: &Event| e.sources.is_empty() && e.targets.is_empty();
+    let toll = actorless(a) && actorless(b) && same_toll(a, b, figures);
+    overlap(&a.sources, &b.sources)
+        || ((shared_target || same_place) && (same_doc || dated))
+        || (same_place && toll)
 }
 
 fn absorb(into: &mut Event, e: Event) {
@@ -246,6 +273,17 @@ pub fn merge_events_in_time(
     dates: &HashMap<String, String>,
     published: &HashMap<String, String>,
 ) -> Vec<Event> {
+    merge_events_with_figures(events, dates, published, &HashMap::new())
+}
+
+/// [`merge_events_in_time`] where reports with the same place also join on the same toll
+/// (`figures`: quantity id → value and kind), as four outlets' "33 injured in Asir" do.
+pub fn merge_events_with_figures(
+    events: Vec<Event>,
+    dates: &HashMap<String, String>,
+    published: &HashMap<String, String>,
+    figures: &HashMap<String, (f64, String)>,
+) -> Vec<Event> {
     // Each event is compared with every earlier cluster, so on a large corpus (43k events on
     // ANT) this loop dominated the whole analysis. Two exact shortcuts keep the first-fit result
     // unchanged: clusters are searched only among those of the same type and mode class (the
@@ -286,7 +324,7 @@ pub fn merge_events_in_time(
                     return false;
                 }
             }
-            compatible(c, &e, dates, published)
+            compatible(c, &e, dates, published, figures)
         });
         match found {
             Some(i) => {

@@ -576,7 +576,10 @@ fn merge_reference(
         if !e.has_argument() {
             continue;
         }
-        match out.iter_mut().find(|c| compatible(c, &e, dates, published)) {
+        match out
+            .iter_mut()
+            .find(|c| compatible(c, &e, dates, published, &HashMap::new()))
+        {
             Some(c) => absorb(c, e),
             None => out.push(e),
         }
@@ -643,4 +646,32 @@ mod merge_properties {
             prop_assert_eq!(fast, reference);
         }
     }
+}
+
+/// Saudi news audit (session 14): four outlets' "33 injured in Asir", with no source and no
+/// date of their own, stayed four events; the same place and the same toll on the same day are
+/// one happening, another toll is not.
+#[test]
+fn the_same_place_and_toll_on_one_day_is_one_happening() {
+    let mk = |doc: &str, q: &str| {
+        let mut e = event(doc, "ASSAULT", &[], &[], Some("asir"));
+        e.quantities = vec![q.to_string()];
+        e
+    };
+    let published: HashMap<String, String> = ["a", "b", "c"]
+        .iter()
+        .map(|d| (d.to_string(), "2015-08-09".to_string()))
+        .collect();
+    let figures: HashMap<String, (f64, String)> = HashMap::from([
+        ("q1".to_string(), (33.0, "injured".to_string())),
+        ("q2".to_string(), (33.0, "injured".to_string())),
+        ("q3".to_string(), (15.0, "injured".to_string())),
+    ]);
+    let events = vec![mk("a", "q1"), mk("b", "q2"), mk("c", "q3")];
+    let merged = merge_events_with_figures(events.clone(), &HashMap::new(), &published, &figures);
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    assert_eq!(merged[0].evidence.len(), 2);
+    // Without the figures (or far apart in time) they stay apart.
+    let apart = merge_events_in_time(events, &HashMap::new(), &published);
+    assert_eq!(apart.len(), 3);
 }

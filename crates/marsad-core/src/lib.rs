@@ -343,7 +343,13 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         .iter()
         .filter_map(|d| Some((d.id.clone(), d.outlet.clone()?)))
         .collect();
-    picture.events = marsad_compare::merge_events_in_time(events, &date_values, &published);
+    let figures: std::collections::HashMap<String, (f64, String)> = picture
+        .quantities
+        .iter()
+        .map(|q| (q.id.clone(), (q.value, q.kind.clone())))
+        .collect();
+    picture.events =
+        marsad_compare::merge_events_with_figures(events, &date_values, &published, &figures);
     picture.claims = claims;
     let names: std::collections::HashMap<String, String> = picture
         .entities

@@ -2872,6 +2872,46 @@ impl Actors {
     }
 }
 
+/// استشهد / الاستشهاد with what is cited after it: «الاستشهاد بالآيات»، «واستشهد الكاتب بآية»
+/// — citing, not martyrdom (which takes بنيران، برصاص … for its cause).
+fn citing(doc: &Doc<'_>, h: &Hit) -> bool {
+    let t = doc.toks[h.i].norm.as_str();
+    if !t.contains("استشهد") && !t.ends_with("استشهاد") {
+        return false;
+    }
+    if !h.verb {
+        return doc.toks.get(h.j).is_some_and(|t| t.norm.starts_with('ب'));
+    }
+    (h.j..doc.toks.len().min(h.j + 3)).any(|k| {
+        let n = doc.toks[k].norm.as_str();
+        n.strip_prefix('ب').is_some_and(|o| {
+            let o = o.strip_prefix("ال").unwrap_or(o);
+            [
+                "ايه",
+                "ايات",
+                "قول",
+                "اقوال",
+                "حديث",
+                "مقوله",
+                "كلام",
+                "تصريح",
+                "مثال",
+                "امثله",
+                "ابيات",
+                "بيت",
+                "شعر",
+                "عباره",
+                "نص",
+                "دراسه",
+                "راي",
+                "ما",
+            ]
+            .iter()
+            .any(|w| o.starts_with(w))
+        })
+    })
+}
+
 /// God invoked within five words after `j` («الله عز وجل أن», «المولى تعالى»), not as part of a
 /// name (عبد الله، حزب الله، نصر الله).
 fn prayer_after(doc: &Doc<'_>, j: usize) -> bool {
@@ -2944,10 +2984,7 @@ fn find_events(
             continue;
         }
         // دعت الخارجية الله عز وجل أن …: a prayer, not a call on anyone. الاستشهاد بـ is citing.
-        if (h.kind == "REQUEST" && prayer_after(doc, h.j))
-            || (doc.toks[h.i].norm.ends_with("استشهاد")
-                && doc.toks.get(h.j).is_some_and(|t| t.norm.starts_with('ب')))
-        {
+        if (h.kind == "REQUEST" && prayer_after(doc, h.j)) || citing(doc, &h) {
             i = next;
             continue;
         }
@@ -3377,7 +3414,11 @@ fn find_events(
                     let of_agent = mm.form == MentionForm::Adjective
                         && a > 0
                         && agents::agent_at(&doc.toks[a - 1].norm, None).is_some();
-                    is_place(mm.kind) && !of_agent && !sources.contains(&mm.entity)
+                    // «من الجنسية البنغلاديشية»: a nationality, not where it happened.
+                    let nationality = mm.form == MentionForm::Adjective
+                        && a > 0
+                        && doc.toks[a - 1].norm.contains("جنسي");
+                    is_place(mm.kind) && !of_agent && !nationality && !sources.contains(&mm.entity)
                 })
             {
                 location = Some(doc.input.mentions[m].entity.clone());
@@ -3409,6 +3450,19 @@ fn find_events(
         // the alliance did not intervene). Only acts the refuser would do count: refusing a
         // request or sanctions (رفضت السلطات طلبا تقدمت به) or someone else's act (رفض الهجوم على
         // غزة) tells nothing of whether it happened, and violence is left to its own frames.
+        // «أعلنت الكويت استشهاد جنديين»: who announces a martyrdom is the dead men's side, not
+        // their killer.
+        if !h.verb && doc.toks[h.i].norm.ends_with("استشهاد") {
+            if let Some(v) =
+                (h.i.saturating_sub(5).max(ca)..h.i).rfind(|&k| doc.is_word(k, &lex.speech))
+            {
+                let announcers: Vec<String> = doc
+                    .mentions_in(v + 1, h.i)
+                    .map(|m| doc.input.mentions[m].entity.clone())
+                    .collect();
+                sources.retain(|s| !announcers.contains(s));
+            }
+        }
         let refused = !h.verb
             && sources.is_empty()
             && (matches!(h.kind, "MOBILIZE" | "COOPERATE" | "CONSULT" | "AID" | "SUPPORT")

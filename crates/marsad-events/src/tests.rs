@@ -1620,6 +1620,43 @@ fn the_writers_note_is_nobodys_claim() {
     assert_eq!(run(t, vec![]).claims.len(), 1);
 }
 
+#[test]
+fn announcers_nationalities_and_citing_are_no_roles_or_places() {
+    // Regressions found by the re-audit of session 14's martyrdom rule: the state announcing its
+    // soldiers' martyrdom is not their killer; citing a verse is no killing; a victim's
+    // nationality is not where he was killed.
+    let t = "أعلنت الكويت استشهاد جنديين في الهجوم.";
+    let out = run(t, vec![name(t, "الكويت", "kw", EntityType::Gpe)]);
+    let k: Vec<_> = of_kind(&out, "ASSAULT")
+        .into_iter()
+        .filter(|e| e.subtype.as_deref() == Some("killing"))
+        .collect();
+    assert_eq!(k.len(), 1, "{:?}", out.events);
+    assert!(k[0].sources.is_empty(), "{k:?}");
+    let t = "واستشهد الكاتب بآية من القرآن في مقاله.";
+    assert!(of_kind(&run(t, vec![]), "ASSAULT").is_empty());
+    let t = "واستشهد ثلاثة جنود بنيران القناصة.";
+    assert!(!of_kind(&run(t, vec![]), "ASSAULT").is_empty());
+    let t = "قتل خمسة من العاملين من الجنسية البنغلاديشية في التفجير.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "البنغلاديشية",
+            "bd",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert!(
+        of_kind(&out, "ASSAULT")
+            .iter()
+            .all(|e| e.location.as_deref() != Some("bd")),
+        "{:?}",
+        out.events
+    );
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()
