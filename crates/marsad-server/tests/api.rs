@@ -615,6 +615,35 @@ async fn ingest_reports_how_each_document_was_read() {
     );
 }
 
+/// Regression (user audit): a GET with a 100 KB body was answered 200 although the
+/// documentation promises 413 for any non-ingest body over 64 KiB.
+#[tokio::test]
+async fn a_read_with_an_oversized_body_is_refused() {
+    let srv = start(
+        fresh_sample_store("read-body"),
+        marsad_server::Config::default(),
+    )
+    .await;
+    let client = reqwest::Client::new();
+    let res = client
+        .get(format!("{}/api/health", srv.base))
+        .body(vec![b'a'; 100 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+    let v: Value = res.json().await.unwrap();
+    assert!(error_message(&v, 413).contains("limit"));
+    // A small body is ignored, as before.
+    let res = client
+        .get(format!("{}/api/health", srv.base))
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+}
+
 /// One GET over a raw TCP connection with `path` exactly as given; (status, body).
 async fn raw_get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
     let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
