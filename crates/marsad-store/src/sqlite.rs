@@ -159,7 +159,24 @@ impl SqliteStore {
             .map_err(sql_err(&path, "configuring the database"))?;
         let mode: String = conn
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-            .map_err(sql_err(&path, "switching to WAL mode"))?;
+            .map_err(|e| {
+                // A store copied read-only or owned by another user (user audit): say what is
+                // needed rather than SQLite's "attempt to write a readonly database".
+                if e.to_string().contains("readonly") {
+                    StoreError::BadLocation {
+                        location: shown.clone(),
+                        reason: format!(
+                            "{} cannot be written: every command, export and serve included, \
+                             needs write access to the data directory and its database (SQLite \
+                             keeps its write-ahead log and index beside it); \
+                             copy the directory somewhere writable ({e})",
+                            path.display()
+                        ),
+                    }
+                } else {
+                    sql_err(&path, "switching to WAL mode")(e)
+                }
+            })?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Backend {
                 context: format!("switching to WAL mode ({})", path.display()),
