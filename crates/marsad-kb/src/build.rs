@@ -713,14 +713,20 @@ fn cities(
     let path = data.join("gaz_arwikicats_ar_translations/cities_cities_full.json");
     let awc: BTreeMap<String, String> = serde_json::from_str(&read(&path)?)
         .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
-    let mut awc_by_name: HashMap<String, Vec<(Option<usize>, String)>> = HashMap::new();
+    // Each Arabic name with its state hint and whether the key was qualified at all ("london"
+    // against "london, ontario").
+    type AwcName = (Option<usize>, String, bool);
+    let mut awc_by_name: HashMap<String, Vec<AwcName>> = HashMap::new();
     for (k, v) in &awc {
         let Some(ar) = clean_ar(v) else { continue };
-        let (name, hint) = match k.split_once(", ") {
-            Some((n, h)) => (n.to_string(), cx.state_by_en.get(&key_en(h)).copied()),
-            None => (k.clone(), None),
+        let (name, hint, qualified) = match k.split_once(", ") {
+            Some((n, h)) => (n.to_string(), cx.state_by_en.get(&key_en(h)).copied(), true),
+            None => (k.clone(), None, false),
         };
-        awc_by_name.entry(name).or_default().push((hint, ar));
+        awc_by_name
+            .entry(name)
+            .or_default()
+            .push((hint, ar, qualified));
     }
     let ne = csv_rows(&data.join("gaz_natural_earth_places/ne_10m_populated_places.csv"))?;
     let (mut from_ne, mut ne_no_ar, mut wc_used) = (0, 0, HashSet::new());
@@ -755,6 +761,7 @@ fn cities(
             push_unique(&mut names, b);
         }
         let mut ar: Vec<String> = Vec::new();
+        let national_capital = g("ADM0CAP") == "1" || g("FEATURECLA") == "Admin-0 capital";
         let mut pop = g("POP_MAX").parse::<f64>().unwrap_or(0.0) as u64;
         for n in &names {
             if let Some((a, p)) = wc_by_key.get(&(n.clone(), state)) {
@@ -763,9 +770,15 @@ fn cities(
                 wc_used.insert((n.clone(), state));
             }
             if let Some(v) = awc_by_name.get(n) {
-                // Without a country hint, only a name that ArWikiCats gives once is safe to join.
-                for (hint, a) in v {
-                    if *hint == Some(state) || (hint.is_none() && v.len() == 1) {
+                // Without a country hint, only a name that ArWikiCats gives once is safe to join
+                // — or its bare, unqualified name joined to a national capital: "london" beside
+                // "london, ontario" and "london, ohio" is the UK's capital, which world-cities
+                // lacks (it had left the capital out of the KB and every «لندن» in Ontario).
+                for (hint, a, qualified) in v {
+                    if *hint == Some(state)
+                        || (hint.is_none() && v.len() == 1)
+                        || (!qualified && national_capital)
+                    {
                         push_unique(&mut ar, a.clone());
                     }
                 }

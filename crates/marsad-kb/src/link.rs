@@ -2405,6 +2405,13 @@ fn link_doc(
                 {
                     continue;
                 }
+                // A small foreign town named once in a report on other states is more often a
+                // namesake the KB lacks (زنجبار in Abyan, Yemen, is not Zanzibar City): with the
+                // document naming states and none of them the town's, it is left to the tagger,
+                // which makes it a place of its own.
+                if m.tok_end - m.tok_start == 1 && foreign_small_town(kb, pick.entry, &doc_states) {
+                    continue;
+                }
                 // A person's one-word surname alias is also an ordinary word often enough (بري
                 // "ground": قصف بري is not Nabih Berri; عون "help"): alone, with the full name
                 // nowhere in the document, it needs the tagger to read a person there too.
@@ -2606,7 +2613,9 @@ fn link_doc(
         let key = if c.kind == EntityType::Per {
             resolve_new_person(kb, &toks, &persons)
         } else {
-            match kb_place_or_org(kb, c.kind, &toks, known.kb) {
+            match kb_place_or_org(kb, c.kind, &toks, known.kb)
+                .filter(|&e| toks.len() > 1 || !foreign_small_town(kb, e, &doc_states))
+            {
                 Some(e) => Key::Kb(e),
                 None if toks.len() == 1 && bare_head_noun(kb, &toks[0]) => {
                     // "المنظمة" after "منظمة هيومن رايتس ووتش" is that body: the nearest earlier
@@ -4067,6 +4076,21 @@ fn direction_adjectives() -> &'static [String] {
 /// The KB entry a place or organisation candidate names: an exact alias of a compatible class, else
 /// (token by token within the measured skeleton distance, [`same_name`]) a state's name or a name
 /// the document already matched in the KB (قرغيزستان → قيرغيزستان).
+/// A city of under half a million, no capital, in a state the document does not name while it
+/// names others: more often a namesake the KB lacks or a word (زنجبار in Yemen, سعيدة "happy").
+fn foreign_small_town(kb: &Kb, e: u32, doc_states: &HashSet<u32>) -> bool {
+    let pe = &kb.entries[e as usize];
+    pe.class == Class::City
+        && pe.capital_of.is_none()
+        && pe.pop.unwrap_or(0) < 500_000
+        && !doc_states.is_empty()
+        && pe
+            .country
+            .as_deref()
+            .and_then(|c| kb.index_of(c))
+            .is_some_and(|c| !doc_states.contains(&c))
+}
+
 fn kb_place_or_org(
     kb: &Kb,
     kind: EntityType,

@@ -84,6 +84,18 @@ fn a_city_is_not_doubled_by_another_english_spelling() {
     }
 }
 
+/// Regression (session 14): the UK's capital was missing from the KB (world-cities has no row for
+/// it and ArWikiCats' "london" has two namesakes), so every «لندن» was London, Ontario.
+#[test]
+fn london_is_the_capital_of_the_united_kingdom() {
+    let kb = Kb::builtin();
+    let london = kb.get("Q84").expect("London");
+    assert_eq!(london.ar, "لندن");
+    assert_eq!(london.capital_of.as_deref(), Some("Q145"));
+    let first = kb.lookup("لندن")[0];
+    assert_eq!(kb.entries[first.entry as usize].id, "Q84");
+}
+
 #[test]
 fn shipped_kb_has_states_capitals_orgs_and_dated_leaders() {
     let kb = Kb::builtin();

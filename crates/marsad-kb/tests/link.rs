@@ -1926,3 +1926,34 @@ fn the_houthi_movement_by_its_news_names() {
         assert_eq!(entity_with(&out, s).id, "E:L:org:حوث", "{s}");
     }
 }
+
+/// Yemen news audit (session 14): «زنجبار» in Abyan was Zanzibar City; on ANT the same rule
+/// removes a thousand false friends (ديفيد a town in Panama, وكيل Kiel, سعيدة Saïda in Algeria).
+/// A small foreign town in a report that names other states, none of them the town's, is left to
+/// the tagger; the report that names its state keeps it.
+#[test]
+fn a_small_foreign_town_is_not_read_in_a_report_on_other_states() {
+    let a = "سيطرت قوات الجيش اليمني على زنجبار عاصمة محافظة أبين جنوب اليمن.";
+    let b = "وصل السياح إلى زنجبار في تنزانيا لقضاء العطلة.";
+    let out = run_cands(&[("a", a, &[("زنجبار", EntityType::Loc)]), ("b", b, &[])]);
+    let yemeni = out
+        .entities
+        .iter()
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.evidence.doc == "a" && m.evidence.text == "زنجبار")
+        })
+        .expect("the Yemeni town is still a place");
+    assert!(yemeni.kb.is_none(), "{yemeni:#?}");
+    let tanzanian = out
+        .entities
+        .iter()
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.evidence.doc == "b" && m.evidence.text == "زنجبار")
+        })
+        .expect("Zanzibar in a report on Tanzania");
+    assert_eq!(tanzanian.kb.as_deref(), Some("Q2222874"));
+}
