@@ -2912,6 +2912,50 @@ fn citing(doc: &Doc<'_>, h: &Hit) -> bool {
     })
 }
 
+/// The mention `m` is named only as someone's kin (أقارب الأسد، شقيق الرئيس، نجل فلان، زوجة …):
+/// the person meant is the relative, whom the text does not name.
+fn kin_before(doc: &Doc<'_>, m: usize) -> bool {
+    let mut a = doc.mtok[m].0;
+    if a == 0 || doc.input.mentions[m].start > doc.toks[a].start {
+        return false;
+    }
+    // A title may stand between (أحد أقارب الرئيس بشار الأسد).
+    for _ in 0..2 {
+        if a > 1 && is_title_word(&doc.toks[a - 1].norm) {
+            a -= 1;
+        }
+    }
+    let n = doc.toks[a - 1].norm.as_str();
+    let n = n
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(n);
+    let n = n.strip_prefix("ال").unwrap_or(n);
+    matches!(
+        n,
+        "اقارب"
+            | "قريب"
+            | "قريبه"
+            | "شقيق"
+            | "شقيقه"
+            | "نجل"
+            | "نجله"
+            | "ابنه"
+            | "زوجه"
+            | "زوج"
+            | "والد"
+            | "والده"
+            | "ارمله"
+            | "حفيد"
+            | "حفيده"
+            | "صهر"
+            | "اشقاء"
+            | "ابناء"
+            | "عائله"
+            | "اسره"
+    )
+}
+
 /// God invoked within five words after `j` («الله عز وجل أن», «المولى تعالى»), not as part of a
 /// name (عبد الله، حزب الله، نصر الله).
 fn prayer_after(doc: &Doc<'_>, j: usize) -> bool {
@@ -3001,6 +3045,10 @@ fn find_events(
         let agent = |k: usize| doc.input.mentions[k].kind;
         let push = |v: &mut Vec<String>, k: usize, span: &mut (usize, usize)| {
             let m = &doc.input.mentions[k];
+            // «اعتقال أحد أقارب الأسد»: the relative is arrested, not the man named.
+            if kin_before(doc, k) {
+                return;
+            }
             if !v.contains(&m.entity) {
                 v.push(m.entity.clone());
             }

@@ -1657,6 +1657,43 @@ fn announcers_nationalities_and_citing_are_no_roles_or_places() {
     );
 }
 
+#[test]
+fn a_relative_is_not_the_man_named() {
+    // A/B review (session 14), Saudi news: «أحد أقارب الأسد» was arrested, not Bashar al-Assad.
+    let t = "وذكرت الوكالة أن السلطات اعتقلت أحد أقارب الرئيس بشار الأسد بعد احتجاجات في اللاذقية.";
+    let out = run(
+        t,
+        vec![
+            name(t, "بشار الأسد", "assad", EntityType::Per),
+            name(t, "اللاذقية", "latakia", EntityType::Gpe),
+        ],
+    );
+    let arrests = of_kind(&out, "COERCE");
+    assert!(!arrests.is_empty(), "{:?}", out.events);
+    assert!(
+        arrests
+            .iter()
+            .all(|e| !e.targets.contains(&"assad".to_string())),
+        "{arrests:?}"
+    );
+    // Named himself, he is the target.
+    let t = "اعتقلت السلطات السورية سليمان الأسد بعد احتجاجات في اللاذقية.";
+    let out = run(
+        t,
+        vec![
+            m(t, "السورية", "sy", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "سليمان الأسد", "suleiman", EntityType::Per),
+        ],
+    );
+    assert!(
+        of_kind(&out, "COERCE")
+            .iter()
+            .any(|e| e.targets.contains(&"suleiman".to_string())),
+        "{:?}",
+        out.events
+    );
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()
