@@ -622,6 +622,27 @@ fn relative_at(sc: &Scan, i: usize, anchor: (i32, u32, u32)) -> Option<(DateMatc
         if i > 0 && matches!(sc.s(i - 1), "ذلك" | "نفس" | "ذات" | "تلك") {
             return None;
         }
+        // An outlet's name: «روسيا اليوم» (RT), «عين اليوم», «قناة/صحيفة … X اليوم».
+        if w == "اليوم" && i > 0 {
+            let media = |t: &str| {
+                let t = t.trim_start_matches(['و', 'ل', 'ب']);
+                [
+                    "قناه",
+                    "صحيفه",
+                    "جريده",
+                    "موقع",
+                    "مجله",
+                    "شبكه",
+                    "وكاله",
+                    "اذاعه",
+                ]
+                .iter()
+                .any(|m| t == *m || t.ends_with(m))
+            };
+            if matches!(sc.s(i - 1), "روسيا" | "عين") || (i > 1 && media(sc.s(i - 2))) {
+                return None;
+            }
+        }
         let next = sc.s(end);
         let mut z = today + delta;
         if let Some(wd) = weekday(next) {
@@ -1132,6 +1153,25 @@ mod tests {
         assert_eq!(one("عام (1990) م").0, "عام (1990) م");
         assert_eq!(one("عام 1907 ميلادي").1, "1907");
         assert!(dates("عام (1308) هجري", None).is_empty());
+    }
+
+    /// Regression (Saudi news audit): the outlet «عين اليوم» in a byline dated the article's events
+    /// "today"; «روسيا اليوم» (RT) and «قناة … اليوم» are outlets too.
+    #[test]
+    fn an_outlet_named_today_is_no_date() {
+        let a = Some((2015, 8, 9));
+        for t in [
+            "عين اليوم – بغداد",
+            "وقال المتحدث لقناة روسيا اليوم إن الهجوم فشل",
+            "ونقلت صحيفة مصر اليوم عن مصدر",
+        ] {
+            assert!(dates(t, a).is_empty(), "{t}: {:?}", dates(t, a));
+        }
+        assert_eq!(
+            dates("وقال إن الهجوم وقع اليوم في بغداد", a)[0].1,
+            "2015-08-09"
+        );
+        assert_eq!(dates("تشهد مصر اليوم احتجاجات", a)[0].1, "2015-08-09");
     }
 
     /// Regression (Saudi news audit): «21 / 10 / 1436هـ» came out as the ISO date 1436-10-21.
