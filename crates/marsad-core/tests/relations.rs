@@ -1,21 +1,11 @@
 //! Relations the whole pipeline keeps, on real sentences.
 
-use marsad_core::{analyze, AnalyzeOptions, SourceDocument};
+mod common;
 
-fn doc(id: &str, text: &str) -> SourceDocument {
-    SourceDocument {
-        id: id.into(),
-        source: "test".into(),
-        title: None,
-        outlet: None,
-        author: None,
-        published: Some("2018-02-19".into()),
-        published_at: None,
-        sha256: String::new(),
-        bytes: text.len(),
-        text: text.into(),
-        warnings: vec![],
-    }
+use marsad_core::{analyze, AnalyzeOptions};
+
+fn doc(id: &str, text: &str) -> marsad_core::SourceDocument {
+    common::doc(id, text, Some("2018-02-19"))
 }
 
 #[test]

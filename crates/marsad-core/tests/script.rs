@@ -1,23 +1,10 @@
 //! A text mostly in another script is told to the user, not silently read as Arabic.
 
-use marsad_core::{analyze_document, AnalyzeOptions, SourceDocument};
-use marsad_picture::Severity;
+mod common;
 
-fn doc(id: &str, text: &str) -> SourceDocument {
-    SourceDocument {
-        id: id.into(),
-        source: "test".into(),
-        title: None,
-        outlet: None,
-        author: None,
-        published: None,
-        published_at: None,
-        sha256: String::new(),
-        bytes: text.len(),
-        text: text.into(),
-        warnings: vec![],
-    }
-}
+use common::doc;
+use marsad_core::{analyze_document, AnalyzeOptions};
+use marsad_picture::Severity;
 
 /// Regression (user audit): English input gave the organisations "Kazakhstan protests" and
 /// "Russia sends troops" with no word that the text was not Arabic.
@@ -26,6 +13,7 @@ fn a_text_mostly_in_another_script_is_warned_about_and_yields_no_latin_names() {
     let en = doc(
         "en",
         "Kazakhstan protests: Russia sends troops to help the government restore order.",
+        None,
     );
     let (a, diags) = analyze_document(&en, &AnalyzeOptions::default());
     assert!(
@@ -40,6 +28,7 @@ fn a_text_mostly_in_another_script_is_warned_about_and_yields_no_latin_names() {
     let ar = doc(
         "ar",
         "أرسلت منظمة معاهدة الأمن الجماعي (CSTO) قوات إلى كازاخستان بطلب من الرئيس توكاييف.",
+        None,
     );
     let (a, diags) = analyze_document(&ar, &AnalyzeOptions::default());
     assert!(diags.is_empty(), "{diags:?}");

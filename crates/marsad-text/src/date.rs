@@ -373,20 +373,6 @@ pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
     jdn_to_gregorian(hijri_jdn(y, m, d))
 }
 
-/// The weekday named by token `i` (0 = Sunday), as in «يوم الخميس الموافق …».
-fn weekday_at(sc: &Scan, i: usize) -> Option<i64> {
-    Some(match sc.s(i) {
-        "الاحد" => 0,
-        "الاثنين" => 1,
-        "الثلاثاء" => 2,
-        "الاربعاء" => 3,
-        "الخميس" => 4,
-        "الجمعه" => 5,
-        "السبت" => 6,
-        _ => return None,
-    })
-}
-
 /// A Hijri day date: `21 / 10 / 1436هـ` or `21 شوال 1436هـ` (the year from 1300 to 1600, the
 /// marker required after digits and optional after a month name), converted to Gregorian.
 fn hijri_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
@@ -421,7 +407,7 @@ fn hijri_date(sc: &Scan, i: usize) -> Option<(DateMatch, usize)> {
     // arithmetic calendar can miss the one the source used.
     let named_day = (i.saturating_sub(3)..i)
         .rev()
-        .find_map(|k| weekday_at(sc, k));
+        .find_map(|k| weekday(sc.s(k)));
     if let Some(wd) = named_day {
         if let Some(shift) = [0, -1, 1, -2, 2]
             .into_iter()
