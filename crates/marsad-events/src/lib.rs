@@ -2872,6 +2872,22 @@ impl Actors {
     }
 }
 
+/// Token `i` is inside an attribution formula — «وفق ما أفادت مصادر عسكرية», «بحسب ما ذكرت»,
+/// «حسبما أفاد» — which names where the news came from, not a happening.
+fn in_attribution(doc: &Doc<'_>, i: usize) -> bool {
+    // «وفق» itself begins with و: the word is tried as written and without a conjunction.
+    let is = |k: usize, words: &[&str]| {
+        let n = doc.toks[k].norm.as_str();
+        words.contains(&n) || n.strip_prefix('و').is_some_and(|r| words.contains(&r))
+    };
+    (i.saturating_sub(4)..=i).any(|k| {
+        (doc.toks[k].norm == "ما"
+            && k > 0
+            && is(k - 1, &["وفق", "وفقا", "حسب", "بحسب", "طبقا", "تبعا"]))
+            || is(k, &["حسبما", "بحسبما", "وفقما"])
+    })
+}
+
 /// استشهد / الاستشهاد with what is cited after it: «الاستشهاد بالآيات»، «واستشهد الكاتب بآية»
 /// — citing, not martyrdom (which takes بنيران، برصاص … for its cause).
 fn citing(doc: &Doc<'_>, h: &Hit) -> bool {
@@ -3028,7 +3044,10 @@ fn find_events(
             continue;
         }
         // دعت الخارجية الله عز وجل أن …: a prayer, not a call on anyone. الاستشهاد بـ is citing.
-        if (h.kind == "REQUEST" && prayer_after(doc, h.j)) || citing(doc, &h) {
+        if (h.kind == "REQUEST" && prayer_after(doc, h.j))
+            || citing(doc, &h)
+            || in_attribution(doc, h.i)
+        {
             i = next;
             continue;
         }

@@ -1694,6 +1694,20 @@ fn a_relative_is_not_the_man_named() {
     );
 }
 
+#[test]
+fn an_attribution_formula_is_no_happening() {
+    // Yemen news audit (session 14): «وفق ما أفادت مصادر عسكرية» was a military event.
+    let t = "سيطرت قوات الجيش على المدينة، وفق ما أفادت مصادر عسكرية الأحد.";
+    let out = run(t, vec![]);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| !e.evidence[0].text.contains("أفادت")),
+        "{:?}",
+        out.events
+    );
+}
+
 /// Events of `kind`, whatever their mode.
 fn of_kind<'a>(out: &'a DocEvents, kind: &str) -> Vec<&'a marsad_picture::Event> {
     out.events.iter().filter(|e| e.kind == kind).collect()
