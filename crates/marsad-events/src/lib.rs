@@ -2717,6 +2717,32 @@ fn verb_opens_clause(doc: &Doc<'_>, v: usize, ca: usize) -> bool {
     !named_before && !after_preposition && !joined
 }
 
+/// Mention `m` is a name written with the conjunction و glued on (وبريطانيا، والولايات المتحدة،
+/// وإسرائيل), not a name that starts with و (واشنطن، وارسو): the rest begins with the article or
+/// a hamza, or the document names the same entity without the و.
+fn joined_by_wa(doc: &Doc<'_>, m: usize) -> bool {
+    let mm = &doc.input.mentions[m];
+    if mm.form != MentionForm::Name {
+        return false;
+    }
+    let raw = doc.input.text.get(mm.start..mm.end).unwrap_or("");
+    let Some(rest) = raw.strip_prefix('و') else {
+        return false;
+    };
+    if rest.starts_with("ال") || rest.starts_with(['أ', 'إ', 'آ', 'و']) {
+        return true;
+    }
+    let rest = normalize_str(rest);
+    doc.input.mentions.iter().any(|o| {
+        o.entity == mm.entity
+            && doc
+                .input
+                .text
+                .get(o.start..o.end)
+                .is_some_and(|t| normalize_str(t) == rest)
+    })
+}
+
 /// Mention `m` is written with the preposition ل or ب glued on (لأذربيجان، للولايات المتحدة،
 /// بالصين). Names may begin with these letters (لبنان، ليبيا، بريطانيا), so the letter counts as a
 /// preposition only where no name can start (ل before hamza or the article) or where the
@@ -2808,6 +2834,101 @@ fn refusal_words() -> &'static [String] {
         .map(|w| normalize_str(w))
         .collect()
     })
+}
+
+/// The bare دعم at token `i` is the verbal noun "backing", not the verb "backed": after a
+/// preposition (إلى دعم), after a verb that takes a verbal noun as object, with or without its
+/// subject between (أعلنت تركيا دعم، يواصل دعم), or joined by و to an earlier verbal noun with ل or
+/// ب on it (لتبرير ضم القرم ودعم الانفصاليين، باستعادة النظام العام ودعم الرئيس).
+fn backing_masdar(doc: &Doc<'_>, i: usize) -> bool {
+    const GOVERNORS: &[&str] = &[
+        "اعلن",
+        "اعلنت",
+        "يعلن",
+        "تعلن",
+        "اكد",
+        "اكدت",
+        "يؤكد",
+        "تؤكد",
+        "جدد",
+        "جددت",
+        "يجدد",
+        "تجدد",
+        "واصل",
+        "واصلت",
+        "يواصل",
+        "تواصل",
+        "قرر",
+        "قررت",
+        "يقرر",
+        "تقرر",
+        "اوقف",
+        "اوقفت",
+        "يوقف",
+        "توقف",
+        "رفض",
+        "رفضت",
+        "يرفض",
+        "ترفض",
+        "عرض",
+        "عرضت",
+        "تعهد",
+        "تعهدت",
+        "ضروره",
+        "اهميه",
+        "استمرار",
+        "مواصله",
+        "وقف",
+    ];
+    let n = doc.toks[i].norm.as_str();
+    let bare = n.strip_prefix(['و', 'ف']).unwrap_or(n);
+    if bare != "دعم" || i == 0 {
+        return false;
+    }
+    let (ca, _) = doc.clause_of(i);
+    let prev = doc.toks[i - 1].norm.as_str();
+    if preposition(prev) || prev == "في" || GOVERNORS.contains(&prev) {
+        return true;
+    }
+    // أعلنت تركيا دعم: the verb's subject stands between.
+    if let Some(m) = doc.mention_at(i - 1) {
+        let s = doc.mtok[m].0;
+        if s > ca && GOVERNORS.contains(&doc.toks[s - 1].norm.as_str()) {
+            return true;
+        }
+    }
+    n.starts_with('و')
+        && (i.saturating_sub(6).max(ca)..i).any(|k| {
+            let t = &doc.toks[k];
+            !t.punct
+                && doc.mention_at(k).is_none()
+                && t.norm.chars().count() >= 5
+                && (t.norm.starts_with('ل') || t.norm.starts_with('ب'))
+        })
+}
+
+/// The backing noun of `h` (دعم، تأييد، مساندة; not a verb) takes its patient as genitive: it is
+/// indefinite (الدعم takes no genitive), has no ب "backed by" on it, and no ل names the one
+/// backed before the clause ends.
+fn backing_noun_patient(doc: &Doc<'_>, h: &Hit, cb: usize) -> bool {
+    let n = doc.toks[h.i].norm.as_str();
+    let n = n.strip_prefix(['و', 'ف']).unwrap_or(n);
+    if n.starts_with('ب') || !["دعم", "تاييد", "مسانده"].contains(&n) {
+        return false;
+    }
+    let recipient = (h.j..cb.min(h.j + 8)).any(|k| {
+        let t = doc.toks[k].norm.as_str();
+        // ل on a noun names the one backed (لميليشيات، للنظام), as on a pronoun (له).
+        (t.starts_with('ل')
+            && t.chars().count() >= 4
+            && doc.mention_at(k).is_none()
+            && !matches!(t, "لكن" | "لكنه" | "لكنها" | "لدي" | "لذلك" | "لاسيما"))
+            || matches!(t, "له" | "لها" | "لهم" | "لهما")
+            || doc
+                .mention_at(k)
+                .is_some_and(|m| t.starts_with('ل') && preposition_on(doc, m))
+    });
+    !recipient
 }
 
 /// Subtypes whose noun takes its patient, not its agent, as genitive (مقتل X، اعتقال X).
@@ -3051,6 +3172,10 @@ fn find_events(
             i = next;
             continue;
         }
+        let mut h = h;
+        if h.verb && h.kind == "SUPPORT" && backing_masdar(doc, h.i) {
+            h.verb = false;
+        }
         let frame = frame_of(doc, &h, true);
         if frame == Frame::Drop {
             i = next;
@@ -3114,9 +3239,18 @@ fn find_events(
         // the coalition's raids), not the recipient's as after other nouns (زيارة لموسكو).
         let owner_la =
             !h.verb && !definite(&doc.toks[h.i].norm) && matches!(h.kind, "ASSAULT" | "MOBILIZE");
+        // A noun of backing (دعم، تأييد، مساندة) takes the one backed as its genitive unless ل
+        // names the one backed (دعم روسيا للنظام) or ب makes it "backed by" (بدعم روسيا وإيران):
+        // ودعم الانفصاليين، دعم الرئيس الكازاخستاني.
+        let backing_patient = !h.verb && h.kind == "SUPPORT" && backing_noun_patient(doc, &h, cb);
         // Right after the trigger: a nisba (التدخل الروسي) or a genitive/VSO subject.
         let mut k = h.j;
         let mut subject_taken = patient_first;
+        // The end token of the last name taken as source, so a name joined to it by و shares
+        // its role (بدعم روسيا وإيران).
+        let mut last_source_end: Option<usize> = None;
+        // The place read from a protest noun's genitive, which no fallback may make its source.
+        let mut genitive_place: Option<String> = None;
         // Where the subject may start: right after the trigger, past title words (الرئيس …)
         // and quantifiers (مئات المعارضين).
         let mut subj_at = h.j;
@@ -3130,15 +3264,73 @@ fn find_events(
         {
             subj_at += 1;
         }
-        while k < cb && k < h.j + 4 {
+        // The window for the subject and object grows by each name joined to the subject.
+        let mut window_end = h.j + 4;
+        while k < cb && k < window_end {
             if doc.toks[k].punct || preposition(&doc.toks[k].norm) || doc.toks[k].norm == "في" {
                 break;
             }
             if let Some(m) = doc.mention_at(k) {
                 let mm = &doc.input.mentions[m];
-                if mm.form == MentionForm::Adjective && protestish && is_place(mm.kind) {
+                if mm.form == MentionForm::Adjective
+                    && !h.verb
+                    && matches!(h.kind, "SUPPORT" | "AID")
+                    && (k == h.j
+                        // Past one adjective of the noun's own (دعم جوي أميركي، الدعم الإعلامي
+                        // الإيراني), not a genitive or a recipient (لدعم الجيش الصومالي، الدعم
+                        // للمجتمع اللبناني).
+                        || (k == h.j + 1
+                            && doc.mention_at(h.j).is_none()
+                            && !doc.toks[h.j].norm.starts_with(['ل', 'ب'])
+                            && definite(&doc.toks[h.j].norm) == definite(&doc.toks[h.i].norm)
+                            && !is_title_word(&doc.toks[h.j].norm)))
+                    && sources.is_empty()
+                    && is_agent(agent(m))
+                {
+                    // A state's nisba on backing or aid is its giver (بدعم جوي روسي).
+                    push(&mut sources, m, &mut span);
+                    subject_taken = true;
+                    last_source_end = Some(doc.mtok[m].1);
+                } else if (mm.form == MentionForm::Adjective && protestish && is_place(mm.kind))
+                    // A place as the genitive of a protest noun says where (احتجاجات
+                    // كازاخستان: the protests in Kazakhstan), not who protested.
+                    || (h.kind == "PROTEST"
+                        && !h.verb
+                        && k == h.j
+                        && mm.form == MentionForm::Name
+                        && is_place(mm.kind)
+                        && !preposition_on(doc, m))
+                {
                     location = Some(mm.entity.clone());
+                    if mm.form == MentionForm::Name {
+                        genitive_place = Some(mm.entity.clone());
+                    }
                     span.1 = span.1.max(mm.end);
+                } else if backing_patient
+                    && is_agent(agent(m))
+                    && !preposition_on(doc, m)
+                    // A nisba right on the noun is its agent (دعم روسي).
+                    && !(mm.form == MentionForm::Adjective && k == h.j)
+                {
+                    // A nisba after a title describes the name that follows (دعم الرئيس
+                    // الكازاخستاني قاسم جومارت توكاييف): the person is the one backed.
+                    let describes_next = mm.form == MentionForm::Adjective
+                        && k > h.j
+                        && is_title_word(&doc.toks[k - 1].norm)
+                        && doc.mention_at(doc.mtok[m].1 + 1).is_some();
+                    if !describes_next && (targets.is_empty() || joined_by_wa(doc, m)) {
+                        push(&mut targets, m, &mut span);
+                    }
+                    subject_taken = true;
+                } else if is_agent(agent(m))
+                    && !sources.is_empty()
+                    && last_source_end.is_some_and(|e| e + 1 == k)
+                    && joined_by_wa(doc, m)
+                {
+                    // و joins a second name to the source (أيدت مصر والسعودية، بدعم روسيا وإيران).
+                    push(&mut sources, m, &mut span);
+                    last_source_end = Some(doc.mtok[m].1);
+                    window_end += doc.mtok[m].1 + 1 - k;
                 } else if is_agent(agent(m)) && preposition_on(doc, m) && !owner_la {
                     // ل or ب glued on marks the object or recipient, never the subject or the
                     // genitive agent (دعمها لأذربيجان: Turkey backed Azerbaijan).
@@ -3164,6 +3356,7 @@ fn find_events(
                     // after an intervening noun is that noun's complement (تؤيد قرار ترامب).
                     push(&mut sources, m, &mut span);
                     subject_taken = true;
+                    last_source_end = Some(doc.mtok[m].1);
                 } else if is_agent(agent(m)) {
                     subject_taken = true;
                     push(&mut targets, m, &mut span);
@@ -3179,7 +3372,7 @@ fn find_events(
             if let Some(f) = actor_at(doc, h.j, cb)
                 .filter(|f| owner_la || !matches!(f, Found::Named(m) if preposition_on(doc, *m)))
             {
-                if patient_first {
+                if patient_first || (backing_patient && targets.is_empty()) {
                     push_found(&mut targets, f, &mut span, &mut actors);
                 } else if h.verb || matches!(h.kind, "PROTEST") {
                     push_found(&mut sources, f, &mut span, &mut actors);
@@ -3278,6 +3471,37 @@ fn find_events(
             });
             if let Some(f) = found {
                 push_found(&mut sources, f, &mut span, &mut actors);
+            }
+        }
+        // Backing governed by a preposition is the backing of whoever the word before it
+        // describes (بوتين الحريص على دعم زملائه، يسعى بوتين إلى دعم الرئيس).
+        if sources.is_empty() && !h.verb && h.kind == "SUPPORT" && h.i >= ca + 2 {
+            let p = h.i - 1;
+            let pn = doc.toks[p].norm.as_str();
+            if (preposition(pn) && pn != "مع" && pn != "من") || pn == "في" {
+                let found = (p.saturating_sub(3).max(ca)..p).rev().find_map(|e| {
+                    // The words between (الحريص، لم تعمل) must not themselves be named.
+                    if (e + 1..p).any(|x| {
+                        let n = doc.toks[x].norm.as_str();
+                        doc.covered(x)
+                            || doc.toks[x].punct
+                            || preposition(n)
+                            || n.starts_with("بال")
+                            || n.starts_with("لل")
+                    }) {
+                        return None;
+                    }
+                    doc.mentions_in(ca, p).find(|&m| {
+                        let mm = &doc.input.mentions[m];
+                        doc.mtok[m].1 == e
+                            && is_agent(mm.kind)
+                            && mm.form == MentionForm::Name
+                            && !preposition_on(doc, m)
+                    })
+                });
+                if let Some(m) = found {
+                    push(&mut sources, m, &mut span);
+                }
             }
         }
         // A noun after a support verb (شنت القوات غارة، خرجت حشود في مظاهرات، بدأ الطلبة
@@ -3397,6 +3621,18 @@ fn find_events(
                             location = Some(mm.entity.clone());
                             span.1 = span.1.max(mm.end);
                         }
+                    } else if t.norm == "من"
+                        && !h.verb
+                        && matches!(h.kind, "SUPPORT" | "AID")
+                        && k <= h.j + 1
+                        && mm.form != MentionForm::Adjective
+                        && is_agent(mm.kind)
+                    {
+                        // Backing or aid from X is X's (طلب الدعم من المنظمة، تلقى دعماً من
+                        // واشنطن): the giver, not the one backed.
+                        if sources.is_empty() {
+                            push(&mut sources, m, &mut span);
+                        }
                     } else if is_agent(mm.kind)
                         && !sources.contains(&mm.entity)
                         && (t.norm != "من" || from_target(h.kind))
@@ -3485,7 +3721,24 @@ fn find_events(
                     let nationality = mm.form == MentionForm::Adjective
                         && a > 0
                         && doc.toks[a - 1].norm.contains("جنسي");
-                    is_place(mm.kind) && !of_agent && !nationality && !sources.contains(&mm.entity)
+                    // «عقب عودته مباشرة من تركيا»، «التي تتخذ من لندن مقراً»: where someone came
+                    // from or sits, not where it happened («قريبة من تورينو» still is).
+                    let origin = a > 1
+                        && doc.toks[a - 1].norm == "من"
+                        && (a.saturating_sub(3)..a - 1).any(|x| {
+                            let n = doc.toks[x].norm.trim_start_matches(['و', 'ف']);
+                            n.starts_with("عود")
+                                || n.starts_with("قادم")
+                                || n.starts_with("القادم")
+                                || n.starts_with("وصول")
+                                || n.starts_with("تتخذ")
+                                || n.starts_with("يتخذ")
+                        });
+                    is_place(mm.kind)
+                        && !of_agent
+                        && !nationality
+                        && !origin
+                        && !sources.contains(&mm.entity)
                 })
             {
                 location = Some(doc.input.mentions[m].entity.clone());
@@ -3502,6 +3755,9 @@ fn find_events(
                     sources.push(targets.remove(pos));
                 }
             }
+        }
+        if let Some(g) = &genitive_place {
+            sources.retain(|s| s != g);
         }
         targets.retain(|t| !sources.contains(t));
         // A named person "attacking" (شن الرئيس … هجوماً على الكويت، هاجم ترامب ماكين) is
