@@ -878,7 +878,12 @@ fn cities(
     let mut dropped_adjective = 0;
     let mut dropped_institution = 0;
     let mut dropped_not_place = 0;
-    let state_keys: HashSet<String> = cx.state_by_ar.keys().cloned().collect();
+    // Normalised Arabic state name → that state's id.
+    let state_keys: HashMap<String, String> = cx
+        .state_by_ar
+        .iter()
+        .map(|(k, &i)| (k.clone(), cx.entries[i].id.clone()))
+        .collect();
     for e in cx.entries.iter_mut().filter(|e| e.class == Class::City) {
         let mut names: Vec<String> = std::iter::once(e.ar.clone())
             .chain(e.aliases.drain(..))
@@ -899,9 +904,13 @@ fn cities(
                 dropped_common += 1;
                 return false;
             }
-            if state_keys.contains(&k) {
-                dropped_state += 1;
-                return false;
+            // A national capital named like another state keeps the name (عمان: Amman, capital
+            // of Jordan, and Oman); linking reads it by the states the document names.
+            if let Some(state) = state_keys.get(&k) {
+                if e.capital_of.is_none() || e.country.as_deref() == Some(state.as_str()) {
+                    dropped_state += 1;
+                    return false;
+                }
             }
             if one_word && adjectival.contains(&k) {
                 dropped_adjective += 1;

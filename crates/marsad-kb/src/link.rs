@@ -1652,6 +1652,19 @@ fn link_doc(
         .filter(|t| kb.entries[t.entry as usize].class == Class::State)
         .map(|t| t.entry)
         .collect();
+    // States named by a match that cannot be a city (سلطنة عمان، العماني), for a name one state
+    // shares with another state's capital.
+    let plain_states: HashSet<u32> = matches
+        .iter()
+        .filter(|m| {
+            !m.targets
+                .iter()
+                .any(|t| kb.entries[t.entry as usize].class == Class::City)
+        })
+        .flat_map(|m| m.targets.iter())
+        .filter(|t| kb.entries[t.entry as usize].class == Class::State)
+        .map(|t| t.entry)
+        .collect();
     let mut i = 0;
     while i < dt.toks.len() {
         let raw = dt.text(i);
@@ -2256,7 +2269,9 @@ fn link_doc(
         } else if kb.entries[m.targets[0].entry as usize].class == Class::Person {
             person_reading(kb, m.targets, d.published, None, &doc_states).unwrap_or(m.targets[0])
         } else {
-            city_in_named_state(kb, m.targets, &doc_states).unwrap_or(m.targets[0])
+            city_in_named_state(kb, m.targets, &doc_states)
+                .or_else(|| capital_over_state(kb, m.targets, &doc_states, &plain_states))
+                .unwrap_or(m.targets[0])
         };
         if homographs.contains(&best.entry) {
             let named_here =
@@ -3864,6 +3879,38 @@ fn city_in_named_state(kb: &Kb, targets: &[Target], doc_states: &HashSet<u32>) -
     targets
         .iter()
         .find(|t| country(t).is_some_and(|c| doc_states.contains(&c)))
+        .copied()
+}
+
+/// Of a state and another state's capital that share a name (عمان: Oman and Amman), the capital
+/// when the document names its state (الأردن، الأردنية) and names the other state nowhere in a form
+/// of its own (سلطنة عمان، العماني).
+fn capital_over_state(
+    kb: &Kb,
+    targets: &[Target],
+    doc_states: &HashSet<u32>,
+    plain_states: &HashSet<u32>,
+) -> Option<Target> {
+    let state = targets.iter().find(|t| {
+        t.kind == AliasKind::Name && kb.entries[t.entry as usize].class == Class::State
+    })?;
+    if plain_states.contains(&state.entry) {
+        return None;
+    }
+    let state_id = kb.entries[state.entry as usize].id.as_str();
+    targets
+        .iter()
+        .find(|t| {
+            let e = &kb.entries[t.entry as usize];
+            t.kind == AliasKind::Name
+                && e.class == Class::City
+                && e.capital_of.is_some()
+                && e.country.as_deref() != Some(state_id)
+                && e.country
+                    .as_deref()
+                    .and_then(|c| kb.index_of(c))
+                    .is_some_and(|c| doc_states.contains(&c))
+        })
         .copied()
 }
 

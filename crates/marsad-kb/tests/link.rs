@@ -1957,3 +1957,23 @@ fn a_small_foreign_town_is_not_read_in_a_report_on_other_states() {
         .expect("Zanzibar in a report on Tanzania");
     assert_eq!(tanzanian.kb.as_deref(), Some("Q2222874"));
 }
+
+/// Regression (Yemen news audit, ANT's Jordan protests): «عمان» is Amman, the capital of Jordan,
+/// in a report that names Jordan and names Oman in no form of its own; elsewhere it is Oman.
+#[test]
+fn a_state_name_another_states_capital_shares_is_read_by_the_states_named() {
+    let jo = "وتجمع متظاهرون في العاصمة الأردنية عمان مساء الاثنين للضغط من أجل سحب مشروع القانون.";
+    let out = run(&[("a", jo)], None);
+    assert_eq!(entity_with(&out, "عمان").kb.as_deref(), Some("Q3805"));
+    let om = "وقال وزير خارجية عمان إن بلاده تدعم الحوار بين الأطراف اليمنية.";
+    let out = run(&[("b", om)], None);
+    assert_eq!(entity_with(&out, "عمان").kb.as_deref(), Some("Q842"));
+    // Oman named in a form of its own keeps the bare name too, Jordan or not.
+    let both = "زار وزير الخارجية الأردني سلطنة عمان، وقال إن عمان شريك مهم.";
+    let out = run(&[("c", both)], None);
+    let e = out
+        .entities
+        .iter()
+        .find(|e| e.kb.as_deref() == Some("Q3805"));
+    assert!(e.is_none(), "{e:#?}");
+}
