@@ -2717,6 +2717,20 @@ fn verb_opens_clause(doc: &Doc<'_>, v: usize, ca: usize) -> bool {
     !named_before && !after_preposition && !joined
 }
 
+/// The document names `entity` somewhere written exactly `rest` (after normalisation): the
+/// letter before `rest` was then a clitic, not part of the name.
+fn named_as(doc: &Doc<'_>, entity: &str, rest: &str) -> bool {
+    let rest = normalize_str(rest);
+    doc.input.mentions.iter().any(|o| {
+        o.entity == entity
+            && doc
+                .input
+                .text
+                .get(o.start..o.end)
+                .is_some_and(|t| normalize_str(t) == rest)
+    })
+}
+
 /// Mention `m` is a name written with the conjunction و glued on (وبريطانيا، والولايات المتحدة،
 /// وإسرائيل), not a name that starts with و (واشنطن، وارسو): the rest begins with the article or
 /// a hamza, or the document names the same entity without the و.
@@ -2732,15 +2746,7 @@ fn joined_by_wa(doc: &Doc<'_>, m: usize) -> bool {
     if rest.starts_with("ال") || rest.starts_with(['أ', 'إ', 'آ', 'و']) {
         return true;
     }
-    let rest = normalize_str(rest);
-    doc.input.mentions.iter().any(|o| {
-        o.entity == mm.entity
-            && doc
-                .input
-                .text
-                .get(o.start..o.end)
-                .is_some_and(|t| normalize_str(t) == rest)
-    })
+    named_as(doc, &mm.entity, rest)
 }
 
 /// Mention `m` is written with the preposition ل or ب glued on (لأذربيجان، للولايات المتحدة،
@@ -2767,15 +2773,7 @@ fn preposition_on(doc: &Doc<'_>, m: usize) -> bool {
             None => return false,
         },
     };
-    let rest = normalize_str(rest);
-    doc.input.mentions.iter().any(|o| {
-        o.entity == mm.entity
-            && doc
-                .input
-                .text
-                .get(o.start..o.end)
-                .is_some_and(|t| normalize_str(t) == rest)
-    })
+    named_as(doc, &mm.entity, rest)
 }
 
 /// The date at byte `pos`, after the trigger, belongs to something said aside: inside a
@@ -2905,6 +2903,32 @@ fn backing_masdar(doc: &Doc<'_>, i: usize) -> bool {
                 && t.norm.chars().count() >= 5
                 && (t.norm.starts_with('ل') || t.norm.starts_with('ب'))
         })
+}
+
+/// A definite participle that describes the noun before it by where it lies or what it belongs
+/// to (المنتسبة، العضو، الواقعة، القريبة، المجاورة، الحليفة). Ownership (التابعة، الموالية) is left
+/// out: the owner of forces is the side acted on or acting.
+fn describing_participle(norm: &str) -> bool {
+    matches!(
+        norm,
+        "المنتسبه"
+            | "المنتسب"
+            | "المنتميه"
+            | "المنتمي"
+            | "العضو"
+            | "الواقعه"
+            | "الواقع"
+            | "القريبه"
+            | "القريب"
+            | "المجاوره"
+            | "المجاور"
+            | "المتاخمه"
+            | "المتاخم"
+            | "المطله"
+            | "المطل"
+            | "الحليفه"
+            | "الحليف"
+    )
 }
 
 /// The backing noun of `h` (دعم، تأييد، مساندة; not a verb) takes its patient as genitive: it is
@@ -3129,6 +3153,8 @@ fn find_events(
     let lex = lexicon();
     let mut out = Vec::new();
     let mut pending = Vec::new();
+    // Kind, end token and clause start of each event's trigger, in order.
+    let mut emitted: Vec<(&'static str, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < doc.toks.len() {
         // A CAMEO pattern spans its object words, which may hold a trigger of their own
@@ -3171,6 +3197,21 @@ fn find_events(
         {
             i = next;
             continue;
+        }
+        // «التوقيع على اتفاق»، «وقّعت نور سلطان على اتفاق»: a trigger of the same kind governed by
+        // a preposition just after an event's trigger, in its clause, is that event's object.
+        // Not for violence: «الهجوم أسفر عن مقتل» tells the attack's toll, its own event.
+        if let Some(&(kind, j, ca0)) = emitted.last() {
+            if kind == h.kind
+                && !matches!(kind, "ASSAULT" | "PROTEST" | "COERCE")
+                && h.i > j
+                && h.i <= j + 4
+                && doc.clause_of(h.i).0 == ca0
+                && preposition(&doc.toks[h.i - 1].norm)
+            {
+                i = next;
+                continue;
+            }
         }
         let mut h = h;
         if h.verb && h.kind == "SUPPORT" && backing_masdar(doc, h.i) {
@@ -3260,7 +3301,9 @@ fn find_events(
                 || (subj_at > h.j
                     && is_title_word(&doc.toks[subj_at - 1].norm)
                     && title_time(&doc.toks[subj_at].norm))
-                || (quantifier(&doc.toks[subj_at].norm) && doc.mention_at(subj_at).is_none()))
+                || (quantifier(&doc.toks[subj_at].norm) && doc.mention_at(subj_at).is_none())
+                // «وقّعت العاصمة نور سلطان»: the capital named after the word "capital".
+                || doc.toks[subj_at].norm == "العاصمه")
         {
             subj_at += 1;
         }
@@ -3602,6 +3645,11 @@ fn find_events(
             }
             // A relative clause on a name describes that name (منظمة معاهدة الأمن الجماعي التي تضم
             // كلاً من روسيا وأرمينيا: the members are not the request's addressees).
+            // So does a participle that places or files the noun before it (إيطاليا المنتسبة
+            // بدورها إلى الناتو، القاعدة القريبة من الأردن): what follows is not the event's.
+            if k > h.j && describing_participle(&t.norm) {
+                break;
+            }
             if k > h.j && is_relative(&t.norm) && doc.covered(k - 1) {
                 break;
             }
@@ -3815,6 +3863,7 @@ fn find_events(
                     patient_first,
                 });
             }
+            emitted.push((h.kind, h.j, ca));
             out.push(Event {
                 id: String::new(),
                 kind: h.kind.to_string(),

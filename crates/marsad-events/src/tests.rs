@@ -2063,3 +2063,40 @@ fn a_name_joined_by_wa_shares_the_sources_role() {
     let (s, _, _) = roles(&out, "CONSULT");
     assert!(!s.contains(&"dc".to_string()), "{s:?}");
 }
+
+#[test]
+fn signing_an_agreement_is_one_event_and_a_participle_describes_the_name_before_it() {
+    // Sample audit: «التوقيع على اتفاق» had been two AGREE events from one clause.
+    let t = "بالكاد انتهت الاحتفالات بمرور ثلاثين عاماً على استقلال البلد حتى قررت كازاخستان في 22 كانون الأول 2021 التوقيع على اتفاق أمني مع البلد الذي حكمها سابقاً.";
+    let out = run(t, vec![name(t, "كازاخستان", "kz", EntityType::Gpe)]);
+    let agree = out.events.iter().filter(|e| e.kind == "AGREE").count();
+    assert_eq!(agree, 1, "{:?}", out.events);
+    // Sample audit: the capital signs (not "signed with"), and NATO, named only as what Italy
+    // belongs to, is no party.
+    let t = "وفي فترة سابقة من شهر تشرين الأول، وقّعت العاصمة نور سلطان على اتفاق للتعاون عسكرياً مع إيطاليا المنتسبة بدورها إلى الناتو في العام 2022.";
+    let out = run(
+        t,
+        vec![
+            name(t, "نور سلطان", "ns", EntityType::Gpe),
+            name(t, "إيطاليا", "it", EntityType::Gpe),
+            name(t, "الناتو", "nato", EntityType::Org),
+        ],
+    );
+    assert_eq!(out.events.iter().filter(|e| e.kind == "AGREE").count(), 1);
+    let (s, tg, _) = roles(&out, "AGREE");
+    assert_eq!(s, ids(&["ns"]));
+    assert!(
+        tg.contains(&"it".to_string()) && !tg.contains(&"nato".to_string()),
+        "{tg:?}"
+    );
+    // «أسفر عن مقتل» after an attack is the attack's toll, still an event of its own.
+    let t = "وكانت جماعة الخوذ البيضاء أكدت أن الهجوم أسفر عن مصرع سبعين شخصا على الأقل.";
+    let out = run(t, vec![]);
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.evidence[0].text.contains("مصرع")),
+        "{:?}",
+        out.events
+    );
+}
