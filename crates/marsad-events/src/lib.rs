@@ -2785,7 +2785,15 @@ fn aside_from(doc: &Doc<'_>, h: &Hit, pos: usize) -> bool {
         return true;
     }
     let d = doc.toks.partition_point(|t| t.end <= pos);
+    // «تدخل تحالف … في أفغانستان في أعقاب هجمات 11 سبتمبر 2001»: a date after "in the wake of"
+    // belongs to the earlier happening named there, not to this one.
     (h.j + 2..d.min(doc.toks.len())).any(|k| is_relative(&doc.toks[k].norm))
+        || (h.j..d.min(doc.toks.len())).any(|k| {
+            let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+            // Not إثر / عقب: they mostly name the cause of this very happening (أصيب … إثر
+            // خروج قطار ليلة الخميس), whose date is this one's.
+            matches!(n, "اعقاب" | "اعقابه" | "اعقابها") && d > k + 1
+        })
 }
 
 /// Byte `pos` lies inside a parenthesis opened after the trigger's words.
@@ -3315,7 +3323,21 @@ fn find_events(
             }
             if let Some(m) = doc.mention_at(k) {
                 let mm = &doc.input.mentions[m];
-                if mm.form == MentionForm::Adjective
+                if is_agent(agent(m))
+                    && k > h.j
+                    && sources.is_empty()
+                    && mm.form == MentionForm::Name
+                    && matches!(
+                        doc.toks[k - 1].norm.as_str(),
+                        "بقياده" | "تقوده" | "يقوده" | "تقودها" | "يقودها"
+                    )
+                {
+                    // «تدخل تحالف تقوده الولايات المتحدة»، «غارات التحالف بقيادة السعودية»: who
+                    // leads the actor acts.
+                    push(&mut sources, m, &mut span);
+                    subject_taken = true;
+                    last_source_end = Some(doc.mtok[m].1);
+                } else if mm.form == MentionForm::Adjective
                     && !h.verb
                     && matches!(h.kind, "SUPPORT" | "AID")
                     && (k == h.j
@@ -3645,6 +3667,14 @@ fn find_events(
             }
             // A relative clause on a name describes that name (منظمة معاهدة الأمن الجماعي التي تضم
             // كلاً من روسيا وأرمينيا: the members are not the request's addressees).
+            // A verb joined by و starts another predicate of the subject (ووجه اتهامات ومطالب ضد
+            // الولايات المتحدة ورفض استبعاد أي غزو لأوكرانيا: Ukraine is not accused).
+            if k > h.j
+                && t.norm.starts_with('و')
+                && lexicon_hit(doc, k).is_some_and(|x| x.verb && x.i == k)
+            {
+                break;
+            }
             // So does a participle that places or files the noun before it (إيطاليا المنتسبة
             // بدورها إلى الناتو، القاعدة القريبة من الأردن): what follows is not the event's.
             if k > h.j && describing_participle(&t.norm) {

@@ -2100,3 +2100,45 @@ fn signing_an_agreement_is_one_event_and_a_participle_describes_the_name_before_
         out.events
     );
 }
+
+#[test]
+fn a_leader_acts_a_date_in_the_wake_of_is_earlier_and_a_joined_verb_ends_the_arguments() {
+    // Sample audit: the US-led coalition intervened (the US is no target), and 11 September 2001
+    // is the attacks' date, not the intervention's.
+    let t = "وأنشئت هذه المنظمة عام 2002، بعد أشهُر من تدخل تحالف تقوده الولايات المتحدة في أفغانستان في  أعقاب هجمات 11 سبتمبر 2001.";
+    let dates = [marsad_picture::DateMention {
+        id: "d1".into(),
+        value: "2001-09-11".into(),
+        precision: marsad_picture::Precision::Day,
+        anchor: None,
+        evidence: vec![marsad_picture::Evidence {
+            doc: "d".into(),
+            start: t.find("11 سبتمبر 2001").unwrap(),
+            end: t.find("11 سبتمبر 2001").unwrap() + "11 سبتمبر 2001".len(),
+            text: "11 سبتمبر 2001".into(),
+        }],
+    }];
+    let out = run_dated(
+        t,
+        vec![
+            name(t, "الولايات المتحدة", "us", EntityType::Gpe),
+            name(t, "أفغانستان", "af", EntityType::Gpe),
+        ],
+        &dates,
+    );
+    let e = out.events.iter().find(|e| e.kind == "MOBILIZE").unwrap();
+    assert_eq!(e.sources, ids(&["us"]), "{e:?}");
+    assert_eq!(e.date, None);
+    // Sample audit: «ورفض استبعاد أي غزو لأوكرانيا» is another predicate; Ukraine is not accused.
+    let t = "التي حشد بوتين على حدودها نحو 100000 جندي، ووجه اتهامات ومطالب ضد الولايات المتحدة وحلفائها ورفض استبعاد أي غزو لأوكرانيا.";
+    let out = run(
+        t,
+        vec![
+            name(t, "بوتين", "putin", EntityType::Per),
+            name(t, "الولايات المتحدة", "us", EntityType::Gpe),
+            name(t, "لأوكرانيا", "ua", EntityType::Gpe),
+        ],
+    );
+    let (_, tg, _) = roles(&out, "ACCUSE");
+    assert_eq!(tg, ids(&["us"]));
+}
