@@ -3784,41 +3784,54 @@ fn find_events(
         }
         if location.is_none() && protestish {
             let (sa, sb) = doc.sentence_of(h.i);
-            if let Some(m) = doc
+            let fits = |m: usize| {
+                // A nisba after an agent noun (برصاص الجيش الإسرائيلي) says whose forces,
+                // not where.
+                let mm = &doc.input.mentions[m];
+                let (a, _) = doc.mtok[m];
+                let of_agent = mm.form == MentionForm::Adjective
+                    && a > 0
+                    && agents::agent_at(&doc.toks[a - 1].norm, None).is_some();
+                // «من الجنسية البنغلاديشية»: a nationality, not where it happened.
+                let nationality = mm.form == MentionForm::Adjective
+                    && a > 0
+                    && doc.toks[a - 1].norm.contains("جنسي");
+                // «عقب عودته مباشرة من تركيا»، «التي تتخذ من لندن مقراً»: where someone came
+                // from or sits, not where it happened («قريبة من تورينو» still is).
+                let origin = a > 1
+                    && doc.toks[a - 1].norm == "من"
+                    && (a.saturating_sub(3)..a - 1).any(|x| {
+                        let n = doc.toks[x].norm.trim_start_matches(['و', 'ف']);
+                        n.starts_with("عود")
+                            || n.starts_with("قادم")
+                            || n.starts_with("القادم")
+                            || n.starts_with("وصول")
+                            || n.starts_with("تتخذ")
+                            || n.starts_with("يتخذ")
+                    });
+                is_place(mm.kind)
+                    && !of_agent
+                    && !nationality
+                    && !origin
+                    && !sources.contains(&mm.entity)
+            };
+            // The nearest fitting place of the clause, else the first of the sentence: in the
+            // clause the first is often another verb's subject («بينما أرسلت روسيا … إلى
+            // كازاخستان لدعم السلطات بوجه الانتفاضة»); across a long sentence the nearest is as
+            // often another phrase's (measured on the sample: «زيارة إلى أنقرة» for an arrest).
+            let distance = |m: usize| {
+                let (a, b) = doc.mtok[m];
+                if b < h.i {
+                    h.i - b
+                } else {
+                    a.saturating_sub(h.j - 1)
+                }
+            };
+            let nearest = doc
                 .mentions_in(ca, cb)
-                .chain(doc.mentions_in(sa, sb))
-                .find(|&m| {
-                    // A nisba after an agent noun (برصاص الجيش الإسرائيلي) says whose forces,
-                    // not where.
-                    let mm = &doc.input.mentions[m];
-                    let (a, _) = doc.mtok[m];
-                    let of_agent = mm.form == MentionForm::Adjective
-                        && a > 0
-                        && agents::agent_at(&doc.toks[a - 1].norm, None).is_some();
-                    // «من الجنسية البنغلاديشية»: a nationality, not where it happened.
-                    let nationality = mm.form == MentionForm::Adjective
-                        && a > 0
-                        && doc.toks[a - 1].norm.contains("جنسي");
-                    // «عقب عودته مباشرة من تركيا»، «التي تتخذ من لندن مقراً»: where someone came
-                    // from or sits, not where it happened («قريبة من تورينو» still is).
-                    let origin = a > 1
-                        && doc.toks[a - 1].norm == "من"
-                        && (a.saturating_sub(3)..a - 1).any(|x| {
-                            let n = doc.toks[x].norm.trim_start_matches(['و', 'ف']);
-                            n.starts_with("عود")
-                                || n.starts_with("قادم")
-                                || n.starts_with("القادم")
-                                || n.starts_with("وصول")
-                                || n.starts_with("تتخذ")
-                                || n.starts_with("يتخذ")
-                        });
-                    is_place(mm.kind)
-                        && !of_agent
-                        && !nationality
-                        && !origin
-                        && !sources.contains(&mm.entity)
-                })
-            {
+                .filter(|&m| fits(m))
+                .min_by_key(|&m| distance(m));
+            if let Some(m) = nearest.or_else(|| doc.mentions_in(sa, sb).find(|&m| fits(m))) {
                 location = Some(doc.input.mentions[m].entity.clone());
             }
         }

@@ -2142,3 +2142,17 @@ fn a_leader_acts_a_date_in_the_wake_of_is_earlier_and_a_joined_verb_ends_the_arg
     let (_, tg, _) = roles(&out, "ACCUSE");
     assert_eq!(tg, ids(&["us"]));
 }
+
+#[test]
+fn a_happening_is_placed_at_the_nearest_place_of_its_clause() {
+    // Sample audit: the uprising is in Kazakhstan, not in Russia, the subject of «أرسلت».
+    let t = "بينما أرسلت روسيا على الفور الآلاف من قوات الجيش إلى كازاخستان لدعم السلطات بوجه الانتفاضة الشعبية.";
+    let out = run(
+        t,
+        vec![
+            name(t, "روسيا", "ru", EntityType::Gpe),
+            name(t, "كازاخستان", "kz", EntityType::Gpe),
+        ],
+    );
+    assert_eq!(roles(&out, "PROTEST").2.as_deref(), Some("kz"));
+}
