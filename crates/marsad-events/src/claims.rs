@@ -305,6 +305,31 @@ fn writers_note(doc: &Doc<'_>, k: usize) -> bool {
     }
 }
 
+/// The belief verb at `k` (يعتبر، يرى، يعتقد …) is hedged right after it (على الأرجح، ربما، على
+/// ما يبدو): the writer guesses what someone thinks; nobody said it.
+fn hedged_belief(doc: &Doc<'_>, k: usize) -> bool {
+    let verb = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+    let belief = matches!(
+        verb,
+        "يعتبر"
+            | "تعتبر"
+            | "اعتبر"
+            | "اعتبرت"
+            | "يري"
+            | "تري"
+            | "يعتقد"
+            | "تعتقد"
+            | "يظن"
+            | "تظن"
+    );
+    let next = doc.toks.get(k + 1).map_or("", |t| t.norm.as_str());
+    let next2 = doc.toks.get(k + 2).map_or("", |t| t.norm.as_str());
+    belief
+        && (next == "ربما"
+            || (matches!(next, "على" | "علي") && matches!(next2, "الارجح" | "ما"))
+            || next == "غالبا")
+}
+
 /// Token `k` opens the writer's comment on the clause before it: مما, ما + a verb of showing or
 /// making (ما يجعل، ما يشير، ما يعني), وهو ما / وهذا ما, الأمر الذي.
 fn writer_comment_at(doc: &Doc<'_>, k: usize) -> bool {
@@ -407,9 +432,21 @@ fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
                 return None;
             }
             // A quote right after أن: keep the whole clause, quotes included. The writer's own
-            // comment on what was said (… ما يجعل الاتهامات تتجه نحو تركيا، مما يعني) ends it.
+            // comment on what was said (… ما يجعل الاتهامات تتجه نحو تركيا، مما يعني) ends it,
+            // and so does the main clause of a concession the verb stands in (على الرغم من أن …
+            // التقارير التي ترجح أن …، فإن الرئيس الروسي …).
+            let (sa, _) = doc.sentence_of(v);
+            let conceded = (sa..v).any(|p| {
+                matches!(
+                    doc.toks[p].norm.trim_start_matches(['و', 'ف']),
+                    "رغم" | "الرغم" | "برغم"
+                )
+            }) && !(sa..v).any(|p| doc.toks[p].norm == "فان");
             let end = (k + 2..sb)
-                .find(|&c| writer_comment_at(doc, c))
+                .find(|&c| {
+                    writer_comment_at(doc, c)
+                        || (conceded && doc.toks[c].norm == "فان" && doc.toks[c - 1].punct)
+                })
                 .and_then(|c| (k + 1..c).rev().find(|&p| !doc.toks[p].punct))
                 .map_or(sent_end, |p| doc.toks[p].end);
             return Some(Content {
@@ -555,7 +592,8 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                 continue;
             }
             // يذكر أن / يشار إلى أن / الجدير بالذكر أن: the writer's own note, nobody's claim.
-            if writers_note(doc, k) {
+            // «بوتين يعتبر على الأرجح أن …»: the writer's guess at a view, not a statement.
+            if writers_note(doc, k) || hedged_belief(doc, k) {
                 k += 1;
                 continue;
             }

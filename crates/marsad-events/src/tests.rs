@@ -2156,3 +2156,30 @@ fn a_happening_is_placed_at_the_nearest_place_of_its_clause() {
     );
     assert_eq!(roles(&out, "PROTEST").2.as_deref(), Some("kz"));
 }
+
+#[test]
+fn a_conceded_report_ends_at_the_main_clause_and_a_hedged_belief_is_nobodys_claim() {
+    // Sample audit: the reports' content ended in the writer's main clause, and the writer's
+    // guess at Putin's view («يعتبر على الأرجح») was Putin's claim.
+    let t = "على الرغم من أن الولايات المتحدة نفت أي دور لها في أحداث كازاخستان بينما تتزايد التقارير التي ترجح أن ما يجري في أكبر دول آسيا الوسطى مساحة، ليس إلا صراعاً على السلطة، فإن الرئيس الروسي بوتين يعتبر على الأرجح أن الاحتجاجات داخل جارته الجنوبية مؤامرة غربية تحاول إضعافه.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الولايات المتحدة", "us", EntityType::Gpe),
+            name(t, "كازاخستان", "kz", EntityType::Gpe),
+            m(t, "الروسي", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "بوتين", "putin", EntityType::Per),
+        ],
+    );
+    let c = out.claims.iter().find(|c| c.verb == "ترجح").unwrap();
+    assert!(
+        c.content.text.ends_with("صراعاً على السلطة"),
+        "{}",
+        c.content.text
+    );
+    assert!(
+        out.claims.iter().all(|c| c.verb != "يعتبر"),
+        "{:?}",
+        out.claims
+    );
+}
