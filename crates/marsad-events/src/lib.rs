@@ -1402,7 +1402,17 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
                 "اي" | "أي" | "لاي" | "باي" | "واي" | "لأي" | "بأي" | "وأي"
             )
         {
-            return Frame::Negated;
+            // Denied where a negation, denial or "without" governs it (نفت أي هجوم، دون أي
+            // تدخل); elsewhere «أي تدخل روسي … متجذر في الضرورات الجيوسياسية» speaks of any
+            // one at all: no happening.
+            let negated = (sa..h.i - 1).any(|k| {
+                let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+                doc.is(k, &w.deny)
+                    || doc.is(k, &lexicon().negation)
+                    || matches!(n, "دون" | "بدون" | "بلا" | "عدم" | "يمنع" | "منع" | "تمنع")
+                    || doc.is_word(k, &w.question)
+            });
+            return if negated { Frame::Negated } else { Frame::Drop };
         }
         // The purpose ل before an indefinite masdar (تدخل عسكري لقتال المتمردين، رصاصة لقتل
         // إرهابي) tells what an act is for, not that the attack happened.
@@ -1441,6 +1451,17 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
         {
             return Frame::Drop;
         }
+    }
+    // «لرؤية التوترات، وكأنها واحدة من الثورات الملونة المصحوبة بدعم أميركي»: what something is
+    // seen as, not what happened.
+    // Normalisation makes كأن the verb كان, so the written hamza decides.
+    if (h.i.saturating_sub(8).max(ca)..h.i).any(|k| {
+        let t = &doc.toks[k];
+        let raw = doc.input.text.get(t.start..t.end).unwrap_or("");
+        let raw = raw.strip_prefix(['و', 'ف']).unwrap_or(raw);
+        raw.starts_with("كأن")
+    }) {
+        return Frame::Hypothetical;
     }
     let (_, cb0) = doc.clause_of(h.i);
     // كل يوم جمعة، سنوياً، كثيراً ما: a habit, not one happening.

@@ -2183,3 +2183,41 @@ fn a_conceded_report_ends_at_the_main_clause_and_a_hedged_belief_is_nobodys_clai
         out.claims
     );
 }
+
+#[test]
+fn any_one_at_all_is_no_happening_unless_denied_and_as_if_is_not_what_happened() {
+    // Sample audit: «أي تدخل روسي … متجذر في الضرورات الجيوسياسية» is generic, not a denied
+    // intervention.
+    let t = "لكن على الرغم من أن أي تدخل روسي في فضاء ما بعد الاتحاد السوفياتي متجذر في الضرورات الجيوسياسية الأساسية لموسكو.";
+    let out = run(t, vec![name(t, "لموسكو", "mos", EntityType::Gpe)]);
+    assert!(
+        out.events.iter().all(|e| e.kind != "MOBILIZE"),
+        "{:?}",
+        out.events
+    );
+    // Denied, it is still told as denied (ANT news).
+    let t = "ونفت الحكومة السورية أي هجوم على المدنيين في دوما.";
+    let out = run(t, vec![name(t, "دوما", "douma", EntityType::Gpe)]);
+    assert!(out
+        .events
+        .iter()
+        .any(|e| e.kind == "ASSAULT" && e.mode == Mode::Negated));
+    // Sample audit: "US support" is how the Kremlin sees the unrest, not what happened.
+    let t = "فإن الكرملين لديه ميل تقليدي لرؤية التوترات، وكأنها واحدة من الثورات الملونة المصحوبة بدعم أميركي.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "أميركي",
+            "us",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert!(out
+        .events
+        .iter()
+        .filter(|e| e.kind == "SUPPORT")
+        .all(|e| e.mode == Mode::Hypothetical));
+    assert!(out.events.iter().any(|e| e.kind == "SUPPORT"));
+}
