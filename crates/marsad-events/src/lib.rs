@@ -2934,6 +2934,15 @@ fn backing_masdar(doc: &Doc<'_>, i: usize) -> bool {
         })
 }
 
+/// The verb `norm` (clitics allowed) is an active form-III perfect (فاعَل: ساند، هاجم، حارب),
+/// whose passive would be written with و (سُوند), so it cannot be read as a passive.
+fn form_three_active(norm: &str) -> bool {
+    let v = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+    let v = v.strip_suffix('ت').unwrap_or(v);
+    let c: Vec<char> = v.chars().collect();
+    c.len() == 4 && c[1] == 'ا' && c[0] != 'ا' && !c.contains(&'ه')
+}
+
 /// A definite participle that describes the noun before it by where it lies or what it belongs
 /// to (المنتسبة، العضو، الواقعة، القريبة، المجاورة، الحليفة). Ownership (التابعة، الموالية) is left
 /// out: the owner of forces is the side acted on or acting.
@@ -3501,7 +3510,13 @@ fn find_events(
         }
         // Agent phrases (برصاص الجيش، على أيدي القوات، من قبل أحد المحتجين) name the source.
         let (_, sb) = doc.sentence_of(h.i);
-        if let Some(f) = by_phrase(doc, h.j, sb.min(h.j + 20)) {
+        // After an active form-III verb (ساند، هاجم، حارب، واجه: its passive is spelt with و)
+        // «من قبل» right after it is "before", not "by": «مثلما ساند من قبل ألكسندر لوكاشينكو».
+        let before_not_by = h.verb
+            && form_three_active(&doc.toks[h.i].norm)
+            && doc.toks.get(h.j).is_some_and(|t| t.norm == "من")
+            && doc.toks.get(h.j + 1).is_some_and(|t| t.norm == "قبل");
+        if let Some(f) = by_phrase(doc, h.j, sb.min(h.j + 20)).filter(|_| !before_not_by) {
             let before = sources.clone();
             let mut v = Vec::new();
             push_found(&mut v, f, &mut span, &mut actors);
@@ -3689,10 +3704,18 @@ fn find_events(
             // A relative clause on a name describes that name (منظمة معاهدة الأمن الجماعي التي تضم
             // كلاً من روسيا وأرمينيا: the members are not the request's addressees).
             // A verb joined by و starts another predicate of the subject (ووجه اتهامات ومطالب ضد
-            // الولايات المتحدة ورفض استبعاد أي غزو لأوكرانيا: Ukraine is not accused).
+            // الولايات المتحدة ورفض استبعاد أي غزو لأوكرانيا: Ukraine is not accused), and a
+            // trigger of another kind heads the phrases after it (اندلاع المظاهرات … مقيداً لتضامن
+            // الدول التركية مع كازاخستان: Kazakhstan is the solidarity's, not the protests'). Not
+            // after requests and agreements, whose object is an act and whose addressee or
+            // partner follows it (طلب الدعم والتدخل من المنظمة، اتفاقاً للتعاون مع الولايات المتحدة).
+            let heads_others = matches!(h.kind, "PROTEST" | "ASSAULT" | "COERCE" | "ACCUSE");
             if k > h.j
-                && t.norm.starts_with('و')
-                && lexicon_hit(doc, k).is_some_and(|x| x.verb && x.i == k)
+                && lexicon_hit(doc, k).is_some_and(|x| {
+                    x.i == k
+                        && ((x.verb && t.norm.starts_with('و'))
+                            || (heads_others && x.kind != h.kind && k > h.j + 1 && !doc.covered(k)))
+                })
             {
                 break;
             }

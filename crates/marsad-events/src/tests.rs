@@ -2221,3 +2221,35 @@ fn any_one_at_all_is_no_happening_unless_denied_and_as_if_is_not_what_happened()
         .all(|e| e.mode == Mode::Hypothetical));
     assert!(out.events.iter().any(|e| e.kind == "SUPPORT"));
 }
+
+#[test]
+fn another_kinds_trigger_heads_what_follows_and_before_after_an_active_verb_is_not_by() {
+    // Sample audit: «مع كازاخستان» is the solidarity's partner, not the protests' target.
+    let t = "ربما كان اندلاع المظاهرات لأسباب داخلية بالدرجة الأولى مقيداً لتضامن الدول التركية مع كازاخستان في إطار محدد.";
+    let out = run(t, vec![name(t, "كازاخستان", "kz", EntityType::Gpe)]);
+    assert!(out
+        .events
+        .iter()
+        .filter(|e| e.kind == "PROTEST")
+        .all(|e| !e.targets.contains(&"kz".to_string())));
+    // Sample audit: «ساند من قبل» is "backed before"; Lukashenko was backed, not backing.
+    let t = "بهدف الحفاظ على النفوذ الروسي في الفضاء السوفياتي السابق، مثلما ساند من قبل ألكسندر لوكاشينكو رئيس بيلاروس ضد الاحتجاجات عام 2020.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الروسي", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "ألكسندر لوكاشينكو", "luk", EntityType::Per),
+            name(t, "بيلاروس", "by", EntityType::Gpe),
+        ],
+    );
+    let (s, tg, _) = roles(&out, "SUPPORT");
+    assert!(!s.contains(&"luk".to_string()), "{s:?}");
+    assert!(tg.contains(&"luk".to_string()), "{tg:?}");
+    // A form-I verb may be a passive, so «من قبل» after it is still "by" (ANT news).
+    let t = "وأصيب وزير الداخلية بعد أن تم إطلاق النار عليه من قبل مسلح في ناروال.";
+    let out = run(t, vec![name(t, "ناروال", "nw", EntityType::Gpe)]);
+    assert!(out
+        .events
+        .iter()
+        .any(|e| e.kind == "ASSAULT" && !e.sources.is_empty()));
+}
