@@ -2261,6 +2261,15 @@ fn link_doc(
         if not_a_name_here(&m.key, next, &d.text[m.start..m.end]) {
             continue;
         }
+        // «الدول التركية»، «الجمهوريات التركية»، «اللغة الروسية»: a state's nisba on a family of
+        // states or peoples, or on a language, names the Turkic world or a tongue, not the state.
+        let state_nisba = m.tok_end - m.tok_start == 1
+            && m.targets.iter().all(|t| {
+                t.kind == AliasKind::Adjective && kb.entries[t.entry as usize].class == Class::State
+            });
+        if state_nisba && family_noun(prev_s) {
+            continue;
+        }
         let best = if m.article_stripped {
             match m.targets.iter().find(|t| t.kind == AliasKind::Adjective) {
                 Some(t) => *t,
@@ -3912,6 +3921,29 @@ fn capital_over_state(
                     .is_some_and(|c| doc_states.contains(&c))
         })
         .copied()
+}
+
+/// A plural noun of states or peoples, or a language (normalised, conjunction stripped), after
+/// which a state's nisba names a family or a tongue rather than the state.
+fn family_noun(prev: &str) -> bool {
+    matches!(
+        prev,
+        "الدول"
+            | "دول"
+            | "للدول"
+            | "الجمهوريات"
+            | "جمهوريات"
+            | "للجمهوريات"
+            | "الشعوب"
+            | "شعوب"
+            | "للشعوب"
+            | "القوميات"
+            | "اللغه"
+            | "لغه"
+            | "باللغه"
+            | "اللغات"
+            | "لغات"
+    )
 }
 
 /// A gazetteer match that an Arabic idiom makes an ordinary word: «مسقط رأسه» is "his birthplace",

@@ -1977,3 +1977,24 @@ fn a_state_name_another_states_capital_shares_is_read_by_the_states_named() {
         .find(|e| e.kb.as_deref() == Some("Q3805"));
     assert!(e.is_none(), "{e:#?}");
 }
+
+/// Regression (sample audit): «اللغة الروسية» is the Russian language, not Russia, while the nisba
+/// on a person or an office still is the state.
+#[test]
+fn a_states_nisba_on_a_language_is_no_mention_of_the_state() {
+    let t = "بل إن هناك عدداً كبيراً من السكان الناطقين باللغة الروسية داخل البلاد، وقال الرئيس الروسي إن بلاده ستتدخل.";
+    let out = run(&[("a", t)], None);
+    let ru = out
+        .entities
+        .iter()
+        .find(|e| e.kb.as_deref() == Some("Q159"));
+    let texts: Vec<&str> = ru
+        .map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| m.evidence.text.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(texts, vec!["الروسي"], "{texts:?}");
+}
