@@ -184,7 +184,30 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Relation> {
         let is_contain = st.iter().take(3).any(|s| contain.iter().any(|c| c == s));
         let is_like = doc.toks[k].norm == "مثل";
         if is_contain || is_like {
-            let org = nearest_org_before(doc, k, if is_like { 3 } else { 25 });
+            // An unnamed group noun between the organisation and the verb is what contains the
+            // members («نقلت نيويورك تايمز عن مسؤول في تحالف إقليمي يضم إيران وسوريا»).
+            let org = nearest_org_before(doc, k, if is_like { 3 } else { 25 }).filter(|&o| {
+                !(doc.mtok[o].1 + 1..k).any(|p| {
+                    !doc.covered(p)
+                        && matches!(
+                            doc.toks[p].norm.trim_start_matches(['و', 'ف', 'ب', 'ل']),
+                            "تحالف"
+                                | "التحالف"
+                                | "قوه"
+                                | "القوه"
+                                | "ائتلاف"
+                                | "الائتلاف"
+                                | "تكتل"
+                                | "التكتل"
+                                | "مجموعه"
+                                | "المجموعه"
+                                | "جبهه"
+                                | "الجبهه"
+                                | "حلف"
+                                | "الحلف"
+                        )
+                })
+            });
             if let Some(org) = org {
                 let members = state_list(doc, k + 1, sb, if is_like { 0 } else { 5 });
                 if members.len() >= 2 {

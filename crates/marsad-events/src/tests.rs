@@ -2253,3 +2253,23 @@ fn another_kinds_trigger_heads_what_follows_and_before_after_an_active_verb_is_n
         .iter()
         .any(|e| e.kind == "ASSAULT" && !e.sources.is_empty()));
 }
+
+#[test]
+fn an_unnamed_group_between_an_organisation_and_its_members_contains_them() {
+    // ANT news: the alliance includes Iran and Syria, not the newspaper that quotes its official.
+    let t = "ونقلت صحيفة نيويورك تايمز الأميركية عن من وصفته بمسؤول في تحالف إقليمي يضم إيران وسوريا وحزب الله قوله إن الرد قادم.";
+    let out = run(
+        t,
+        vec![
+            name(t, "نيويورك تايمز", "nyt", EntityType::Org),
+            name(t, "إيران", "ir", EntityType::Gpe),
+            name(t, "وسوريا", "sy", EntityType::Gpe),
+            name(t, "وحزب الله", "hzb", EntityType::Org),
+        ],
+    );
+    assert!(
+        out.relations.iter().all(|r| r.object != "nyt"),
+        "{:?}",
+        out.relations
+    );
+}

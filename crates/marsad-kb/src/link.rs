@@ -2267,7 +2267,13 @@ fn link_doc(
             && m.targets.iter().all(|t| {
                 t.kind == AliasKind::Adjective && kb.entries[t.entry as usize].class == Class::State
             });
-        if state_nisba && family_noun(prev_s) {
+        // «صحيفة واشنطن بوست»، «نيويورك تايمز»، «جامعة بيتسبرغ»: a place name inside a newspaper's
+        // or a university's name is that institution, not the place.
+        let institution = matches!(
+            next,
+            "بوست" | "تايمز" | "جورنال" | "هيرالد" | "تريبيون" | "كرونيكل"
+        ) || matches!(prev_s, "جامعه" | "لجامعه" | "بجامعه");
+        if (state_nisba && family_noun(prev_s)) || (institution && !state_nisba) {
             continue;
         }
         let best = if m.article_stripped {

@@ -1998,3 +1998,17 @@ fn a_states_nisba_on_a_language_is_no_mention_of_the_state() {
         .unwrap_or_default();
     assert_eq!(texts, vec!["الروسي"], "{texts:?}");
 }
+
+/// Regression (sample audit): «صحيفة واشنطن بوست» is the newspaper, not Washington, and «جامعة
+/// بيتسبرغ» the university, not Pittsburgh.
+#[test]
+fn a_place_inside_a_newspapers_or_universitys_name_is_not_the_place() {
+    let t = "الحريص على دعم زملائه المستبدين كما تقول صحيفة واشنطن بوست الأميركية. وقالت الخبيرة في جامعة بيتسبرغ إن التدخل يثير أسئلة.";
+    let out = run(&[("a", t)], None);
+    for qid in ["Q61", "Q1342"] {
+        let e = out.entities.iter().find(|e| e.kb.as_deref() == Some(qid));
+        assert!(e.is_none(), "{e:#?}");
+    }
+    // The nisba after the newspaper's name is still the state.
+    assert_eq!(entity_with(&out, "الأميركية").kb.as_deref(), Some("Q30"));
+}
