@@ -3183,6 +3183,84 @@ fn prayer_after(doc: &Doc<'_>, j: usize) -> bool {
     })
 }
 
+/// What a request just before the happening at `h` makes of it (طلب توكاييف تعزيزات، طالبوا
+/// بانسحاب، دعت إلى اجتماع، طلب الدعم والتدخل من المنظمة): `None` if no request governs it;
+/// else it is asked for, not done, and `Some(true)` when the one asked is named between (طالب
+/// الأكراد دمشق بالتدخل، طلبت من مجلس الأمن عقد اجتماع) and so is its actor, `Some(false)` when the
+/// only name between is the one who asks, who is not.
+///
+/// Between the request and the trigger stand only names and titles, quotation marks, «من» + a
+/// name, «إلى», «أن» before a verb, or (for a trigger joined by و) another requested happening.
+/// A request told as an adjunct (بطلب من روسيا، بناء على طلب، تلبية لطلب) governs nothing, nor
+/// does seeking help (استعان بـ: what is drawn on is done).
+fn requested(doc: &Doc<'_>, h: &Hit, ca: usize) -> Option<bool> {
+    if h.kind == "REQUEST" {
+        return None;
+    }
+    // A verb is asked for only through أن (طلب من روسيا أن تتدخل): «طلبها رفض» is the request
+    // refused.
+    if h.verb && !(h.i > 0 && doc.toks[h.i - 1].norm == "ان") {
+        return None;
+    }
+    let joined = doc.toks[h.i].norm.starts_with('و');
+    let mut passed_object = false;
+    let mut k = h.i;
+    while k > ca && k + 7 > h.i {
+        k -= 1;
+        let t = &doc.toks[k];
+        if let Some(r) = lexicon_hit(doc, k).filter(|r| r.j <= h.i && !doc.covered(k)) {
+            if r.kind == "REQUEST" {
+                let n = t.norm.as_str();
+                // «عشرات الطلبة احتجاجا»: students, not a request.
+                if n.contains("الطلبه") {
+                    return None;
+                }
+                let adjunct = n.starts_with("بطلب")
+                    || n.starts_with("لطلب")
+                    || n.contains("استعان")
+                    || (k > 0 && matches!(doc.toks[k - 1].norm.as_str(), "علي" | "بناء"));
+                if adjunct || (joined && !passed_object) {
+                    return None;
+                }
+                let named: Vec<usize> = doc
+                    .mentions_in(r.j, h.i)
+                    .filter(|&m| doc.mtok[m].1 < h.i)
+                    .collect();
+                // A request noun's genitive before «بـ/لـ/إلى» + the happening is the one asked
+                // (دعوة زوما للاستقالة، مطالبة الأمم المتحدة بإدانة); after a verb the one name
+                // may as well be its subject (تطالب أنقرة بانسحاب).
+                let marked = {
+                    let hn = doc.toks[h.i].norm.as_str();
+                    hn.starts_with('ب') || hn.starts_with('ل') || doc.toks[h.i - 1].norm == "الي"
+                };
+                // After a verb whose subject stands before it (لندن دعت مجلس الأمن لاجتماع) the
+                // name after it is the one asked.
+                let subject_before = k > ca && doc.covered(k - 1);
+                let asked = named.len() >= 2
+                    || ((!r.verb || subject_before) && marked && !named.is_empty())
+                    || named
+                        .iter()
+                        .any(|&m| doc.mtok[m].0 > 0 && doc.toks[doc.mtok[m].0 - 1].norm == "من");
+                return Some(asked);
+            }
+            if joined {
+                passed_object = true;
+                continue;
+            }
+        }
+        let n = t.norm.as_str();
+        let fits = doc.covered(k)
+            || is_title_word(n)
+            || (t.punct && matches!(n, "\"" | "'"))
+            || matches!(n, "الي" | "ان")
+            || (n == "من" && doc.covered(k + 1));
+        if !fits {
+            return None;
+        }
+    }
+    None
+}
+
 fn find_events(
     doc: &Doc<'_>,
     claims: &[Claim],
@@ -3531,7 +3609,9 @@ fn find_events(
         }
         // SVO or light verb before the trigger (قامت تركيا بعرض ...): the nearest actor, named
         // or described, in the same clause and after any complementiser (… إن أحد المهاجمين فجر).
-        if sources.is_empty() && !(patient_first && h.verb) {
+        let asked_of = requested(doc, &h, ca);
+        let asked_for = asked_of.is_some();
+        if sources.is_empty() && !(patient_first && h.verb) && asked_of != Some(false) {
             let mut from = h.i.saturating_sub(if h.verb { 6 } else { 4 }).max(ca);
             if let Some(c) = (from..h.i).rev().find(|&k| {
                 matches!(
@@ -3932,6 +4012,7 @@ fn find_events(
             _ if refused => Mode::Negated,
             (_, Mode::Negated) | (Frame::Negated, _) => Mode::Negated,
             (Frame::Hypothetical, _) => Mode::Hypothetical,
+            _ if asked_for => Mode::Hypothetical,
             (_, m) => m,
         };
         if let Some(ev) = doc.ev(span.0, span.1) {

@@ -2273,3 +2273,64 @@ fn an_unnamed_group_between_an_organisation_and_its_members_contains_them() {
         out.relations
     );
 }
+
+#[test]
+fn what_a_request_asks_for_is_not_done_by_the_one_who_asks() {
+    // Sample article 002: Tokayev asked for reinforcements; he did not send them.
+    let t = "لا تزال لديها تساؤلات حول طلب توكاييف تعزيزات عسكرية من تحالف تقوده روسيا.";
+    let out = run(
+        t,
+        vec![
+            name(t, "توكاييف", "tok", EntityType::Per),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    for e in of_kind(&out, "MOBILIZE") {
+        assert!(!e.sources.contains(&"tok".to_string()), "{:?}", out.events);
+        assert_eq!(e.mode, Mode::Hypothetical, "{:?}", out.events);
+    }
+    assert_eq!(of_kind(&out, "REQUEST").len(), 1, "{:?}", out.events);
+    // Sample article 003: the support and the intervention asked of the CSTO are requested.
+    let t = "فقد طلب الرئيس «توكاييف» الدعم والتدخل من منظمة معاهدة الأمن الجماعي.";
+    let out = run(
+        t,
+        vec![
+            name(t, "توكاييف", "tok", EntityType::Per),
+            name(t, "منظمة معاهدة الأمن الجماعي", "csto", EntityType::Org),
+        ],
+    );
+    let asked: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind.as_str(), "SUPPORT" | "MOBILIZE"))
+        .collect();
+    assert!(!asked.is_empty(), "{:?}", out.events);
+    assert!(
+        asked.iter().all(|e| e.mode == Mode::Hypothetical),
+        "{:?}",
+        out.events
+    );
+    // A happening told after the request's clause is not what it asks for.
+    let t = "طلب توكاييف المساعدة، وأرسلت روسيا قوات إلى كازاخستان.";
+    let out = run(
+        t,
+        vec![
+            name(t, "توكاييف", "tok", EntityType::Per),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+            name(t, "كازاخستان", "kz", EntityType::Gpe),
+        ],
+    );
+    let sent = of_kind(&out, "MOBILIZE");
+    assert_eq!(sent.len(), 1, "{:?}", out.events);
+    assert_eq!(sent[0].mode, Mode::Asserted, "{:?}", out.events);
+}
+
+#[test]
+fn students_are_no_request() {
+    // ANT (AFP, April 2018): «الطلبة» is "the students"; the protest happened.
+    let t = "أخلت الشرطة الفرنسية مبنى جامعيا في باريس سيطر عليه عشرات الطلبة احتجاجا على قواعد القبول.";
+    let out = run(t, vec![name(t, "باريس", "paris", EntityType::Gpe)]);
+    let p = of_kind(&out, "PROTEST");
+    assert_eq!(p.len(), 1, "{:?}", out.events);
+    assert_eq!(p[0].mode, Mode::Asserted, "{:?}", out.events);
+}
