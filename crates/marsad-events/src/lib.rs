@@ -1947,6 +1947,12 @@ fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
     while k < cb {
         let n = doc.toks[k].norm.as_str();
         let next = doc.toks.get(k + 1).map(|t| t.norm.as_str());
+        // «، الأمر الذي يرى فيه البعض تسليماً من قبل أنقرة»: a comment on what was told opens a
+        // clause of its own, whose agent is not the event's. (Not «، وهو …»: an apposition ends
+        // and the clause goes on: «وقُتل المهاجم، وهو فرنسي …، برصاص قوات الأمن».)
+        if n == "," && matches!(next, Some("الامر" | "مما" | "وذلك")) {
+            return None;
+        }
         let skip = match (n, next) {
             ("برصاص" | "بنيران" | "برصاصه" | "بقصف" | "بغاره", _) => {
                 Some(1)

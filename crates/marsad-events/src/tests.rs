@@ -2334,3 +2334,57 @@ fn students_are_no_request() {
     assert_eq!(p.len(), 1, "{:?}", out.events);
     assert_eq!(p[0].mode, Mode::Asserted, "{:?}", out.events);
 }
+
+#[test]
+fn an_agent_after_a_comment_clause_is_not_the_events() {
+    // Sample article 001: «من قبل أنقرة» belongs to «تسليماً» in the comment, not to the meeting.
+    let t = "لقد دعت تركيا إلى اجتماع لوزراء خارجية منظمة الدول التركية لبحث التطورات هناك، الأمر الذي يرى فيه البعض تسليماً من قبل أنقرة بالنفوذ الروسي.";
+    let out = run(
+        t,
+        vec![
+            name(t, "تركيا", "tr", EntityType::Gpe),
+            name(t, "منظمة الدول التركية", "ots", EntityType::Org),
+            name(t, "أنقرة", "ankara", EntityType::Gpe),
+        ],
+    );
+    let meetings = of_kind(&out, "CONSULT");
+    assert!(
+        meetings
+            .iter()
+            .all(|e| !e.sources.contains(&"ankara".to_string())),
+        "{:?}",
+        out.events
+    );
+    // The agent phrase right after the event still names its agent.
+    let t = "وأدان الوزير الهجوم على المستشفى من قبل مسلحين مجهولين في المدينة.";
+    let out = run(t, vec![]);
+    let a = of_kind(&out, "ASSAULT");
+    assert_eq!(a.len(), 1, "{:?}", out.events);
+    assert!(!a[0].sources.is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn an_apposition_does_not_end_the_agent_phrase() {
+    // ANT (AFP, March 2018): the attacker, described in an apposition, was shot by the police.
+    let t = "وقُتل المهاجم، وهو فرنسي من أصل مغربي عمره 25 عاما، برصاص قوات الأمن بعد هجوم دام.";
+    let out = run(t, vec![]);
+    let killed: Vec<_> = of_kind(&out, "ASSAULT")
+        .into_iter()
+        .filter(|e| e.subtype.as_deref() == Some("killing"))
+        .collect();
+    assert_eq!(killed.len(), 1, "{:?}", out.events);
+    // Security forces (a described actor) killed the attacker (another).
+    let e = killed[0];
+    assert_eq!(
+        (e.sources.len(), e.targets.len()),
+        (1, 1),
+        "{:?}",
+        out.events
+    );
+    assert_ne!(e.sources, e.targets, "{:?}", out.events);
+    assert!(
+        e.evidence[0].text.ends_with("برصاص قوات الأمن"),
+        "{:?}",
+        out.events
+    );
+}
