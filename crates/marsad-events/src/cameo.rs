@@ -50,6 +50,27 @@ fn code_of(s: &str) -> Option<String> {
 }
 
 /// Parses the dictionary text; lines it does not understand are skipped.
+/// Two-letter particles and prepositions of the dictionary's patterns, which are no slot.
+fn short_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "عن"
+            | "مع"
+            | "ضد"
+            | "ال"
+            | "لل"
+            | "لا"
+            | "ما"
+            | "هو"
+            | "ان"
+            | "أن"
+            | "إن"
+            | "او"
+            | "أو"
+    )
+}
+
 pub fn parse(raw: &str) -> Cameo {
     let mut synsets: HashMap<String, Vec<String>> = HashMap::new();
     let mut cur_set: Option<String> = None;
@@ -98,6 +119,8 @@ pub fn parse(raw: &str) -> Cameo {
             let Some(code) = code_of(body) else { continue };
             let words = body.split('[').next().unwrap_or("").replace('*', " ");
             let mut slots = Vec::new();
+            // Slots that can anchor the pattern on their own (see below).
+            let mut anchors = 0;
             for w in words.split_whitespace() {
                 if let Some(name) = w
                     .trim_matches(|c| matches!(c, '(' | ')' | '{' | '}'))
@@ -108,11 +131,20 @@ pub fn parse(raw: &str) -> Cameo {
                         set.sort_unstable();
                         set.dedup();
                         slots.push(set);
+                        anchors += 1;
                     }
                 } else {
                     let c = clean_word(w);
+                    // A short content word still narrows the pattern: without «حد», «(إلى حد)»
+                    // [154 "rush to the border"] matched every «انطلقت … إلى» («انطلقت وأدت إلى
+                    // استقالة الحكومة»). Particles and prepositions are not slots.
+                    if c.chars().count() == 2 && !short_particle(&c) {
+                        slots.push(vec![c]);
+                        continue;
+                    }
                     // Bare prepositions are too common to anchor a pattern.
                     if c.chars().count() >= 3 {
+                        anchors += 1;
                         // The dictionary's words stand for lemmas: a sound feminine plural
                         // (رصاصات) also stands for its singular or collective (الرصاص).
                         let single = c
@@ -126,7 +158,8 @@ pub fn parse(raw: &str) -> Cameo {
                     }
                 }
             }
-            if slots.is_empty() {
+            // A pattern of short words alone («- * حق»، «(من جو)») stays off, as before.
+            if anchors == 0 {
                 continue;
             }
             // A block holds several verb groups and the comment names the group a pattern

@@ -2388,3 +2388,33 @@ fn an_apposition_does_not_end_the_agent_phrase() {
         out.events
     );
 }
+
+#[test]
+fn a_short_word_of_a_cameo_pattern_still_narrows_it() {
+    // Sample article 001: the protests "broke out and led to" the government's fall; CAMEO's
+    // «(إلى حد)» [154, rushing forces to the border] had lost «حد» and matched any «إلى».
+    let t = "في مواجهة الاحتجاجات العنيفة، التي انطلقت وأدت إلى استقالة الحكومة الكازاخية.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الكازاخية",
+            "kz",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    assert!(of_kind(&out, "MOBILIZE").is_empty(), "{:?}", out.events);
+    // ANT (May 2018): gunfire told by its rounds, which the loose pattern used to catch.
+    for t in [
+        "وسمع دوي طلق ناري قرب السفارة شرق خان يونس.",
+        "وقال شهود إن القوات أطلقت أعيرة نارية على المحتجين.",
+    ] {
+        let out = run(t, vec![]);
+        assert!(
+            !of_kind(&out, "ASSAULT").is_empty(),
+            "{t}: {:?}",
+            out.events
+        );
+    }
+}
