@@ -240,6 +240,7 @@ struct Health {
     status: &'static str,
     version: u64,
     documents: usize,
+    read_only: bool,
 }
 
 async fn health(State(st): St, p: Params) -> ApiResult<Json<Health>> {
@@ -249,6 +250,7 @@ async fn health(State(st): St, p: Params) -> ApiResult<Json<Health>> {
         status: "ok",
         version: snap.index.version(),
         documents: snap.summaries.len(),
+        read_only: st.store.read_only(),
     }))
 }
 

@@ -58,6 +58,11 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match e {
             StoreError::BadQuery(m) => ApiError::bad_request(m),
+            StoreError::ReadOnly { .. } => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "this server's store is read-only (marsad serve --read-only, or a store it cannot \
+                 write): documents cannot be added",
+            ),
             // The full message names the store's files (a path on the server) and the backend's
             // words: the server log gets it, the client a message that says what kind of failure.
             other => {
@@ -77,9 +82,10 @@ fn client_message(e: &StoreError) -> String {
         StoreError::Backend { .. } => {
             "the store failed while answering (details in the server log)".to_string()
         }
-        StoreError::BadLocation { .. } => {
+        StoreError::BadLocation { .. } | StoreError::NotWritable { .. } => {
             "the store is misconfigured (details in the server log)".to_string()
         }
+        StoreError::ReadOnly { .. } => "the store is read-only".to_string(),
         StoreError::BadQuery(m) => m.clone(),
     }
 }

@@ -1039,3 +1039,43 @@ async fn large_answers_are_gzipped_for_clients_that_ask() {
     assert_eq!(status, 400);
     assert!(v.get("error").is_some());
 }
+
+#[tokio::test]
+async fn a_read_only_store_serves_reads_and_refuses_ingest_with_403() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("marsad-server-ro");
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        let store = marsad_store::open(dir.to_str().unwrap()).unwrap();
+        store
+            .ingest(common::sample_documents(), &mut |_| {})
+            .unwrap();
+    }
+    let store: std::sync::Arc<dyn marsad_store::Store> =
+        std::sync::Arc::from(marsad_store::open_read_only(dir.to_str().unwrap()).unwrap());
+    let srv = start(store, marsad_server::Config::default()).await;
+    let (status, h) = get(&srv.base, "/api/health").await;
+    assert_eq!(status, 200);
+    assert_eq!(h["read_only"], true, "{h}");
+    assert_eq!(h["documents"], 5);
+    let (status, _) = get(&srv.base, "/api/events?limit=3").await;
+    assert_eq!(status, 200);
+    let body = serde_json::json!({"documents": [{"id": "ro-1", "text": "نص قصير عن روسيا."}]});
+    let res = reqwest::Client::new()
+        .post(format!("{}/api/ingest", srv.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    let err: Value = res.json().await.unwrap();
+    assert_eq!(err["error"]["status"], 403);
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("read-only"),
+        "{err}"
+    );
+    let (_, h) = get(&srv.base, "/api/health").await;
+    assert_eq!(h["documents"], 5, "nothing was added");
+}

@@ -47,6 +47,29 @@ pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
     }
 }
 
+/// Opens an existing embedded store at directory `location` for reading only: nothing is
+/// written, not even SQLite's log files (see [`SqliteStore::open_read_only`]). PostgreSQL
+/// locations are refused: give the server a role with only `SELECT` rights instead.
+pub fn open_read_only(location: &str) -> Result<Box<dyn Store>, StoreError> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        Err(StoreError::BadLocation {
+            location: location.to_string(),
+            reason: "read-only opening is for the embedded store; for PostgreSQL, connect as a \
+                     role with only SELECT rights"
+                .to_string(),
+        })
+    } else if location.trim().is_empty() {
+        Err(StoreError::BadLocation {
+            location: location.to_string(),
+            reason: "empty location".to_string(),
+        })
+    } else {
+        Ok(Box::new(SqliteStore::open_read_only(
+            std::path::Path::new(location),
+        )?))
+    }
+}
+
 /// What went wrong in the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -77,6 +100,21 @@ pub enum StoreError {
     /// A query was malformed (bad date, limit out of range, ...).
     #[error("bad query: {0}")]
     BadQuery(String),
+    /// The store exists but cannot be written here (permissions, a read-only disk); it can still
+    /// be opened with [`open_read_only`].
+    #[error("store {location:?} is not writable: {reason}")]
+    NotWritable {
+        /// The location as given.
+        location: String,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// A write (ingest) was asked of a store opened with [`open_read_only`].
+    #[error("the store {location} was opened read-only: documents cannot be added to it")]
+    ReadOnly {
+        /// The store's database.
+        location: String,
+    },
 }
 
 /// What happened to one input document during ingest.
@@ -225,5 +263,9 @@ pub trait Store: Send + Sync {
     /// PostgreSQL: cross-table consistency); an error says what is wrong.
     fn check(&self) -> Result<(), StoreError> {
         Ok(())
+    }
+    /// Whether the store was opened read-only ([`open_read_only`]): every ingest is refused.
+    fn read_only(&self) -> bool {
+        false
     }
 }

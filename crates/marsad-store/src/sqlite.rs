@@ -63,6 +63,9 @@ pub struct SqliteStore {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
+    /// Set for a store opened with [`SqliteStore::open_read_only`]: the `file:` URI every
+    /// connection opens (immutable, read-only), and every write is refused.
+    read_only: Option<String>,
 }
 
 fn sql_err(path: &Path, context: &str) -> impl FnOnce(rusqlite::Error) -> StoreError {
@@ -84,6 +87,32 @@ fn sql_err(path: &Path, context: &str) -> impl FnOnce(rusqlite::Error) -> StoreE
             message: e.to_string(),
         }
     }
+}
+
+/// A `file:` URI for `path` with `immutable=1`: read-only, no locks, no `-wal`/`-shm` files.
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in abs.to_string_lossy().bytes() {
+        // Percent-encode what a URI path may not hold as is (SQLite decodes %HH).
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+fn open_uri(uri: &str, path: &Path) -> Result<Connection, StoreError> {
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(sql_err(path, "opening the database read-only"))
 }
 
 fn to_i64(n: usize) -> i64 {
@@ -163,13 +192,14 @@ impl SqliteStore {
                 // A store copied read-only or owned by another user (user audit): say what is
                 // needed rather than SQLite's "attempt to write a readonly database".
                 if e.to_string().contains("readonly") {
-                    StoreError::BadLocation {
+                    StoreError::NotWritable {
                         location: shown.clone(),
                         reason: format!(
                             "{} cannot be written: every command, export and serve included, \
                              needs write access to the data directory and its database (SQLite \
                              keeps its write-ahead log and index beside it); \
-                             copy the directory somewhere writable ({e})",
+                             read it with --read-only, or copy the directory somewhere \
+                             writable ({e})",
                             path.display()
                         ),
                     }
@@ -192,7 +222,63 @@ impl SqliteStore {
             path,
             writer: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
+            read_only: None,
         })
+    }
+
+    /// Opens an existing store in directory `dir` for reading only, writing nothing at all (not
+    /// even SQLite's write-ahead log or its index): for a store on a read-only disk, copied
+    /// without write permission, or kept as an archive. Ingest is refused with
+    /// [`StoreError::ReadOnly`].
+    ///
+    /// SQLite's `immutable` mode reads the database file alone, so a store whose last writer did
+    /// not finish (a non-empty `marsad.sqlite-wal` beside it) is refused: its latest changes are in
+    /// that log and would be silently missing.
+    pub fn open_read_only(dir: &Path) -> Result<SqliteStore, StoreError> {
+        let shown = dir.display().to_string();
+        let path = dir.join(DB_FILE);
+        if !path.is_file() {
+            return Err(StoreError::BadLocation {
+                location: shown,
+                reason: format!("no store to read: {} does not exist", path.display()),
+            });
+        }
+        check_header(&path)?;
+        let wal = dir.join(format!("{DB_FILE}-wal"));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(StoreError::BadLocation {
+                location: shown,
+                reason: format!(
+                    "{} holds changes not yet folded into the database (its last writer did not \
+                     close it); open the store once with write access (any command, e.g. \
+                     `marsad ingest --data DIR` with no paths) before reading it read-only",
+                    wal.display()
+                ),
+            });
+        }
+        let uri = immutable_uri(&path);
+        let conn = open_uri(&uri, &path)?;
+        init_schema(&conn, &path)?;
+        Ok(SqliteStore {
+            path,
+            writer: Mutex::new(conn),
+            readers: Mutex::new(Vec::new()),
+            read_only: Some(uri),
+        })
+    }
+
+    /// Whether the store was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    fn refuse_if_read_only(&self) -> Result<(), StoreError> {
+        match self.read_only {
+            Some(_) => Err(StoreError::ReadOnly {
+                location: self.path.display().to_string(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Path of the database file.
@@ -204,6 +290,7 @@ impl SqliteStore {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.refuse_if_read_only()?;
         let conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         f(&conn)
     }
@@ -215,6 +302,9 @@ impl SqliteStore {
         let pooled = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let conn = match pooled {
             Some(c) => c,
+            None if self.read_only.is_some() => {
+                open_uri(self.read_only.as_deref().unwrap_or_default(), &self.path)?
+            }
             None => {
                 let c = Connection::open_with_flags(
                     &self.path,
@@ -603,11 +693,16 @@ fn filters(q: &SearchQuery, args: &mut Vec<Value>) -> String {
 }
 
 impl Store for SqliteStore {
+    fn read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
     fn ingest(
         &self,
         docs: Vec<SourceDocument>,
         progress: &mut dyn FnMut(IngestProgress),
     ) -> Result<IngestReport, StoreError> {
+        self.refuse_if_read_only()?;
         common::ingest(self, docs, progress)
     }
 
@@ -799,15 +894,21 @@ impl Store for SqliteStore {
             }
             Ok(())
         })?;
-        self.write(|c| {
-            c.execute(
-                "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 0)",
-                [],
-            )
-            .map_err(|e| StoreError::Corrupt {
-                what: format!("full-text index of {}", self.path.display()),
-                message: e.to_string(),
+        // FTS5's own check is an INSERT: a read-only store checks the rest.
+        if self.read_only.is_none() {
+            self.write(|c| {
+                c.execute(
+                    "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 0)",
+                    [],
+                )
+                .map(|_| ())
+                .map_err(|e| StoreError::Corrupt {
+                    what: format!("full-text index of {}", self.path.display()),
+                    message: e.to_string(),
+                })
             })?;
+        }
+        self.read(|c| {
             let orphans: i64 = c
                 .query_row(
                     "SELECT count(*) FROM sentences s LEFT JOIN docs d ON d.id = s.doc WHERE d.id IS NULL",

@@ -25,6 +25,10 @@ pub struct ServeArgs {
     /// Most requests handled at once.
     #[arg(long, default_value_t = 256)]
     max_in_flight: usize,
+    /// Serve an existing store without writing anything to its directory; POST /api/ingest
+    /// answers 403. A store that cannot be written is served this way without asking.
+    #[arg(long)]
+    read_only: bool,
 }
 
 /// Runs the server until Ctrl-C (or SIGTERM), then shuts down gracefully.
@@ -35,16 +39,28 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
     };
     // Serving a fresh directory is how the API's own ingest starts, but a mistyped --data would
     // otherwise serve nothing without a word.
-    if args.store.is_none() && !args.data.join(marsad_store::DB_FILE).is_file() {
+    if args.store.is_none() && !args.read_only && !args.data.join(marsad_store::DB_FILE).is_file() {
         eprintln!(
             "marsad: no store in {} yet: serving a new, empty one (add documents with `marsad ingest --data {} PATH…` or POST /api/ingest)",
             args.data.display(),
             args.data.display()
         );
     }
-    let store: Arc<dyn marsad_store::Store> = Arc::from(
-        marsad_store::open(&location).with_context(|| format!("opening the store {location}"))?,
-    );
+    let opened = if args.read_only {
+        marsad_store::open_read_only(&location)
+    } else {
+        match marsad_store::open(&location) {
+            Err(marsad_store::StoreError::NotWritable { .. }) if args.store.is_none() => {
+                eprintln!(
+                    "marsad: {location} cannot be written here: serving it read-only (POST /api/ingest answers 403)"
+                );
+                marsad_store::open_read_only(&location)
+            }
+            other => other,
+        }
+    };
+    let store: Arc<dyn marsad_store::Store> =
+        Arc::from(opened.with_context(|| format!("opening the store {location}"))?);
     if !store
         .analyses_current()
         .context("reading the store state")?

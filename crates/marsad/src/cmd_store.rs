@@ -45,6 +45,41 @@ impl StoreLocation {
         }
         self.open()
     }
+
+    /// Opens an existing store for a command that only reads it: read-only when asked
+    /// (`--read-only`), or when the store cannot be written here (a read-only disk, another
+    /// user's files), so an archive can be read without being touched.
+    pub fn open_for_reading(&self, read_only: bool) -> anyhow::Result<Box<dyn Store>> {
+        let loc = match &self.store {
+            Some(url) => url.clone(),
+            None => self.data.display().to_string(),
+        };
+        if read_only {
+            return marsad_store::open_read_only(&loc)
+                .with_context(|| "cannot open the store read-only".to_string());
+        }
+        match self.open_existing() {
+            Err(e) if is_not_writable(&e) => {
+                eprintln!(
+                    "marsad: {} cannot be written here: reading it read-only",
+                    self.data.display()
+                );
+                marsad_store::open_read_only(&loc)
+                    .with_context(|| "cannot open the store read-only".to_string())
+            }
+            other => other,
+        }
+    }
+}
+
+/// Whether an error of opening a store says the store exists but cannot be written here.
+pub fn is_not_writable(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<marsad_store::StoreError>(),
+            Some(marsad_store::StoreError::NotWritable { .. })
+        )
+    })
 }
 
 /// Arguments of `marsad ingest`.
@@ -90,6 +125,10 @@ pub struct ExportArgs {
     /// Only documents published on or before this date (YYYY-MM-DD).
     #[arg(long)]
     to: Option<String>,
+    /// Read the store without writing anything to its directory (a read-only disk, an archive).
+    /// A store that cannot be written is read this way without asking.
+    #[arg(long)]
+    read_only: bool,
 }
 
 /// Runs `marsad ingest`.
@@ -202,7 +241,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
 /// Runs `marsad export`.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format: marsad_export::Format = args.format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let store = args.location.open_existing()?;
+    let store = args.location.open_for_reading(args.read_only)?;
     let mut picture = store.picture().context("cannot read the picture")?;
     let filtered = args.query.is_some()
         || args.entity.is_some()

@@ -321,3 +321,63 @@ fn export_from_a_missing_store_is_an_error_and_creates_nothing() {
     assert!(err.contains("no store in") && err.contains("typo"), "{err}");
     assert!(!typo.exists());
 }
+
+/// `marsad export --read-only` reads a store without writing anything beside it (a read-only disk,
+/// an archive): the same export as a normal one, and the directory byte for byte as before.
+#[test]
+fn export_read_only_writes_nothing_to_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ingest = marsad()
+        .arg("ingest")
+        .arg("--data")
+        .arg(&data)
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let snapshot = || {
+        let mut v: Vec<(std::ffi::OsString, Vec<u8>)> = std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name(), std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = snapshot();
+    let export = |extra: &[&str]| {
+        let out = marsad()
+            .args(["export", "--format", "events.csv", "--data"])
+            .arg(&data)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let ro = export(&["--read-only"]);
+    assert!(
+        snapshot() == before,
+        "--read-only wrote to the data directory"
+    );
+    assert!(ro.len() > 1000);
+    assert_eq!(ro, export(&[]));
+    // Nothing to read: an error naming the directory, and nothing created.
+    let typo = dir.path().join("typo");
+    let out = marsad()
+        .args(["export", "--read-only", "--format", "jsonl", "--data"])
+        .arg(&typo)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("typo"), "{err}");
+    assert!(!typo.exists());
+}
