@@ -3214,55 +3214,58 @@ fn requested(doc: &Doc<'_>, h: &Hit, ca: usize) -> Option<bool> {
     while k > ca && k + 7 > h.i {
         k -= 1;
         let t = &doc.toks[k];
-        if let Some(r) = lexicon_hit(doc, k).filter(|r| r.j <= h.i && !doc.covered(k)) {
-            if r.kind == "REQUEST" {
-                let n = t.norm.as_str();
-                // «عشرات الطلبة احتجاجا»: students, not a request.
-                if n.contains("الطلبه") {
-                    return None;
-                }
-                let adjunct = n.starts_with("بطلب")
-                    || n.starts_with("لطلب")
-                    || n.contains("استعان")
-                    || (k > 0 && matches!(doc.toks[k - 1].norm.as_str(), "علي" | "بناء"));
-                if adjunct || (joined && !passed_object) {
-                    return None;
-                }
-                let named: Vec<usize> = doc
-                    .mentions_in(r.j, h.i)
-                    .filter(|&m| doc.mtok[m].1 < h.i)
-                    .collect();
-                // A request noun's genitive before «بـ/لـ/إلى» + the happening is the one asked
-                // (دعوة زوما للاستقالة، مطالبة الأمم المتحدة بإدانة); after a verb the one name
-                // may as well be its subject (تطالب أنقرة بانسحاب).
-                let marked = {
-                    let hn = doc.toks[h.i].norm.as_str();
-                    hn.starts_with('ب') || hn.starts_with('ل') || doc.toks[h.i - 1].norm == "الي"
-                };
-                // After a verb whose subject stands before it (لندن دعت مجلس الأمن لاجتماع) the
-                // name after it is the one asked.
-                let subject_before = k > ca && doc.covered(k - 1);
-                let asked = named.len() >= 2
-                    || ((!r.verb || subject_before) && marked && !named.is_empty())
-                    || named
-                        .iter()
-                        .any(|&m| doc.mtok[m].0 > 0 && doc.toks[doc.mtok[m].0 - 1].norm == "من");
-                return Some(asked);
-            }
-            if joined {
-                passed_object = true;
-                continue;
-            }
-        }
         let n = t.norm.as_str();
+        // Names, titles, quotation marks and particles stand between; they are never the request.
+        // (Checked first: the trigger lookup below is the costly part.)
         let fits = doc.covered(k)
             || is_title_word(n)
             || (t.punct && matches!(n, "\"" | "'"))
             || matches!(n, "الي" | "ان")
             || (n == "من" && doc.covered(k + 1));
-        if !fits {
+        if fits {
+            continue;
+        }
+        let Some(r) = lexicon_hit(doc, k).filter(|r| r.j <= h.i) else {
+            return None;
+        };
+        if r.kind != "REQUEST" {
+            if joined {
+                passed_object = true;
+                continue;
+            }
             return None;
         }
+        // «عشرات الطلبة احتجاجا»: students, not a request.
+        if n.contains("الطلبه") {
+            return None;
+        }
+        let adjunct = n.starts_with("بطلب")
+            || n.starts_with("لطلب")
+            || n.contains("استعان")
+            || (k > 0 && matches!(doc.toks[k - 1].norm.as_str(), "علي" | "بناء"));
+        if adjunct || (joined && !passed_object) {
+            return None;
+        }
+        let named: Vec<usize> = doc
+            .mentions_in(r.j, h.i)
+            .filter(|&m| doc.mtok[m].1 < h.i)
+            .collect();
+        // A request noun's genitive before «بـ/لـ/إلى» + the happening is the one asked
+        // (دعوة زوما للاستقالة، مطالبة الأمم المتحدة بإدانة); after a verb the one name may as
+        // well be its subject (تطالب أنقرة بانسحاب).
+        let marked = {
+            let hn = doc.toks[h.i].norm.as_str();
+            hn.starts_with('ب') || hn.starts_with('ل') || doc.toks[h.i - 1].norm == "الي"
+        };
+        // After a verb whose subject stands before it (لندن دعت مجلس الأمن لاجتماع) the name
+        // after it is the one asked.
+        let subject_before = k > ca && doc.covered(k - 1);
+        let asked = named.len() >= 2
+            || ((!r.verb || subject_before) && marked && !named.is_empty())
+            || named
+                .iter()
+                .any(|&m| doc.mtok[m].0 > 0 && doc.toks[doc.mtok[m].0 - 1].norm == "من");
+        return Some(asked);
     }
     None
 }
