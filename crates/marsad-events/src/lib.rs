@@ -3225,9 +3225,7 @@ fn requested(doc: &Doc<'_>, h: &Hit, ca: usize) -> Option<bool> {
         if fits {
             continue;
         }
-        let Some(r) = lexicon_hit(doc, k).filter(|r| r.j <= h.i) else {
-            return None;
-        };
+        let r = lexicon_hit(doc, k).filter(|r| r.j <= h.i)?;
         if r.kind != "REQUEST" {
             if joined {
                 passed_object = true;
