@@ -3189,6 +3189,25 @@ fn prayer_after(doc: &Doc<'_>, j: usize) -> bool {
     })
 }
 
+/// Whether a trigger word begins with the conjunction و (ودعت، ووقّع), not with a و of its own
+/// (وافق، وقّع، وصل): the word without it is a trigger, and the word itself is none.
+fn conjunction_wa(norm: &str) -> bool {
+    let Some(rest) = norm.strip_prefix('و') else {
+        return false;
+    };
+    let lex = lexicon();
+    let cameo = cameo::builtin();
+    rest.chars().count() >= 2
+        && !lex.triggers.contains_key(norm)
+        && !cameo.verbs.contains_key(norm)
+        && (lex.triggers.contains_key(rest)
+            || cameo.verbs.contains_key(rest)
+            || ["ت", "وا"]
+                .iter()
+                .filter_map(|suf| rest.strip_suffix(suf))
+                .any(|r| lex.triggers.contains_key(r) || cameo.verbs.contains_key(r)))
+}
+
 /// What a request just before the happening at `h` makes of it (طلب توكاييف تعزيزات، طالبوا
 /// بانسحاب، دعت إلى اجتماع، طلب الدعم والتدخل من المنظمة): `None` if no request governs it;
 /// else it is asked for, not done, and `Some(true)` when the one asked is named between (طالب
@@ -3640,6 +3659,17 @@ fn find_events(
                         "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
                     )
                 });
+            // Where the names and titles right before a verb joined by و begin (h.i if the verb
+            // is not joined: وافق، وقّع begin with the letter).
+            let np_start = if conjunction_wa(&doc.toks[h.i].norm) {
+                let mut b = h.i;
+                while b > ca && (doc.covered(b - 1) || is_title_word(&doc.toks[b - 1].norm)) {
+                    b -= 1;
+                }
+                b
+            } else {
+                h.i
+            };
             let found = (from..h.i).rev().filter(|_| !after_relative).find_map(|k| {
                 // After a preposition or في a name is a complement (التظاهرات الأخيرة في
                 // كازاخستان أجرى زيارة: Kazakhstan is where, not who).
@@ -3649,6 +3679,12 @@ fn find_events(
                 match actor_at(doc, k, h.i) {
                     Some(Found::Named(m)) if doc.mtok[m].0 == k && doc.mtok[m].1 < h.i => {
                         let mm = &doc.input.mentions[m];
+                        // A verb joined by و starts a conjunct: the names right before it end
+                        // the one before (غياب القواعد الأميركية ووقف التعاون، مع رئيس السلطة
+                        // الفلسطينية محمود عباس وندد), and are not its subject.
+                        if h.verb && doc.mtok[m].1 >= np_start {
+                            return None;
+                        }
                         let ok = (mm.form != MentionForm::Adjective || h.verb)
                             && (h.verb || light || doc.mtok[m].1 + 1 == h.i);
                         ok.then_some(Found::Named(m))

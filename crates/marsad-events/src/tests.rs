@@ -2418,3 +2418,46 @@ fn a_short_word_of_a_cameo_pattern_still_narrows_it() {
         );
     }
 }
+
+#[test]
+fn the_names_before_a_verb_joined_by_wa_are_not_its_subject() {
+    // Sample article 004: «القواعد الأميركية» ends the conjunct before «ووقف»; the United States
+    // halts nothing.
+    let t = "أي غياب القواعد الأميركية ووقف التعاون مع حلف الناتو في ظل احتدام الأزمة.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأميركية", "us", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "حلف الناتو", "nato", EntityType::Org),
+        ],
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| !e.sources.contains(&"us".to_string())),
+        "{:?}",
+        out.events
+    );
+    // ANT (AFP, 2018): Warsaw, not Netanyahu, called; the name further back is the subject.
+    let t = "من جهتها، رفضت وارسو الأحد اتهامات نتانياهو ودعت إلى الاعتماد على الوقائع.";
+    let out = run(
+        t,
+        vec![
+            name(t, "وارسو", "pl", EntityType::Gpe),
+            name(t, "نتانياهو", "bibi", EntityType::Per),
+        ],
+    );
+    let calls = of_kind(&out, "REQUEST");
+    assert_eq!(calls.len(), 1, "{:?}", out.events);
+    assert_eq!(calls[0].sources, vec!["pl".to_string()], "{:?}", out.events);
+    // A verb that begins with the letter و is not joined: the name before it is its subject.
+    let t = "وذكرت الصحيفة أن حيفيتز وافق على تسليم تسجيلات للشرطة.";
+    let out = run(t, vec![name(t, "حيفيتز", "h", EntityType::Per)]);
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.sources.contains(&"h".to_string())),
+        "{:?}",
+        out.events
+    );
+}
