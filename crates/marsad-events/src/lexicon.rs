@@ -533,19 +533,16 @@ const TRIGGERS: &[Row] = &[
         false,
         &[],
     ),
+    // Who resigns is the one who concedes: the resignation's genitive is its source.
     (
-        &[
-            "استقالة",
-            "استقال",
-            "استقالت",
-            "إقالة",
-            "أقال",
-            "عزل",
-            "الإفراج",
-            "أفرج",
-            "أفرجت",
-            "تنازل",
-        ],
+        &["استقالة", "استقال", "استقالت"],
+        "CONCEDE",
+        "resignation",
+        false,
+        &[],
+    ),
+    (
+        &["إقالة", "أقال", "عزل", "الإفراج", "أفرج", "أفرجت", "تنازل"],
         "CONCEDE",
         "concession",
         false,

@@ -3558,7 +3558,15 @@ fn find_events(
                     last_source_end = Some(doc.mtok[m].1);
                 } else if is_agent(agent(m)) {
                     subject_taken = true;
-                    push(&mut targets, m, &mut span);
+                    // «استقالة الحكومة الكازاخية»، «استقال رئيس الوزراء هايلامارايام دي سالين»: who
+                    // resigns concedes; the one resigned to is marked by ل (استقالتها للرئيس
+                    // السيسي).
+                    let to_whom = (h.j..doc.mtok[m].0).any(|x| doc.toks[x].norm.starts_with("لل"));
+                    if h.subtype == "resignation" && !to_whom {
+                        push(&mut sources, m, &mut span);
+                    } else {
+                        push(&mut targets, m, &mut span);
+                    }
                 }
                 k = doc.mtok[m].1 + 1;
                 continue;

@@ -2461,3 +2461,45 @@ fn the_names_before_a_verb_joined_by_wa_are_not_its_subject() {
         out.events
     );
 }
+
+#[test]
+fn who_resigns_concedes() {
+    // Sample article 001: the Kazakh government resigned; it conceded nothing "to Kazakhstan".
+    let t = "الاحتجاجات التي انطلقت وأدت إلى استقالة الحكومة الكازاخية بشكل مفاجئ.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "الكازاخية",
+            "kz",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    let r = of_kind(&out, "CONCEDE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].subtype.as_deref(), Some("resignation"));
+    assert_eq!(r[0].sources, vec!["kz".to_string()], "{:?}", out.events);
+    assert!(r[0].targets.is_empty(), "{:?}", out.events);
+    // The one resigned to, marked by ل, stays the target (ANT, CNN 2018).
+    let t = "تقدمت الحكومة المصرية باستقالتها للرئيس عبد الفتاح السيسي.";
+    let out = run(
+        t,
+        vec![
+            m(t, "المصرية", "eg", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "عبد الفتاح السيسي", "sisi", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "CONCEDE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        !r[0].sources.contains(&"sisi".to_string()),
+        "{:?}",
+        out.events
+    );
+    assert!(
+        r[0].targets.contains(&"sisi".to_string()),
+        "{:?}",
+        out.events
+    );
+}
