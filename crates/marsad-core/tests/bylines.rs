@@ -1,0 +1,38 @@
+//! A first line that is the writer's name is a byline, not the headline.
+
+mod common;
+
+use std::path::PathBuf;
+
+use marsad_core::{analyze, AnalyzeOptions};
+
+#[test]
+fn a_writers_name_on_the_first_line_is_the_author_and_the_next_line_the_title() {
+    // Sample article 004 (Le Monde in Arabic) opens with «إيمانويل غرينزيان», then its headline.
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/kazakhstan-2022/004_81184fc5c9f9c216.txt");
+    let (docs, errs) = marsad_ingest::read_paths(&[file], &Default::default());
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(docs[0].title.as_deref(), Some("إيمانويل غرينزيان"));
+    let (p, _) = analyze(&docs, &AnalyzeOptions::default());
+    let d = &p.documents[0];
+    assert_eq!(
+        d.title.as_deref(),
+        Some("تقارب استراتيجي بين كازاخستان وتركيا")
+    );
+    assert_eq!(d.author.as_deref(), Some("إيمانويل غرينزيان"));
+}
+
+#[test]
+fn a_headline_that_names_a_person_stays_the_title() {
+    let text =
+        "بوتين يزور أنقرة لبحث الأزمة السورية\n\nوصل الرئيس الروسي فلاديمير بوتين إلى أنقرة اليوم.";
+    let mut d = common::doc("h", text, Some("2018-04-03"));
+    d.title = marsad_ingest::candidate_title(text);
+    let (p, _) = analyze(&[d], &AnalyzeOptions::default());
+    assert_eq!(
+        p.documents[0].title.as_deref(),
+        Some("بوتين يزور أنقرة لبحث الأزمة السورية")
+    );
+    assert_eq!(p.documents[0].author, None);
+}
