@@ -575,6 +575,12 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
             )
         })
     };
+    // A negated ruling-out (لم تستبعد روسيا أي تدخل) leaves the happening possible.
+    if (ca + 1..h.i).any(|k| {
+        ruling_out_refused(doc, k, ca) && !(k + 1..h.i).any(|x| relative_pronoun(&doc.toks[x].norm))
+    }) {
+        return Mode::Hypothetical;
+    }
     if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k) && !complement_between(k)) {
         return Mode::Negated;
     }
@@ -601,12 +607,24 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
                 .get(k + 1)
                 .is_some_and(|n| n.norm.starts_with(['ي', 'ت', 'ن']))
     };
-    // ربما، إذا، لو govern their whole clause, however far the trigger is.
+    // A relative clause tells a fact of its own (يتوقع أن يتناول النزاع الذي تتهم روسيا فيه), and
+    // «وإنها» opens another reported proposition (لا تريد أن … وإنها تؤيد).
+    let relative_between = |k: usize| {
+        (k + 1..h.i).any(|x| {
+            let n = doc.toks[x].norm.as_str();
+            relative_pronoun(n) || matches!(n, "وانه" | "وانها" | "وانهم" | "وانهما")
+        })
+    };
+    // ربما، إذا، لو govern their whole clause, however far the trigger is; so does a verb of
+    // expecting, hoping, fearing or wanting that takes «أن», with every «وأن» joined to it
+    // («فيتوقع أن تحث تركيا … وأن تقوم هي بنفسها بتقوية التعاون مع كازاخستان»).
     let strong = |k: usize| {
         matches!(
             doc.toks[k].norm.as_str(),
             "ربما" | "وربما" | "اذا" | "واذا" | "لو" | "ولو"
-        )
+        ) || (doc.is_word(k, expecting_verbs())
+            && doc.toks.get(k + 1).is_some_and(|t| t.norm == "ان")
+            && !relative_between(k))
     };
     // أي before an event noun is "any" (أي دعم أميركي لهذه الاحتجاجات, أي هجوم): no particular
     // happening.
@@ -618,6 +636,20 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     }
     if (sa..h.i).any(|k| doc.is(k, &lex.claimed)) {
         return Mode::Claimed;
+    }
+    // What people talk of is on their word (فتكلم الكثيرون عن قمع اللغة الروسية، وسط أنباء عن
+    // اشتباكات): «عن» at most three words before the trigger, a speaking word just before it.
+    // No word of it (ولم ترد أنباء عن وقوع قتلى) denies it.
+    let talk = (h.i.saturating_sub(3).max(ca)..h.i)
+        .filter(|&c| doc.toks[c].norm == "عن")
+        .find_map(|c| (c.saturating_sub(3).max(ca)..c).find(|&k| doc.is_word(k, talk_words())));
+    if let Some(k) = talk {
+        let unsaid = (k.saturating_sub(2).max(ca)..k).any(|x| doc.is(x, &lex.negation));
+        return if unsaid {
+            Mode::Negated
+        } else {
+            Mode::Reported
+        };
     }
     if (sa..sb).any(|k| doc.is(k, &lex.reported)) {
         return Mode::Reported;
@@ -1303,6 +1335,15 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     if h.verb && (h.i.saturating_sub(2).max(ca)..h.i).any(|k| doc.is(k, &w.topic)) {
         return Frame::Drop;
     }
+    // Refusing to rule something out (رفض استبعاد أي غزو) rejects no one: what is not ruled
+    // out stays possible.
+    if h.kind == "REJECT"
+        && (h.j..(h.j + 6).min(doc.toks.len()))
+            .find(|&k| !doc.covered(k) && !is_title_word(&doc.toks[k].norm))
+            .is_some_and(|k| doc.is_word(k, ruling_out()))
+    {
+        return Frame::Drop;
+    }
     if h.kind == "ASSAULT" {
         if let Some(f) = assault_frame(doc, h) {
             return f;
@@ -1405,11 +1446,17 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             // Denied where a negation, denial or "without" governs it (نفت أي هجوم، دون أي
             // تدخل); elsewhere «أي تدخل روسي … متجذر في الضرورات الجيوسياسية» speaks of any
             // one at all: no happening.
+            // Not ruling it out (رفض استبعاد أي غزو، لا تستبعد أي هجوم) leaves it possible.
+            let not_ruled_out = (sa + 1..h.i - 1).any(|k| ruling_out_refused(doc, k, sa));
+            if not_ruled_out {
+                return Frame::Hypothetical;
+            }
             let negated = (sa..h.i - 1).any(|k| {
                 let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
                 doc.is(k, &w.deny)
                     || doc.is(k, &lexicon().negation)
                     || matches!(n, "دون" | "بدون" | "بلا" | "عدم" | "يمنع" | "منع" | "تمنع")
+                    || doc.is_word(k, ruling_out())
                     || doc.is_word(k, &w.question)
             });
             return if negated { Frame::Negated } else { Frame::Drop };
@@ -2496,6 +2543,153 @@ fn support_verbs() -> &'static [String] {
     })
 }
 
+/// Ruling out (استبعاد، يستبعد): what it governs is denied, unless the ruling out is itself
+/// refused or negated.
+fn ruling_out() -> &'static [String] {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        [
+            "استبعاد",
+            "استبعد",
+            "استبعدت",
+            "يستبعد",
+            "تستبعد",
+            "يستبعدون",
+            "نستبعد",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    })
+}
+
+/// الذي، التي، الذين and their dual forms (with و/ف glued on).
+fn relative_pronoun(norm: &str) -> bool {
+    let n = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+    matches!(
+        n,
+        "الذي"
+            | "التي"
+            | "الذين"
+            | "اللذين"
+            | "اللتين"
+            | "اللذان"
+            | "اللتان"
+            | "اللاتي"
+            | "اللواتي"
+    )
+}
+
+/// «نظيره» and its forms: the counterpart, a title standing for the office of the one named next.
+fn counterpart(norm: &str) -> bool {
+    let n = norm.strip_prefix('و').unwrap_or(norm);
+    matches!(
+        n,
+        "نظيره" | "نظيرها" | "نظيرهم" | "نظيريه" | "نظيرتها" | "نظيرته" | "نظيريها"
+    )
+}
+
+/// Where the person's name starts that the nisba mention `m` describes (الرئيس الأمريكي [جو
+/// بايدن]، الرئيس الأمريكي السابق [باراك أوباما]): right after it, past one word of time.
+fn person_after_nisba(doc: &Doc<'_>, m: usize) -> Option<usize> {
+    if doc.input.mentions[m].form != MentionForm::Adjective {
+        return None;
+    }
+    let mut p = doc.mtok[m].1 + 1;
+    if doc.toks.get(p).is_some_and(|t| title_time(&t.norm)) {
+        p += 1;
+    }
+    let n = doc.mention_at(p)?;
+    let nm = &doc.input.mentions[n];
+    (nm.form == MentionForm::Name && nm.kind == EntityType::Per).then_some(p)
+}
+
+/// Token `k` rules something out and is itself refused or negated (لم تستبعد، رفض بوتين
+/// استبعاد): a negation or refusal before it, with only names and titles between, back to `lo`.
+fn ruling_out_refused(doc: &Doc<'_>, k: usize, lo: usize) -> bool {
+    if !doc.is_word(k, ruling_out()) {
+        return false;
+    }
+    let mut b = k;
+    while b > lo && k - b < 5 {
+        b -= 1;
+        if doc.covered(b) || is_title_word(&doc.toks[b].norm) {
+            continue;
+        }
+        return doc.is(b, &lexicon().negation) || doc.is_word(b, refusal_words());
+    }
+    false
+}
+
+/// Words of talking about something (تحدث عن، تكلموا عن، حديث عن، أنباء عن).
+fn talk_words() -> &'static [String] {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        [
+            "تحدث",
+            "تحدثت",
+            "تحدثوا",
+            "يتحدث",
+            "تتحدث",
+            "يتحدثون",
+            "تكلم",
+            "تكلمت",
+            "تكلموا",
+            "يتكلم",
+            "تتكلم",
+            "يتكلمون",
+            "حديث",
+            "الحديث",
+            "أنباء",
+            "الأنباء",
+            "أحاديث",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    })
+}
+
+/// Verbs of expecting, hoping, fearing, wanting and trying: their «أن» clause has not happened
+/// (يتوقع أن، تأمل أن، تخشى أن، يريد أن، تحاول أن).
+fn expecting_verbs() -> &'static [String] {
+    static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        [
+            "يتوقع",
+            "تتوقع",
+            "يتوقعون",
+            "نتوقع",
+            "أتوقع",
+            "يأمل",
+            "تأمل",
+            "يأملون",
+            "نأمل",
+            "آمل",
+            "يخشى",
+            "تخشى",
+            "يخشون",
+            "نخشى",
+            "أخشى",
+            "يرجح",
+            "ترجح",
+            "يرجحون",
+            "يريد",
+            "تريد",
+            "يريدون",
+            "نريد",
+            "أريد",
+            "يحاول",
+            "تحاول",
+            "يحاولون",
+            "نحاول",
+        ]
+        .iter()
+        .map(|w| normalize_str(w))
+        .collect()
+    })
+}
+
 /// The word carries the article (after و/ف and ب/ل): الاحتجاجات، وبالاحتجاجات، للاحتجاجات.
 fn definite(norm: &str) -> bool {
     let n = norm
@@ -2981,6 +3175,61 @@ fn describing_participle(norm: &str) -> bool {
 fn backing_noun_patient(doc: &Doc<'_>, h: &Hit, cb: usize) -> bool {
     let n = doc.toks[h.i].norm.as_str();
     let n = n.strip_prefix(['و', 'ف']).unwrap_or(n);
+    // ل of purpose keeps the genitive the one backed (لدعم الرئيس السوري بشار الأسد), unless
+    // the name is followed by what is backed (تقديراً لدعم الرئيس السابق نور سلطان نزارباييف حظر
+    // انتشار الأسلحة النووية: the name is the backer).
+    let purpose = n
+        .strip_prefix('ل')
+        .filter(|r| ["دعم", "تاييد", "مسانده"].contains(r));
+    if purpose.is_some() {
+        let named = (h.j..cb.min(h.j + 5)).find_map(|k| doc.mention_at(k));
+        let object_after = named.is_some_and(|m| {
+            let e = doc.mtok[m].1 + 1;
+            e < cb
+                && doc.toks.get(e).is_some_and(|t| {
+                    !t.punct
+                        && !doc.covered(e)
+                        && !preposition(&t.norm)
+                        && t.norm != "في"
+                        && !t.norm.starts_with('و')
+                        && !t.norm.starts_with('ل')
+                        && !t.norm.starts_with('ب')
+                        && !relative_pronoun(&t.norm)
+                        && !matches!(
+                            t.norm.as_str(),
+                            "كي" | "حتي"
+                                | "خلال"
+                                | "عبر"
+                                | "بعد"
+                                | "قبل"
+                                | "منذ"
+                                | "بين"
+                                | "عند"
+                                | "عندما"
+                                | "حيث"
+                                | "اذ"
+                                | "او"
+                                | "ام"
+                                | "ثم"
+                                | "الا"
+                                | "غير"
+                                | "ان"
+                                | "انه"
+                                | "كما"
+                                | "مثل"
+                                | "فقط"
+                                | "ايضا"
+                                | "اليوم"
+                                | "امس"
+                                | "الان"
+                        )
+                })
+        });
+        if object_after {
+            return false;
+        }
+    }
+    let n = purpose.unwrap_or(n);
     if n.starts_with('ب') || !["دعم", "تاييد", "مسانده"].contains(&n) {
         return false;
     }
@@ -3445,7 +3694,14 @@ fn find_events(
                     && title_time(&doc.toks[subj_at].norm))
                 || (quantifier(&doc.toks[subj_at].norm) && doc.mention_at(subj_at).is_none())
                 // «وقّعت العاصمة نور سلطان»: the capital named after the word "capital".
-                || doc.toks[subj_at].norm == "العاصمه")
+                || doc.toks[subj_at].norm == "العاصمه"
+                // A portfolio after a title, right before a name (وزير الخارجية أنتوني
+                // بلينكن، رئيس الوزراء …): still the title.
+                || (subj_at > h.j
+                    && is_title_word(&doc.toks[subj_at - 1].norm)
+                    && definite(&doc.toks[subj_at].norm)
+                    && !doc.covered(subj_at)
+                    && doc.mention_at(subj_at + 1).is_some()))
         {
             subj_at += 1;
         }
@@ -3457,6 +3713,40 @@ fn find_events(
             }
             if let Some(m) = doc.mention_at(k) {
                 let mm = &doc.input.mentions[m];
+                // A state's nisba after a title describes the person named next, who is the
+                // subject or genitive (انتقد الرئيس الأمريكي جو بايدن روسيا، اتهم وزير الخارجية
+                // الأمريكي أنتوني بلينكن): the state is not a party of its own. Backing nouns
+                // decide this themselves below.
+                if !subject_taken && !backing_patient && k > h.j && k <= h.j + 3 {
+                    if let Some(p) = person_after_nisba(doc, m) {
+                        if (h.j..k).all(|x| {
+                            !doc.toks[x].punct
+                                && !doc.covered(x)
+                                && !doc.toks[x].norm.starts_with('ب')
+                                && !doc.toks[x].norm.starts_with("لل")
+                        }) && is_title_word(&doc.toks[h.j].norm)
+                        {
+                            subj_at = subj_at.max(p);
+                            window_end = window_end.max(p + 3);
+                            k = doc.mtok[m].1 + 1;
+                            continue;
+                        }
+                    }
+                }
+                // So does one after the object's title (التقى نتنياهو الرئيس الروسي فلاديمير
+                // بوتين، نظيره الروسي).
+                if subject_taken
+                    && !backing_patient
+                    && k > h.j
+                    && !doc.covered(k - 1)
+                    && (is_title_word(&doc.toks[k - 1].norm) || counterpart(&doc.toks[k - 1].norm))
+                {
+                    if let Some(p) = person_after_nisba(doc, m) {
+                        window_end = window_end.max(p + 3);
+                        k = doc.mtok[m].1 + 1;
+                        continue;
+                    }
+                }
                 if is_agent(agent(m))
                     && k > h.j
                     && sources.is_empty()
@@ -3553,6 +3843,10 @@ fn find_events(
                 {
                     // The subject (or genitive agent) stands right after the trigger; a name
                     // after an intervening noun is that noun's complement (تؤيد قرار ترامب).
+                    // A name after titles leaves the object its word of room after it.
+                    if k > h.j && k <= subj_at {
+                        window_end = window_end.max(doc.mtok[m].1 + 2);
+                    }
                     push(&mut sources, m, &mut span);
                     subject_taken = true;
                     last_source_end = Some(doc.mtok[m].1);
@@ -3570,6 +3864,13 @@ fn find_events(
                 }
                 k = doc.mtok[m].1 + 1;
                 continue;
+            }
+            // A title right before a name or nisba leaves room for the name it introduces
+            // (not «المتحدث باسم أردوغان», which describes the name before).
+            if (is_title_word(&doc.toks[k].norm) || counterpart(&doc.toks[k].norm))
+                && doc.mention_at(k + 1).is_some()
+            {
+                window_end = window_end.max(k + 3);
             }
             k += 1;
         }

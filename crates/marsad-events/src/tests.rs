@@ -2503,3 +2503,134 @@ fn who_resigns_concedes() {
         out.events
     );
 }
+
+#[test]
+fn a_state_nisba_after_a_title_describes_the_person_named_next() {
+    // ANT (2018): the president criticised, not the United States; Trump is no target.
+    let t = "وقد انتقد الرئيس الأمريكي دونالد ترامب عبر حسابه بتويتر فريق المستشار الخاص.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأمريكي", "us", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "دونالد ترامب", "trump", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "ACCUSE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["trump".to_string()], "{:?}", out.events);
+    assert!(r[0].targets.is_empty(), "{:?}", out.events);
+    // A portfolio after the title, and the object's own title and nisba (ANT-style sentence).
+    let t = "والتقى وزير الخارجية الأمريكي مايك بومبيو الرئيس الروسي فلاديمير بوتين في موسكو.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأمريكي", "us", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "مايك بومبيو", "pompeo", EntityType::Per),
+            m(t, "الروسي", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "فلاديمير بوتين", "putin", EntityType::Per),
+            name(t, "موسكو", "msk", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["pompeo".to_string()], "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["putin".to_string()], "{:?}", out.events);
+    // «المتحدث باسم أردوغان» describes the name before it: Erdogan condemned nothing.
+    let t = "وأدان إبراهيم كالين المتحدث باسم أردوغان الهجوم البشع على تويتر.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إبراهيم كالين", "kalin", EntityType::Per),
+            name(t, "أردوغان", "erdogan", EntityType::Per),
+        ],
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| !e.targets.contains(&"erdogan".to_string())
+                && !e.sources.contains(&"erdogan".to_string())),
+        "{:?}",
+        out.events
+    );
+    // ل of purpose on a backing noun keeps its genitive the one backed (ANT, 2018).
+    let t = "علاوة على الخلافات مع موسكو لدعم الرئيس السوري بشار الأسد.";
+    let out = run(
+        t,
+        vec![
+            name(t, "موسكو", "msk", EntityType::Gpe),
+            m(t, "السوري", "sy", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "بشار الأسد", "assad", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "SUPPORT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(r[0].sources.is_empty(), "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["assad".to_string()], "{:?}", out.events);
+}
+
+#[test]
+fn what_is_expected_or_talked_of_is_not_asserted_and_refusing_to_rule_out_rejects_nothing() {
+    // Sample article 000: an expectation governs every «وأن» clause joined to it.
+    let t = "فيتوقع أن تحث تركيا الدول التركية الأخرى وأن تقوم هي بنفسها بتقوية التعاون مع كازاخستان وأن تقدم لها الدعم.";
+    let out = run(
+        t,
+        vec![
+            name(t, "تركيا", "tr", EntityType::Gpe),
+            name(t, "كازاخستان", "kz", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "COOPERATE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Hypothetical, "{:?}", out.events);
+    // ANT (2018): a relative clause inside it is a fact of its own.
+    let t =
+        "ويتوقع أن يتناول الاجتماع النزاع الدائر في أوكرانيا الذي تتهم روسيا فيه بدعم الانفصاليين.";
+    let out = run(
+        t,
+        vec![
+            name(t, "أوكرانيا", "ua", EntityType::Gpe),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ACCUSE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_ne!(r[0].mode, Mode::Hypothetical, "{:?}", out.events);
+    // Sample article 004: what many talked of on television is on their word.
+    let t = "فتكلم الكثيرون عن قمع اللغة الروسية في كازاخستان.";
+    let out = run(t, vec![name(t, "كازاخستان", "kz", EntityType::Gpe)]);
+    let r = of_kind(&out, "COERCE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Reported, "{:?}", out.events);
+    // ANT (2018): no word of it denies it.
+    let t = "ولم ترد أنباء عن مقتل جنود في الهجوم على القاعدة.";
+    let out = run(t, vec![]);
+    assert!(
+        out.events
+            .iter()
+            .filter(|e| e.kind == "ASSAULT")
+            .all(|e| e.mode == Mode::Negated),
+        "{:?}",
+        out.events
+    );
+    // Sample article 002: refusing to rule out an invasion rejects no one.
+    let t = "ورفض استبعاد أي غزو لأوكرانيا.";
+    let out = run(t, vec![name(t, "أوكرانيا", "ua", EntityType::Gpe)]);
+    assert!(of_kind(&out, "REJECT").is_empty(), "{:?}", out.events);
+    // ANT (2018): what is not ruled out is possible, not denied.
+    let t = "وذكرت الوكالة أن موسكو لا تستبعد عقد اجتماع بين بوتين وترامب هذا الصيف.";
+    let out = run(
+        t,
+        vec![
+            name(t, "موسكو", "msk", EntityType::Gpe),
+            name(t, "بوتين", "putin", EntityType::Per),
+            name(t, "ترامب", "trump", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert!(!r.is_empty(), "{:?}", out.events);
+    assert!(
+        r.iter().all(|e| e.mode == Mode::Hypothetical),
+        "{:?}",
+        out.events
+    );
+}
