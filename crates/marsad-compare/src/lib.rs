@@ -122,13 +122,16 @@ fn same_toll(a: &Event, b: &Event, figures: &HashMap<String, (f64, String)>) -> 
     tolls(a).iter().any(|x| tb.contains(x))
 }
 
-fn compatible(
-    a: &Event,
-    b: &Event,
-    dates: &HashMap<String, String>,
-    published: &HashMap<String, String>,
-    figures: &HashMap<String, (f64, String)>,
-) -> bool {
+/// Some evidence of `e` names the event's place inside its own span (`placed`: document id →
+/// evidence starts).
+fn names_its_place(e: &Event, placed: &HashMap<String, Vec<usize>>) -> bool {
+    e.evidence
+        .iter()
+        .any(|x| placed.get(&x.doc).is_some_and(|v| v.contains(&x.start)))
+}
+
+fn compatible(a: &Event, b: &Event, ctx: &MergeContext<'_>) -> bool {
+    let (dates, published, figures) = (ctx.dates, ctx.published, ctx.figures);
     if a.kind != b.kind {
         return false;
     }
@@ -137,8 +140,14 @@ fn compatible(
     {
         return false;
     }
+    // «اضطرابات» (unrest) is what the demonstrations or riots of the same place are called too.
     let sub_ok = match (&a.subtype, &b.subtype) {
-        (Some(x), Some(y)) => x == y || x.starts_with("cameo") || y.starts_with("cameo"),
+        (Some(x), Some(y)) => {
+            x == y
+                || x.starts_with("cameo")
+                || y.starts_with("cameo")
+                || (a.kind == "PROTEST" && (x == "unrest" || y == "unrest"))
+        }
         _ => true,
     };
     if !sub_ok {
@@ -212,9 +221,19 @@ fn compatible(
     // join would pull a report away from the cluster its actors belong to).
     let actorless = |e: &Event| e.sources.is_empty() && e.targets.is_empty();
     let toll = actorless(a) && actorless(b) && same_toll(a, b, figures);
+    // Protests in the same place told by reports at most a day apart are one wave of protest
+    // (the outlets of one news cycle name its crowd differently, or not at all), where each
+    // names that place itself: a place borrowed from elsewhere in the sentence is too often
+    // another happening's. A place alone joins no other kind across documents (many arrests
+    // "in Syria").
+    let protest_wave = same_place
+        && a.kind == "PROTEST"
+        && names_its_place(a, ctx.placed)
+        && names_its_place(b, ctx.placed);
     overlap(&a.sources, &b.sources)
         || ((shared_target || same_place) && (same_doc || dated))
         || (same_place && toll)
+        || protest_wave
 }
 
 fn absorb(into: &mut Event, e: Event) {
@@ -284,6 +303,34 @@ pub fn merge_events_with_figures(
     published: &HashMap<String, String>,
     figures: &HashMap<String, (f64, String)>,
 ) -> Vec<Event> {
+    merge_events_in_context(
+        events,
+        &MergeContext {
+            dates,
+            published,
+            figures,
+            placed: &HashMap::new(),
+        },
+    )
+}
+
+/// What [`merge_events_in_context`] knows beside the events.
+pub struct MergeContext<'a> {
+    /// DateMention id → ISO value.
+    pub dates: &'a HashMap<String, String>,
+    /// Document id → ISO publication date (or instant).
+    pub published: &'a HashMap<String, String>,
+    /// Quantity id → value and kind.
+    pub figures: &'a HashMap<String, (f64, String)>,
+    /// Document id → starts of the evidences whose span names their event's place (احتجاجات
+    /// كبيرة في الهند), which alone lets protests join across documents by place.
+    pub placed: &'a HashMap<String, Vec<usize>>,
+}
+
+/// [`merge_events_with_figures`] where protests that each name the same place in their own
+/// evidence also join across reports published at most a day apart.
+pub fn merge_events_in_context(events: Vec<Event>, ctx: &MergeContext<'_>) -> Vec<Event> {
+    let (dates, published) = (ctx.dates, ctx.published);
     // Each event is compared with every earlier cluster, so on a large corpus (43k events on
     // ANT) this loop dominated the whole analysis. Two exact shortcuts keep the first-fit result
     // unchanged: clusters are searched only among those of the same type and mode class (the
@@ -324,7 +371,7 @@ pub fn merge_events_with_figures(
                     return false;
                 }
             }
-            compatible(c, &e, dates, published, figures)
+            compatible(c, &e, ctx)
         });
         match found {
             Some(i) => {

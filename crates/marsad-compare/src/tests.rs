@@ -566,20 +566,13 @@ fn an_outlet_with_several_counts_of_one_place_is_not_compared() {
 
 /// The first-fit merge as it was written before the type buckets and the time shortcut: the
 /// reference the fast one must agree with on any input.
-fn merge_reference(
-    events: Vec<Event>,
-    dates: &HashMap<String, String>,
-    published: &HashMap<String, String>,
-) -> Vec<Event> {
+fn merge_reference(events: Vec<Event>, ctx: &MergeContext<'_>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
         if !e.has_argument() {
             continue;
         }
-        match out
-            .iter_mut()
-            .find(|c| compatible(c, &e, dates, published, &HashMap::new()))
-        {
+        match out.iter_mut().find(|c| compatible(c, &e, ctx)) {
             Some(c) => absorb(c, e),
             None => out.push(e),
         }
@@ -641,8 +634,13 @@ mod merge_properties {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-            let fast = merge_events_in_time(events.clone(), &dates, &published);
-            let reference = merge_reference(events, &dates, &published);
+            // The reports of d0–d4 name their place in their own evidence; d5 and d6 do not.
+            let placed: HashMap<String, Vec<usize>> =
+                (0..5).map(|i| (format!("d{i}"), vec![0])).collect();
+            let figures = HashMap::new();
+            let ctx = MergeContext { dates: &dates, published: &published, figures: &figures, placed: &placed };
+            let fast = merge_events_in_context(events.clone(), &ctx);
+            let reference = merge_reference(events, &ctx);
             prop_assert_eq!(fast, reference);
         }
     }
@@ -674,4 +672,55 @@ fn the_same_place_and_toll_on_one_day_is_one_happening() {
     // Without the figures (or far apart in time) they stay apart.
     let apart = merge_events_in_time(events, &HashMap::new(), &published);
     assert_eq!(apart.len(), 3);
+}
+
+/// Sample corpus (session 17): the January protests in Kazakhstan, told by three articles that
+/// each name the country in the protest's own evidence and name no protester, stayed three
+/// events. Protests that name the same place themselves, in reports at most a day apart, are one
+/// wave; a place borrowed from elsewhere in the sentence, or another kind of event, is not enough.
+#[test]
+fn protests_that_name_the_same_place_in_one_news_cycle_are_one_wave() {
+    let published: HashMap<String, String> = [
+        ("a", "2022-01-06"),
+        ("b", "2022-01-07"),
+        ("c", "2022-01-20"),
+    ]
+    .iter()
+    .map(|(d, p)| (d.to_string(), p.to_string()))
+    .collect();
+    let protest = |doc: &str| event(doc, "PROTEST", &[], &[], Some("kz"));
+    let all: HashMap<String, Vec<usize>> = ["a", "b", "c"]
+        .iter()
+        .map(|d| (d.to_string(), vec![0]))
+        .collect();
+    let (dates, figures) = (HashMap::new(), HashMap::new());
+    let ctx = |placed| MergeContext {
+        dates: &dates,
+        published: &published,
+        figures: &figures,
+        placed,
+    };
+    let merged =
+        merge_events_in_context(vec![protest("a"), protest("b"), protest("c")], &ctx(&all));
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    assert_eq!(
+        merged[0].evidence.len(),
+        2,
+        "a and b, a day apart; c is two weeks later"
+    );
+    // Only a's evidence names the place: b's place came from elsewhere.
+    let only_a: HashMap<String, Vec<usize>> = HashMap::from([("a".to_string(), vec![0])]);
+    let merged = merge_events_in_context(vec![protest("a"), protest("b")], &ctx(&only_a));
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    // Arrests "in Kazakhstan" in two reports are not joined by the place alone.
+    let arrest = |doc: &str| event(doc, "COERCE", &[], &[], Some("kz"));
+    let merged = merge_events_in_context(vec![arrest("a"), arrest("b")], &ctx(&all));
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    // «اضطرابات» (unrest) and demonstrations of one place are one wave.
+    let mut unrest = protest("b");
+    unrest.subtype = Some("unrest".into());
+    let mut demo = protest("a");
+    demo.subtype = Some("demonstration".into());
+    let merged = merge_events_in_context(vec![demo, unrest], &ctx(&all));
+    assert_eq!(merged.len(), 1, "{merged:#?}");
 }

@@ -371,8 +371,31 @@ pub fn assemble(docs: Vec<DocAnalysis>) -> (Picture, Vec<Diagnostic>) {
         .iter()
         .map(|q| (q.id.clone(), (q.value, q.kind.clone())))
         .collect();
-    picture.events =
-        marsad_compare::merge_events_with_figures(events, &date_values, &published, &figures);
+    // Evidences whose own span names their event's place (احتجاجات كبيرة في الهند), not a place
+    // taken from elsewhere in the sentence.
+    let mut placed: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for e in &events {
+        let Some(loc) = &e.location else { continue };
+        for x in &e.evidence {
+            let in_span = mentions.get(x.doc.as_str()).is_some_and(|ms| {
+                ms.iter()
+                    .any(|m| &m.entity == loc && m.start >= x.start && m.end <= x.end)
+            });
+            if in_span {
+                placed.entry(x.doc.clone()).or_default().push(x.start);
+            }
+        }
+    }
+    picture.events = marsad_compare::merge_events_in_context(
+        events,
+        &marsad_compare::MergeContext {
+            dates: &date_values,
+            published: &published,
+            figures: &figures,
+            placed: &placed,
+        },
+    );
     picture.claims = claims;
     let names: std::collections::HashMap<String, String> = picture
         .entities
