@@ -52,7 +52,7 @@ fn tagger() -> &'static Result<Tagger, String> {
 /// Stores cache per-document analyses; bumping this makes them re-analyse documents cached by an
 /// older build. `tests/analysis_revision.rs` fails when the sample corpus's per-document analyses
 /// change while this stays the same.
-pub const ANALYSIS_REVISION: u32 = 8;
+pub const ANALYSIS_REVISION: u32 = 9;
 
 /// Identifies the per-document analyser of this build: [`ANALYSIS_REVISION`], the shipped tagger
 /// model and the built-in KB, whose names are the tagger's gazetteer features (FNV-1a, 63 bits so
@@ -121,8 +121,8 @@ pub fn analyze_document(
     opts: &AnalyzeOptions,
 ) -> (DocAnalysis, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let removed: Vec<RemovedSpan> = marsad_chrome::detect(&src.text);
-    let working_text = marsad_chrome::blank(&src.text, &removed);
+    let mut removed: Vec<RemovedSpan> = marsad_chrome::detect(&src.text);
+    let mut working_text = marsad_chrome::blank(&src.text, &removed);
     let mut warnings = src.warnings.clone();
     let (share, letters) = marsad_text::arabic_letter_share(&working_text);
     let not_arabic = letters >= NOT_ARABIC_MIN_LETTERS && share < NOT_ARABIC_SHARE;
@@ -144,7 +144,7 @@ pub fn analyze_document(
     let (dates, d) =
         marsad_extract::extract_dates(&src.id, &working_text, src.published.as_deref());
     diags.extend(d);
-    let candidates = match tagger() {
+    let mut candidates: Vec<CandidateMention> = match tagger() {
         // The KB's names are features of a tagger trained with them (ignored otherwise).
         Ok(t) => t
             .entities_with(&working_text, Some(&KbNerGazetteer::builtin()))
@@ -181,11 +181,28 @@ pub fn analyze_document(
     };
     // Nor a byline: a first line that is one person's name, as the tagger reads it, names the
     // writer, and the headline is the next line («إيمانويل غرينزيان» above «تقارب استراتيجي …»).
+    // The byline is the document's metadata, not its story: it is set aside like chrome, so
+    // the writer is no actor of the picture.
     let (title, author) = match byline(&working_text, &candidates) {
-        Some((name, rest)) if title.as_deref().map(str::trim) == Some(name) => (
-            marsad_ingest::candidate_title(&working_text[rest..]),
-            src.author.clone().or_else(|| Some(name.to_string())),
-        ),
+        Some((start, end, rest))
+            if title.as_deref().map(str::trim) == Some(&working_text[start..end]) =>
+        {
+            let title = marsad_ingest::candidate_title(&working_text[rest..]);
+            let author = src
+                .author
+                .clone()
+                .or_else(|| Some(working_text[start..end].to_string()));
+            removed.push(RemovedSpan {
+                start,
+                end,
+                text: src.text[start..end].to_string(),
+                reason: "byline".to_string(),
+            });
+            removed.sort_by_key(|r| r.start);
+            working_text = marsad_chrome::blank(&src.text, &removed);
+            candidates.retain(|c| c.end <= start || c.start >= end);
+            (title, author)
+        }
         _ => (title, src.author.clone()),
     };
     let document = Document {
@@ -215,9 +232,9 @@ pub fn analyze_document(
     )
 }
 
-/// The first non-empty line of `text` when a person-name candidate covers it exactly, with the
-/// byte offset where the rest of the text begins.
-fn byline<'t>(text: &'t str, candidates: &[CandidateMention]) -> Option<(&'t str, usize)> {
+/// The byte span of the first non-empty line of `text` when a person-name candidate covers it
+/// exactly, and the byte offset where the rest of the text begins.
+fn byline(text: &str, candidates: &[CandidateMention]) -> Option<(usize, usize, usize)> {
     let lead = text.len() - text.trim_start().len();
     let line_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
     let line = text[lead..line_end].trim_end();
@@ -226,7 +243,8 @@ fn byline<'t>(text: &'t str, candidates: &[CandidateMention]) -> Option<(&'t str
         .iter()
         .any(|c| c.kind == EntityType::Per && c.start == lead && c.end == end);
     // A name, not a sentence: at most four words.
-    (person && !line.is_empty() && line.split_whitespace().count() <= 4).then_some((line, line_end))
+    (person && !line.is_empty() && line.split_whitespace().count() <= 4)
+        .then_some((lead, end, line_end))
 }
 
 /// Builds the cross-document picture from per-document analyses.

@@ -21,6 +21,23 @@ fn a_writers_name_on_the_first_line_is_the_author_and_the_next_line_the_title() 
         Some("تقارب استراتيجي بين كازاخستان وتركيا")
     );
     assert_eq!(d.author.as_deref(), Some("إيمانويل غرينزيان"));
+    // The byline is set aside like chrome: the writer is no actor of the picture.
+    let byline = d
+        .removed
+        .iter()
+        .find(|r| r.reason == "byline")
+        .expect("the byline is a removed span");
+    assert_eq!(
+        (byline.start, byline.text.as_str()),
+        (0, "إيمانويل غرينزيان")
+    );
+    let in_byline: Vec<_> = p
+        .entities
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .filter(|m| m.evidence.doc == d.id && m.evidence.start < byline.end)
+        .collect();
+    assert!(in_byline.is_empty(), "{in_byline:?}");
 }
 
 #[test]
