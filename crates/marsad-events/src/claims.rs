@@ -442,10 +442,28 @@ fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
                     "رغم" | "الرغم" | "برغم"
                 )
             }) && !(sa..v).any(|p| doc.toks[p].norm == "فان");
+            // A report told inside a «حينما / عندما» clause ends where the main clause's verb
+            // follows a comma (ولعل ما ألمح إليه توكاييف، حينما ادعى أن العنف كان من عمل …،
+            // واقتحموا المكاتب الحكومية، يعد أحد أبرز الدلائل: the writer's inference).
+            let temporal = v > sa
+                && matches!(
+                    doc.toks[v - 1].norm.trim_start_matches(['و', 'ف']),
+                    "حينما" | "عندما" | "حين" | "لما"
+                );
+            let main_verb = |c: usize| {
+                let t = &doc.toks[c];
+                doc.toks[c - 1].punct
+                    && doc.toks[c - 1].norm == ","
+                    && !doc.covered(c)
+                    && t.norm.chars().count() >= 3
+                    && (t.norm.starts_with('ي')
+                        || matches!(t.norm.as_str(), "تعد" | "تعتبر" | "تمثل" | "تشكل" | "تبدو"))
+            };
             let end = (k + 2..sb)
                 .find(|&c| {
                     writer_comment_at(doc, c)
                         || (conceded && doc.toks[c].norm == "فان" && doc.toks[c - 1].punct)
+                        || (temporal && main_verb(c))
                 })
                 .and_then(|c| (k + 1..c).rev().find(|&p| !doc.toks[p].punct))
                 .map_or(sent_end, |p| doc.toks[p].end);

@@ -2634,3 +2634,29 @@ fn what_is_expected_or_talked_of_is_not_asserted_and_refusing_to_rule_out_reject
         out.events
     );
 }
+
+#[test]
+fn a_report_inside_a_when_clause_ends_at_the_main_clauses_verb() {
+    // Sample article 002 (claim c5 of the session-16 audit): the writer's inference («يعد أحد
+    // أبرز الدلائل على أن الفوضى كانت نتيجة صراع …») was Tokayev's claim.
+    let t = "ولعل ما ألمح إليه الرئيس قاسم جومارت توكاييف، حينما ادعى أن العنف كان من عمل 20 ألفاً من اللصوص الذين انطلقوا من مركز قيادة واحد، وأشعلوا النار في السيارات، واقتحموا المكاتب الحكومية، يعد أحد أبرز الدلائل على أن الفوضى كانت نتيجة صراع يائس على السلطة.";
+    let out = run(
+        t,
+        vec![name(t, "قاسم جومارت توكاييف", "tok", EntityType::Per)],
+    );
+    let c = out.claims.iter().find(|c| c.verb == "ادعى").unwrap();
+    assert!(
+        c.content.text.ends_with("واقتحموا المكاتب الحكومية"),
+        "{}",
+        c.content.text
+    );
+    // Outside such a clause a comma and a verb do not end the report (ANT-style sentence).
+    let t = "وقال المتحدث إن الجيش أغلق الطرق، يساعده في ذلك عناصر الشرطة.";
+    let out = run(t, vec![]);
+    let c = out.claims.iter().find(|c| c.verb == "وقال").unwrap();
+    assert!(
+        c.content.text.contains("يساعده في ذلك عناصر الشرطة"),
+        "{}",
+        c.content.text
+    );
+}
