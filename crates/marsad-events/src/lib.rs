@@ -1525,11 +1525,18 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     let period = (ca..cb0).any(|k| {
         matches!(
             doc.toks[k].norm.as_str(),
-            "خلال" | "في" | "منذ" | "طيله" | "طوال"
+            "خلال" | "في" | "منذ" | "طيله" | "طوال" | "مدار"
         ) && doc
             .toks
             .get(k + 1)
             .is_some_and(|t| doc.is_word(k + 1, &w.period) && !t.punct)
+            // Not years to come («على مدار السنوات الخمس المقبلة»: what is signed now covers them).
+            && !(k + 2..(k + 5).min(cb0)).any(|x| {
+                matches!(
+                    doc.toks[x].norm.as_str(),
+                    "المقبله" | "القادمه" | "المقبل" | "القادم"
+                )
+            })
     });
     if every || period || (ca..cb0).any(|k| doc.is_word(k, &w.habitual)) {
         return Frame::Drop;
@@ -2587,6 +2594,42 @@ fn counterpart(norm: &str) -> bool {
         n,
         "نظيره" | "نظيرها" | "نظيرهم" | "نظيريه" | "نظيرتها" | "نظيرته" | "نظيريها"
     )
+}
+
+/// A killing, wounding or arrest noun whose genitive is followed by ل + the patient: the genitive
+/// is the agent («واعتقال السلطات لما يقرب من 5 آلاف شخص»، «قتل القوات للمتظاهرين»).
+fn agent_before_la(doc: &Doc<'_>, h: &Hit, cb: usize) -> bool {
+    if h.verb || h.j >= cb {
+        return false;
+    }
+    let after = match doc.mention_at(h.j) {
+        Some(m) => doc.mtok[m].1 + 1,
+        None if agents::agent_at(&doc.toks[h.j].norm, None).is_some() => h.j + 1,
+        None => return false,
+    };
+    // The patient is marked: ل on a definite word (للمرشح), on a name (لنواف آل الرشيد), or on
+    // a count (لما يقرب من، لنحو، لأكثر من). Not a bare ل-word, which may be a name the tagger
+    // missed (اعتقال الناشطات لجين الهذلول), a reason (لأي سبب) or a verb (ليذكر).
+    after < cb
+        && doc.toks.get(after).is_some_and(|t| {
+            let n = t.norm.as_str();
+            (n.starts_with("لل") && !matches!(n, "لليوم" | "لله"))
+                || (n.starts_with('ل')
+                    && doc
+                        .mention_at(after)
+                        .is_some_and(|m| preposition_on(doc, m)))
+                || matches!(
+                    n,
+                    "لما"
+                        | "لنحو"
+                        | "لاكثر"
+                        | "لعشرات"
+                        | "لمئات"
+                        | "لالاف"
+                        | "لاف"
+                        | "لعدد"
+                )
+        })
 }
 
 /// Where the person's name starts that the nisba mention `m` describes (الرئيس الأمريكي [جو
@@ -3648,6 +3691,7 @@ fn find_events(
         let protestish = matches!(h.kind, "PROTEST" | "ASSAULT" | "COERCE");
         // Killing, wounding and arrest words take their patient right after them: as a noun
         // (مقتل 55 فلسطينياً) and as an unmarked passive verb (قتل ثمانية فلسطينيين، أصيب …).
+        let genitive_agent = patient_genitive(&h.subtype) && agent_before_la(doc, &h, cb);
         let patient_first = patient_genitive(&h.subtype)
             && (!h.verb
                 || doc.toks[h.i].norm.contains("صيب")
@@ -3666,7 +3710,8 @@ fn find_events(
                                 | "امس"
                                 | "اليوم"
                         )
-                }));
+                }))
+            && !genitive_agent;
         // After an indefinite noun of force, ل is the owner's (غارات للتحالف، تعزيزات للحوثيين:
         // the coalition's raids), not the recipient's as after other nouns (زيارة لموسكو).
         let owner_la =
@@ -3882,7 +3927,7 @@ fn find_events(
             {
                 if patient_first || (backing_patient && targets.is_empty()) {
                     push_found(&mut targets, f, &mut span, &mut actors);
-                } else if h.verb || matches!(h.kind, "PROTEST") {
+                } else if h.verb || matches!(h.kind, "PROTEST") || genitive_agent {
                     push_found(&mut sources, f, &mut span, &mut actors);
                 }
             }

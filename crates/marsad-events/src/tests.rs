@@ -2660,3 +2660,25 @@ fn a_report_inside_a_when_clause_ends_at_the_main_clauses_verb() {
         c.content.text
     );
 }
+
+#[test]
+fn an_arrest_nouns_genitive_is_its_agent_when_l_marks_the_patient_and_years_long_waves_are_no_event(
+) {
+    // ANT (2018): the authorities arrested; they were not the ones arrested.
+    let t = "وتسببت الاحتجاجات في مقتل 25 شخصا واعتقال السلطات لما يقرب من 5 آلاف شخص.";
+    let out = run(t, vec![]);
+    let r = of_kind(&out, "COERCE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources.len(), 1, "{:?}", out.events);
+    assert!(r[0].targets.is_empty(), "{:?}", out.events);
+    // A bare ل-word may be a name the tagger missed: the activists are still the ones arrested.
+    let t = "ووفقا لوسائل إعلام سعودية، جرى اعتقال الناشطات لجين الهذلول وإيمان النفجان.";
+    let out = run(t, vec![]);
+    let r = of_kind(&out, "COERCE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(r[0].sources.is_empty(), "{:?}", out.events);
+    // A wave of protest over past years is a trend, not one happening.
+    let t = "وشهدت اثيوبيا موجة من الاحتجاجات على مدار السنوات الماضية.";
+    let out = run(t, vec![name(t, "اثيوبيا", "et", EntityType::Gpe)]);
+    assert!(of_kind(&out, "PROTEST").is_empty(), "{:?}", out.events);
+}
