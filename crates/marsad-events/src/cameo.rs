@@ -95,8 +95,14 @@ pub fn parse(raw: &str) -> Cameo {
             if let Some(name) = t.strip_prefix('&') {
                 cur_set = Some(name.trim().to_string());
             } else if let (Some(w), Some(set)) = (t.strip_prefix('+'), &cur_set) {
-                let first = w.split('_').find(|s| !s.is_empty()).unwrap_or("");
-                if !first.is_empty() {
+                let mut parts = w.split('_').filter(|s| !s.is_empty());
+                let first = parts.next().unwrap_or("");
+                // A synset entry stands for its first word. In a spelled-out abbreviation
+                // («+ان_اتش-90_…»، «+اي_كي-47_»، «+في_اكس_غاز_الأعصاب_») that word is a letter's
+                // name, spelt like a function word (أن، أي، في): &WEAPON matched «فتح على أن
+                // الميليشيا» as fighting with a weapon. A short word alone (+حل_) stays.
+                let letter_name = first.chars().count() <= 2 && parts.next().is_some();
+                if !first.is_empty() && !letter_name {
                     synsets
                         .entry(set.clone())
                         .or_default()
@@ -290,6 +296,33 @@ mod tests {
         // &MILITARY expands to the synset's words.
         let send = c.verbs.get("عمل").unwrap();
         assert!(send.patterns.iter().any(|p| p.slots[0].len() > 1));
+    }
+
+    #[test]
+    fn a_spelled_out_abbreviation_puts_no_function_word_in_a_synset() {
+        // ANT (2018): «وشدد فتح على أن الميليشيا» was fighting "with a weapon": &WEAPON held «ان»
+        // from «+ان_اتش-90_…».
+        let c = builtin();
+        let weapon_slot = c.verbs[&normalize_str("فتح")]
+            .patterns
+            .iter()
+            .find(|p| p.code == "194")
+            .map(|p| p.slots.concat())
+            .expect("فتح has a [194] pattern with &WEAPON");
+        assert!(weapon_slot.iter().any(|w| w == "صاروخ"), "{weapon_slot:?}");
+        for w in ["ان", "اي", "ام", "ار", "سي", "في"] {
+            assert!(
+                !weapon_slot.iter().any(|x| x == w),
+                "{w} in {weapon_slot:?}"
+            );
+        }
+        // A short word that is a whole entry stays (&SOLUTION's «حل»).
+        let synsets_with_hal = c.verbs.values().flat_map(|v| &v.patterns).any(|p| {
+            p.slots
+                .iter()
+                .any(|s| s.len() > 1 && s.iter().any(|w| w == "حل"))
+        });
+        assert!(synsets_with_hal);
     }
 
     #[test]
