@@ -908,6 +908,14 @@ fn frame_words() -> &'static FrameWords {
             // Precautions and conditions (تحسباً لأي هجوم، في حال تنفيذ هجوم).
             "تحسبا",
             "حال",
+            // Intentions (نية قطر الانسحاب، اعتزام دخول قوات).
+            "نية",
+            "نيته",
+            "نيتها",
+            "نيتهم",
+            "اعتزام",
+            "اعتزامه",
+            "اعتزامها",
         ]),
         future: n(&[
             "المقبل",
@@ -977,7 +985,18 @@ fn frame_words() -> &'static FrameWords {
             "الوشيك",
         ]),
         question: n(&["هل", "لماذا", "ماذا", "كيف", "متى", "أين"]),
-        deny: n(&["نفى", "نفت", "ينفي", "تنفي", "نفي", "تنفيان", "ينفون"]),
+        deny: n(&[
+            "نفى",
+            "نفت",
+            "ينفي",
+            "تنفي",
+            "نفي",
+            "تنفيان",
+            "ينفون",
+            "نافيا",
+            "نافية",
+            "نافين",
+        ]),
         // Heads whose complement is a kind of event, not one (حركة الاحتجاج).
         movement: n(&[
             "حركة",
@@ -1550,7 +1569,17 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     {
         return Frame::Hypothetical;
     }
-    if (sa..h.i).any(|k| doc.is_word(k, &w.deny)) {
+    // Denying one's responsibility for a happening (نافية بذلك مسؤوليتها عن هجمات أوقعت عشرات
+    // القتلى) does not deny the happening.
+    if (sa..h.i).any(|k| {
+        doc.is_word(k, &w.deny)
+            && !(k + 1..h.i).any(|x| {
+                // مسؤولية، مسؤوليتها (not مسؤولين، مسؤولي: officials).
+                let n = doc.toks[x].norm.trim_start_matches('و');
+                let n = n.strip_prefix("ال").unwrap_or(n);
+                n.starts_with("مسؤوليه") || n.starts_with("مسؤوليت")
+            })
+    }) {
         return Frame::Negated;
     }
     let ends_q = (sa..sb)
@@ -1573,12 +1602,21 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     let to_act = h.i > ca
         && matches!(doc.toks[h.i - 1].norm.as_str(), "الي" | "إلى")
         && (ca..h.i).any(|k| doc.is(k, &w.call));
+    // «حسن نية» is good faith, not an intention.
+    let good_faith = |k: usize| {
+        k > 0
+            && doc.toks[k].norm == "نيه"
+            && matches!(
+                doc.toks[k - 1].norm.as_str(),
+                "حسن" | "بحسن" | "سوء" | "بسوء" | "وحسن"
+            )
+    };
     if governed
         && (called
             || to_act
             || before
                 .clone()
-                .any(|k| doc.is(k, &w.call) && !counted_cases(doc, k)))
+                .any(|k| doc.is(k, &w.call) && !counted_cases(doc, k) && !good_faith(k)))
     {
         return Frame::Hypothetical;
     }
@@ -4228,7 +4266,12 @@ fn find_events(
                         && is_agent(mm.kind)
                     {
                         // Backing or aid from X is X's (طلب الدعم من المنظمة، تلقى دعماً من
-                        // واشنطن): the giver, not the one backed.
+                        // واشنطن): the giver, not the one backed. «بدعم من X» names the backer
+                        // whatever name stands before it (ومقاومة إسرائيل بدعم من إيران).
+                        let backed_by = k == h.j && doc.toks[h.i].norm.starts_with('ب');
+                        if backed_by {
+                            sources.clear();
+                        }
                         if sources.is_empty() {
                             push(&mut sources, m, &mut span);
                         }

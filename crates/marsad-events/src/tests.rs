@@ -2682,3 +2682,65 @@ fn an_arrest_nouns_genitive_is_its_agent_when_l_marks_the_patient_and_years_long
     let out = run(t, vec![name(t, "اثيوبيا", "et", EntityType::Gpe)]);
     assert!(of_kind(&out, "PROTEST").is_empty(), "{:?}", out.events);
 }
+
+#[test]
+fn backed_by_names_the_backer_intentions_are_not_done_and_denied_responsibility_is_no_denial() {
+    // ANT (2018): «بدعم من إيران» names the backer, not the name before it.
+    let t = "وعندما صادر حزب الله قرار الحرب والسلم، ومقاومة إسرائيل بدعم من إيران، لم تخرج طلقة واحدة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "حزب الله", "hzb", EntityType::Org),
+            name(t, "إسرائيل", "il", EntityType::Gpe),
+            name(t, "إيران", "ir", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "SUPPORT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["ir".to_string()], "{:?}", out.events);
+    // ANT (2018): an intention denied is no withdrawal; an intention is not one done.
+    let t = "وكرر آل ثاني مواقف بلاده، نافيا في الوقت نفسه نية قطر الانسحاب من مجلس التعاون.";
+    let out = run(
+        t,
+        vec![
+            name(t, "قطر", "qa", EntityType::Gpe),
+            name(t, "مجلس التعاون", "gcc", EntityType::Org),
+        ],
+    );
+    let r = of_kind(&out, "RETREAT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Negated, "{:?}", out.events);
+    let t = "وأعلنت قطر نيتها الانسحاب من مجلس التعاون.";
+    let out = run(
+        t,
+        vec![
+            name(t, "قطر", "qa", EntityType::Gpe),
+            name(t, "مجلس التعاون", "gcc", EntityType::Org),
+        ],
+    );
+    let r = of_kind(&out, "RETREAT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Hypothetical, "{:?}", out.events);
+    // Good faith is no intention: the release is done.
+    let t = "وفي بادرة حسن نية أفرجت السلطات عن عشرة معتقلين في دمشق.";
+    let out = run(t, vec![name(t, "دمشق", "dm", EntityType::Gpe)]);
+    let r = of_kind(&out, "CONCEDE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Asserted, "{:?}", out.events);
+    // ANT (2018): denying responsibility for attacks does not deny the attacks.
+    let t = "قالت وزارة الدفاع الروسية إنها لم تنفذ أي غارات، نافية بذلك مسؤوليتها عن هجمات أوقعت عشرات القتلى في إدلب.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الروسية", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "إدلب", "idlib", EntityType::Gpe),
+        ],
+    );
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.evidence[0].text.starts_with("هجمات") && e.mode != Mode::Negated),
+        "{:?}",
+        out.events
+    );
+}
