@@ -324,6 +324,60 @@ pub fn adjectival_words_in(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Indefinite words (normalised, more than three letters) that in the raw news of `text` (JSON
+/// Lines with a `text` field) are followed by a definite word at least half of the ≥ 10 times they
+/// are seen: nouns heading a genitive («مجريات الأحداث», the course of events), not nationality
+/// plurals («مجريات», Hungarian women), which stand alone or before an adjective.
+pub fn construct_heads_in(text: &str) -> HashSet<String> {
+    const MIN_SEEN: u32 = 10;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for line in text.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(body) = v.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        // The previous word if indefinite and only spaces separate it from the current one.
+        let mut prev: Option<String> = None;
+        let mut word = String::new();
+        let mut gap_is_space = true;
+        for ch in body.chars().chain(std::iter::once('.')) {
+            if ch.is_alphabetic() || ('\u{064B}'..='\u{0652}').contains(&ch) || ch == '\u{0640}' {
+                word.push(ch);
+                continue;
+            }
+            if !word.is_empty() {
+                let k = normalize_str(&word);
+                let definite = k.starts_with("ال");
+                if let Some(p) = prev.take() {
+                    let c = counts.entry(p).or_default();
+                    c.0 += 1;
+                    if definite && gap_is_space {
+                        c.1 += 1;
+                    }
+                }
+                if !definite && k.chars().count() > 3 {
+                    prev = Some(k);
+                }
+                word.clear();
+                gap_is_space = true;
+            } else if let Some(p) = prev.take().filter(|_| !ch.is_whitespace()) {
+                // Punctuation right after the word: seen, not before a definite word.
+                counts.entry(p).or_default().0 += 1;
+            }
+            if !ch.is_whitespace() {
+                gap_is_space = false;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, before))| *n >= MIN_SEEN && 2 * *before >= *n)
+        .map(|(w, _)| w)
+        .collect()
+}
+
 struct Ctx {
     entries: Vec<KbEntry>,
     report: BuildReport,
@@ -376,8 +430,9 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
             HashSet::new()
         }
     };
+    let heads = ant.as_deref().map(construct_heads_in).unwrap_or_default();
     states(&mut cx, data)?;
-    nationalities(&mut cx, data)?;
+    nationalities(&mut cx, data, &heads)?;
     if let Ok(train) = read(&data.join("anercorp/ANERCorp_CamelLab_train.txt")) {
         drop_state_aliases_never_places(&mut cx, &never_place_words_in(&train));
     }
@@ -573,7 +628,7 @@ struct Nationality {
     ar: Option<String>,
 }
 
-fn nationalities(cx: &mut Ctx, data: &Path) -> Result<(), KbError> {
+fn nationalities(cx: &mut Ctx, data: &Path, heads: &HashSet<String>) -> Result<(), KbError> {
     let path = data.join("gaz_arwikicats_ar_translations/nationalities_nationalities_data.json");
     let map: BTreeMap<String, Nationality> = serde_json::from_str(&read(&path)?)
         .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
@@ -631,6 +686,20 @@ fn nationalities(cx: &mut Ctx, data: &Path) -> Result<(), KbError> {
     }
     let mut conflicts = 0;
     let mut n_adj = 0;
+    // A plural spelt like a noun that heads a genitive in the news is that noun (مجريات).
+    let mut homographs = Vec::new();
+    for (_, forms) in people.values_mut() {
+        forms.retain(|f| {
+            let n = normalize_str(f);
+            let bare = n.strip_prefix("ال").unwrap_or(&n);
+            let noun = heads.contains(bare);
+            if noun {
+                homographs.push(f.clone());
+            }
+            !noun
+        });
+    }
+    people.retain(|_, (_, forms)| !forms.is_empty());
     for (a, owner) in adj_owner {
         match owner {
             Some(i) => {
@@ -667,7 +736,9 @@ fn nationalities(cx: &mut Ctx, data: &Path) -> Result<(), KbError> {
     }
     cx.report.say(format!(
         "arwikicats nationalities: {joined} joined to a state, {unjoined} not joined (no such state or en/ar disagree), \
-         {n_adj} adjectives, {conflicts} adjectives shared by two states (dropped), {n_people} peoples (NORP)"
+         {n_adj} adjectives, {conflicts} adjectives shared by two states (dropped), {n_people} peoples (NORP); \
+         people forms dropped as nouns heading a genitive in ant_news: {}",
+        if homographs.is_empty() { "none".to_string() } else { homographs.join(" ") }
     ));
     Ok(())
 }
