@@ -575,20 +575,33 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
             )
         })
     };
+    // A negation of «without» is none (لم يحل دون استمرار الاحتجاجات، لا يمر يوم دون أن تنظم
+    // مظاهرات): what is "not without" happens.
+    let not_without = (ca..h.i).any(|d| {
+        matches!(doc.toks[d].norm.as_str(), "دون" | "بدون")
+            && (d.saturating_sub(4).max(ca)..d).any(|k| {
+                matches!(
+                    doc.toks[k].norm.trim_start_matches(['و', 'ف']),
+                    "لم" | "لا" | "لن" | "ليس"
+                )
+            })
+    });
     // A negated ruling-out (لم تستبعد روسيا أي تدخل) leaves the happening possible.
     if (ca + 1..h.i).any(|k| {
         ruling_out_refused(doc, k, ca) && !(k + 1..h.i).any(|x| relative_pronoun(&doc.toks[x].norm))
     }) {
         return Mode::Hypothetical;
     }
-    if (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k) && !complement_between(k)) {
+    if !not_without
+        && (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k) && !complement_between(k))
+    {
         return Mode::Negated;
     }
     // The negation may stand before the verb whose subject, a name, comes between it and the
     // trigger (لن يشارك الحزب الاشتراكي في التظاهرات): the name's words do not count to the three.
     let in_name = |k: usize| doc.covered(k);
     let (mut k, mut counted) = (h.i, 0);
-    while k > ca && counted < 3 {
+    while !not_without && k > ca && counted < 3 {
         k -= 1;
         if in_name(k) {
             continue;

@@ -2744,3 +2744,48 @@ fn backed_by_names_the_backer_intentions_are_not_done_and_denied_responsibility_
         out.events
     );
 }
+
+#[test]
+fn what_is_not_without_happens() {
+    // ANT (2018): executions did not stop the protests; the bombing went on despite the truce.
+    for (t, kind) in [
+        (
+            "زادت عمليات الإعدام، إلا أن ذلك لم يحل دون استمرار الاحتجاجات في طهران.",
+            "PROTEST",
+        ),
+        (
+            "يشار إلى أن إقرار الهدنة لم يحل دون استمرار عمليات القصف في حماة.",
+            "ASSAULT",
+        ),
+    ] {
+        let place = if t.contains("طهران") {
+            "طهران"
+        } else {
+            "حماة"
+        };
+        let out = run(t, vec![name(t, place, "p", EntityType::Gpe)]);
+        let r = of_kind(&out, kind);
+        assert!(!r.is_empty(), "{t}: {:?}", out.events);
+        assert!(
+            r.iter().all(|e| e.mode != Mode::Negated),
+            "{t}: {:?}",
+            out.events
+        );
+    }
+    // A negation without «دون» still denies.
+    let t = "ولم يشارك الحزب الاشتراكي في التظاهرات في طهران.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الحزب الاشتراكي", "ps", EntityType::Org),
+            name(t, "طهران", "p", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "PROTEST");
+    assert!(!r.is_empty(), "{:?}", out.events);
+    assert!(
+        r.iter().all(|e| e.mode == Mode::Negated),
+        "{:?}",
+        out.events
+    );
+}
