@@ -4208,6 +4208,17 @@ fn find_events(
             if k > h.j && doc.is_word(k, &fw.background) && !agentive {
                 break;
             }
+            // So does a clause of another happening's time or cause: «بعد أن / قبل أن»، لأن، كي
+            // (وانسحب ترامب من القمة بعد أن وجهت نائب وزير الخارجية … انتقادات إلى مايك بنس: Pence
+            // is not the summit's). Not عندما / حين, which often tell the same happening again
+            // («الهجوم الذي وقع في 2016 عندما هاجم قائد شاحنة سوقاً … في برلين»).
+            let n = t.norm.trim_start_matches('و');
+            if matches!(n, "لان" | "كي" | "لكي")
+                || (matches!(n, "بعد" | "قبل")
+                    && doc.toks.get(k + 1).is_some_and(|x| x.norm == "ان"))
+            {
+                break;
+            }
             // A noun's arguments end where a verb starts another predicate (التحريض على
             // التظاهرات الأخيرة في كازاخستان أجرى زيارة إلى أنقرة: Ankara is the visit's).
             // A verb of the noun's own relative clause does not: after a relative pronoun

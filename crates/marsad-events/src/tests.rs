@@ -2789,3 +2789,25 @@ fn what_is_not_without_happens() {
         out.events
     );
 }
+
+#[test]
+fn a_clause_after_after_that_is_another_happenings() {
+    // ANT (2018): Pence was criticised by the North Korean minister; he was no party of the summit.
+    let t = "وانسحب ترامب من القمة بعد أن وجهت نائب وزير الخارجية الكورية الشمالية شو سون هوي انتقادات إلى مايك بنس.";
+    let out = run(
+        t,
+        vec![
+            name(t, "ترامب", "trump", EntityType::Per),
+            name(t, "شو سون هوي", "choe", EntityType::Per),
+            name(t, "مايك بنس", "pence", EntityType::Per),
+        ],
+    );
+    assert!(
+        out.events
+            .iter()
+            .filter(|e| e.kind != "ACCUSE")
+            .all(|e| !e.targets.contains(&"pence".to_string())),
+        "{:?}",
+        out.events
+    );
+}
