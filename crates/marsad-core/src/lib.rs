@@ -184,10 +184,18 @@ pub fn analyze_document(
     // The byline is the document's metadata, not its story: it is set aside like chrome, so
     // the writer is no actor of the picture.
     let (title, author) = match byline(&working_text, &candidates) {
+        // Also when the author was already read from it: a document re-analysed from a store
+        // comes back with the headline as title and the byline as author, and must give the
+        // same picture.
         Some((start, end, rest))
-            if title.as_deref().map(str::trim) == Some(&working_text[start..end]) =>
+            if title.as_deref().map(str::trim) == Some(&working_text[start..end])
+                || src.author.as_deref().map(str::trim) == Some(&working_text[start..end]) =>
         {
-            let title = marsad_ingest::candidate_title(&working_text[rest..]);
+            let title = if title.as_deref().map(str::trim) == Some(&working_text[start..end]) {
+                marsad_ingest::candidate_title(&working_text[rest..])
+            } else {
+                title
+            };
             let author = src
                 .author
                 .clone()

@@ -53,3 +53,23 @@ fn a_headline_that_names_a_person_stays_the_title() {
     );
     assert_eq!(p.documents[0].author, None);
 }
+
+/// Regression (session 17): a document re-analysed from a store comes back with the headline as
+/// its title and the writer as its author; the byline must still be set aside, or the stored
+/// picture changes on re-analysis (the store's `analyses_from_another_build_are_redone` failed).
+#[test]
+fn re_analysing_a_document_with_its_byline_read_gives_the_same_picture() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/kazakhstan-2022/004_81184fc5c9f9c216.txt");
+    let (docs, errs) = marsad_ingest::read_paths(&[file], &Default::default());
+    assert!(errs.is_empty(), "{errs:?}");
+    let (first, _) = analyze(&docs, &AnalyzeOptions::default());
+    let mut again = docs[0].clone();
+    again.title = first.documents[0].title.clone();
+    again.author = first.documents[0].author.clone();
+    let (second, _) = analyze(&[again], &AnalyzeOptions::default());
+    assert_eq!(
+        serde_json::to_value(&first).unwrap(),
+        serde_json::to_value(&second).unwrap()
+    );
+}
