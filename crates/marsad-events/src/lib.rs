@@ -867,6 +867,11 @@ fn frame_words() -> &'static FrameWords {
         call: n(&[
             "دعا",
             "دعت",
+            "داعيا",
+            "داعية",
+            "داعين",
+            "مطالبا",
+            "مطالبين",
             "يدعو",
             "تدعو",
             "دعوة",
@@ -939,6 +944,7 @@ fn frame_words() -> &'static FrameWords {
             "المقررة",
             "سوف",
             "سيشاركون",
+            "مستقبلا",
         ]),
         // Expected or about to start, when right beside the event word (المظاهرات المرتقبة،
         // يتوقع … إقبالاً في المظاهرات، ستبدأ إضراباً).

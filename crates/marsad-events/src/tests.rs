@@ -2811,3 +2811,13 @@ fn a_clause_after_after_that_is_another_happenings() {
         out.events
     );
 }
+
+#[test]
+fn a_call_told_by_its_participle_is_not_done() {
+    // ANT (2018): the council called on the Houthis to withdraw; they did not withdraw.
+    let t = "وأكد المجلس أهمية سلامة المدنيين، داعيا الحوثي إلى الانسحاب من مدينة الحديدة.";
+    let out = run(t, vec![name(t, "الحديدة", "hod", EntityType::Gpe)]);
+    let r = of_kind(&out, "RETREAT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Hypothetical, "{:?}", out.events);
+}
