@@ -4048,7 +4048,14 @@ fn find_events(
         // or described, in the same clause and after any complementiser (… إن أحد المهاجمين فجر).
         let asked_of = requested(doc, &h, ca);
         let asked_for = asked_of.is_some();
-        if sources.is_empty() && !(patient_first && h.verb) && asked_of != Some(false) {
+        // A masdar after «تم / يتم / جرى» is a passive: its agent is told only by «من قبل», and the
+        // name before belongs to another phrase (في تأييد أردوغان تم طردها من الحزب).
+        let passive = h.i > ca
+            && matches!(
+                doc.toks[h.i - 1].norm.as_str(),
+                "تم" | "وتم" | "يتم" | "ويتم" | "سيتم" | "تمت" | "جري" | "وجري" | "يجري"
+            );
+        if sources.is_empty() && !passive && !(patient_first && h.verb) && asked_of != Some(false) {
             let mut from = h.i.saturating_sub(if h.verb { 6 } else { 4 }).max(ca);
             if let Some(c) = (from..h.i).rev().find(|&k| {
                 matches!(

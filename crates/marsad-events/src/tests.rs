@@ -2821,3 +2821,18 @@ fn a_call_told_by_its_participle_is_not_done() {
     assert_eq!(r.len(), 1, "{:?}", out.events);
     assert_eq!(r[0].mode, Mode::Hypothetical, "{:?}", out.events);
 }
+
+#[test]
+fn the_name_before_a_passive_auxiliary_is_not_the_agent() {
+    // ANT (2018): she was expelled from the party; Erdogan, whom she backed, expelled no one.
+    let t = "وبسبب معارضتها لنهج زعيم الحزب في تأييد أردوغان تم طردها من الحزب عام 2016.";
+    let out = run(t, vec![name(t, "أردوغان", "erdogan", EntityType::Per)]);
+    assert!(
+        out.events
+            .iter()
+            .filter(|e| e.kind != "SUPPORT")
+            .all(|e| !e.sources.contains(&"erdogan".to_string())),
+        "{:?}",
+        out.events
+    );
+}
