@@ -763,6 +763,12 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                     (here.saturating_sub(sent_index(t)) <= 2)
                         .then(|| pc.speaker.clone())
                         .flatten()
+                        .filter(|id| {
+                            match (verb_gender(&doc.toks[k].norm), person_gender(doc, id)) {
+                                (Some(v), Some(p)) => v == p,
+                                _ => true,
+                            }
+                        })
                 });
                 // Not a name quoted inside an earlier statement (بن لادن in someone's words),
                 // nor one inside an organisation's name.
@@ -778,9 +784,20 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                             "حركه" | "حزب" | "حكومه" | "اداره" | "نظام" | "عهد"
                         )
                 };
+                // A feminine verb (وقالت) does not take a man as its implicit subject, nor a
+                // masculine one a woman, as far as the document tells their genders.
+                let verb_gender = verb_gender(&doc.toks[k].norm);
+                let agrees = move |m: usize| match (
+                    verb_gender,
+                    person_gender(doc, &doc.input.mentions[m].entity),
+                ) {
+                    (Some(v), Some(p)) => v == p,
+                    _ => true,
+                };
                 let persons = |from: usize| {
                     doc.mentions_in(from, k).filter(move |&m| {
-                        !quoted(m)
+                        agrees(m)
+                            && !quoted(m)
                             && !institution_named_after(m)
                             && !doc.mentions_in(from, k).any(|o| {
                                 o != m
@@ -869,7 +886,12 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                 at > prev.content.end && at <= s
             })
             .count();
-        if gap <= 1 && prev.evidence[0].start < s {
+        let verb = marsad_text::normalize_str(&out[i].verb);
+        let agrees = match (verb_gender(&verb), person_gender(doc, &sp)) {
+            (Some(v), Some(p)) => v == p,
+            _ => true,
+        };
+        if gap <= 1 && prev.evidence[0].start < s && agrees {
             out[i].speaker = Some(sp);
         }
     }
@@ -963,6 +985,115 @@ fn after_dateline(doc: &Doc<'_>, sa: usize, k: usize) -> usize {
         })
         .map_or(sa, |p| p + 1)
 }
+
+/// The grammatical gender a speech verb gives its subject (`true`: feminine): قالت، أضافت،
+/// مضيفة are feminine; قال، أضاف، يقول، مضيفاً masculine; تقول (also "you say") tells nothing.
+fn verb_gender(norm: &str) -> Option<bool> {
+    let n = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+    if n.chars().count() < 3 {
+        return None;
+    }
+    let speech = &lexicon().speech;
+    let is_speech = |w: &str| speech.iter().any(|s| s == w);
+    // The ت is the feminine ending only where the form without it is a speech verb too (قالت،
+    // أضافت): لفت is "he pointed out".
+    if let Some(stem) = n.strip_suffix('ت') {
+        return is_speech(stem).then_some(true);
+    }
+    if let Some(stem) = n.strip_suffix('ه') {
+        return (is_speech(&format!("{stem}ا")) || is_speech(stem)).then_some(true);
+    }
+    if n.starts_with('ت') {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+/// What the document tells of a person's gender (`true`: feminine), from the titles right
+/// before its mentions (الرئيسة، وزيرة، رئيسة الوزراء البريطانية) and the speech verbs right before
+/// them (قالت ماي، قال ظريف); `None` when it tells nothing or both.
+fn person_gender(doc: &Doc<'_>, entity: &str) -> Option<bool> {
+    let lex = lexicon();
+    let (mut fem, mut masc) = (0u32, 0u32);
+    for (m, mm) in doc.input.mentions.iter().enumerate() {
+        if mm.entity != entity || mm.kind != EntityType::Per || mm.form != MentionForm::Name {
+            continue;
+        }
+        let first = doc.mtok[m].0;
+        for back in 1..=3 {
+            let Some(p) = first.checked_sub(back) else {
+                break;
+            };
+            let t = &doc.toks[p];
+            if t.punct {
+                break;
+            }
+            // وزير begins with و: the word as written first, then without a و / ف glued on.
+            let gender = [
+                t.norm.as_str(),
+                t.norm.strip_prefix(['و', 'ف']).unwrap_or(""),
+            ]
+            .into_iter()
+            .map(|n| n.strip_prefix("ال").unwrap_or(n))
+            .find_map(|w| {
+                if TITLES.contains(&w) {
+                    Some(false)
+                } else {
+                    w.strip_suffix('ه')
+                        .filter(|stem| TITLES.contains(stem))
+                        .map(|_| true)
+                }
+            });
+            match gender {
+                Some(true) => {
+                    fem += 1;
+                    break;
+                }
+                Some(false) => {
+                    masc += 1;
+                    break;
+                }
+                None => {}
+            }
+            if back == 1 && doc.is_word(p, &lex.speech) {
+                match verb_gender(&t.norm) {
+                    Some(true) => fem += 1,
+                    Some(false) => masc += 1,
+                    None => {}
+                }
+                break;
+            }
+        }
+    }
+    match (fem, masc) {
+        (0, 0) => None,
+        (f, 0) if f > 0 => Some(true),
+        (0, m) if m > 0 => Some(false),
+        _ => None,
+    }
+}
+
+/// Titles whose feminine adds ة (الرئيس / الرئيسة، وزير / وزيرة).
+const TITLES: &[&str] = &[
+    "رئيس",
+    "وزير",
+    "سفير",
+    "متحدث",
+    "مستشار",
+    "نائب",
+    "زعيم",
+    "امين",
+    "مدير",
+    "ملك",
+    "امير",
+    "سيد",
+    "مندوب",
+    "محافظ",
+    "قاضي",
+    "مرشح",
+    "ناطق",
+];
 
 /// Verbs that continue the previous speaker's statement.
 fn continues(verb: &str) -> bool {

@@ -2836,3 +2836,37 @@ fn the_name_before_a_passive_auxiliary_is_not_the_agent() {
         out.events
     );
 }
+
+#[test]
+fn an_implicit_speaker_agrees_with_the_verbs_gender() {
+    // ANT (2018): «وقالت "نعرف أن هذه مهمة صعبة…"» was Zarif's, named with «وزير» in the
+    // sentence before; a feminine verb does not take him as its subject.
+    let t = "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده ملتزمة بالاتفاق. وقالت \"نعرف أن هذه مهمة صعبة، لكننا مصممون على الإبقاء على الاتفاق النووي\".";
+    let out = run(
+        t,
+        vec![
+            m(t, "الإيراني", "ir", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "محمد جواد ظريف", "zarif", EntityType::Per),
+        ],
+    );
+    let c = out.claims.iter().find(|c| c.verb == "وقالت").unwrap();
+    assert_eq!(c.speaker, None, "{:?}", out.claims);
+    // A woman named with a feminine title is the subject of «وقالت» after a man's words.
+    let t = "وقال الرئيس دونالد ترامب إن الاتفاق سيئ. والتقت رئيسة الوزراء تيريزا ماي الرئيس ترامب. وقالت إن بلادها ملتزمة بالاتفاق.";
+    let out = run(
+        t,
+        vec![
+            name(t, "دونالد ترامب", "trump", EntityType::Per),
+            name(t, "تيريزا ماي", "may", EntityType::Per),
+            EntityMention {
+                entity: "trump".into(),
+                kind: EntityType::Per,
+                form: MentionForm::Name,
+                start: t.rfind("ترامب").unwrap(),
+                end: t.rfind("ترامب").unwrap() + "ترامب".len(),
+            },
+        ],
+    );
+    let c = out.claims.iter().find(|c| c.verb == "وقالت").unwrap();
+    assert_eq!(c.speaker.as_deref(), Some("may"), "{:?}", out.claims);
+}
