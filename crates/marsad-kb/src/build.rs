@@ -278,23 +278,30 @@ pub fn adjectival_words(jsonl: &Path) -> Result<HashSet<String>, KbError> {
     Ok(adjectival_words_in(&read(jsonl)?))
 }
 
+/// The `text` field of each JSON line of `text` (lines that are not such objects are skipped).
+fn jsonl_bodies(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().filter_map(|line| {
+        let v = serde_json::from_str::<serde_json::Value>(line).ok()?;
+        Some(v.get("text")?.as_str()?.to_string())
+    })
+}
+
+/// A letter, harakah or tatweel: part of a word in the raw-news scans.
+fn word_char(ch: char) -> bool {
+    ch.is_alphabetic() || ('\u{064B}'..='\u{0652}').contains(&ch) || ch == '\u{0640}'
+}
+
 /// [`adjectival_words`] over JSON Lines text already read (normalised words).
 pub fn adjectival_words_in(text: &str) -> HashSet<String> {
     const MIN_SEEN: u32 = 5;
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for line in text.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let Some(body) = v.get("text").and_then(|t| t.as_str()) else {
-            continue;
-        };
+    for body in jsonl_bodies(text) {
         // Previous word, if only spaces separate it from the current one.
         let mut prev_definite = false;
         let mut word = String::new();
         let mut gap_is_space = true;
         for ch in body.chars().chain(std::iter::once('.')) {
-            if ch.is_alphabetic() || ('\u{064B}'..='\u{0652}').contains(&ch) || ch == '\u{0640}' {
+            if word_char(ch) {
                 word.push(ch);
                 continue;
             }
@@ -331,19 +338,13 @@ pub fn adjectival_words_in(text: &str) -> HashSet<String> {
 pub fn construct_heads_in(text: &str) -> HashSet<String> {
     const MIN_SEEN: u32 = 10;
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for line in text.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let Some(body) = v.get("text").and_then(|t| t.as_str()) else {
-            continue;
-        };
+    for body in jsonl_bodies(text) {
         // The previous word if indefinite and only spaces separate it from the current one.
         let mut prev: Option<String> = None;
         let mut word = String::new();
         let mut gap_is_space = true;
         for ch in body.chars().chain(std::iter::once('.')) {
-            if ch.is_alphabetic() || ('\u{064B}'..='\u{0652}').contains(&ch) || ch == '\u{0640}' {
+            if word_char(ch) {
                 word.push(ch);
                 continue;
             }
