@@ -394,7 +394,14 @@ fn content_after(doc: &Doc<'_>, v: usize, sb: usize) -> Option<Content> {
                 .toks
                 .partition_point(|t| t.start < end + close.len_utf8());
             let after_word = k > v + 1 && !doc.toks[k - 1].punct;
-            if words <= 4 && after_word {
+            // So is a quoted name right after the verb: the speaker (ونقلت "فرانس برس" عن مصدر
+            // عسكري أن …), whose words come after it.
+            let quoted_name = doc
+                .input
+                .mentions
+                .iter()
+                .any(|m| m.start <= from && end <= m.end && m.end <= end + close.len_utf8());
+            if words <= 4 && (after_word || quoted_name) {
                 if after < limit && after > k {
                     k = after;
                     continue;

@@ -2870,3 +2870,21 @@ fn an_implicit_speaker_agrees_with_the_verbs_gender() {
     let c = out.claims.iter().find(|c| c.verb == "وقالت").unwrap();
     assert_eq!(c.speaker.as_deref(), Some("may"), "{:?}", out.claims);
 }
+
+#[test]
+fn a_quoted_name_right_after_the_verb_is_the_speaker_not_the_words() {
+    // ANT (2018): the claim's content was «فرانس برس», the agency's name.
+    let t = "ونقلت \"أسوشيتد برس\" عن مسؤولين أن القوات التركية تقدمت نحو البلدة.";
+    let out = run(t, vec![name(t, "أسوشيتد برس", "ap", EntityType::Org)]);
+    let c = out.claims.iter().find(|c| c.verb == "ونقلت").unwrap();
+    assert!(
+        c.content.text.starts_with("القوات التركية"),
+        "{}",
+        c.content.text
+    );
+    // A quoted statement right after the verb is still the content.
+    let t = "وسئل الوزير عن الاتفاق، فقال \"لقد فات الأوان\".";
+    let out = run(t, vec![]);
+    let c = out.claims.iter().find(|c| c.verb == "فقال").unwrap();
+    assert_eq!(c.content.text, "لقد فات الأوان");
+}
