@@ -2878,6 +2878,13 @@ impl Spelled {
         }
     }
 
+    /// [`Spelled::same`] for a place read as a state by spelling alone: at the shortest fuzzy length
+    /// a dropped consonant is another name, not a variant (إنديانا is not إندونيسيا), since the
+    /// variants of a state's name differ in vowels, which the skeleton drops, or in one letter.
+    fn same_state(&self, o: &Spelled) -> bool {
+        self.same(o) && (self.len == o.len || self.len.max(o.len) > MIN_FUZZY_SKELETON)
+    }
+
     /// [`same_name`], rejecting on the precomputed facts before the edit distance.
     fn same(&self, o: &Spelled) -> bool {
         if self.t == o.t {
@@ -4216,7 +4223,7 @@ fn kb_place_or_org(
         if fits(*e)
             && names
                 .iter()
-                .any(|n| n.len() == q.len() && n.iter().zip(&q).all(|(a, b)| a.same(b)))
+                .any(|n| n.len() == q.len() && n.iter().zip(&q).all(|(a, b)| a.same_state(b)))
         {
             if found.is_some_and(|f| f != *e) {
                 return None;
