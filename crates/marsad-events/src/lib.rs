@@ -3349,6 +3349,13 @@ fn backing_noun_patient(doc: &Doc<'_>, h: &Hit, cb: usize) -> bool {
 }
 
 /// Subtypes whose noun takes its patient, not its agent, as genitive (مقتل X، اعتقال X).
+/// A noun of striking (قصف، غارات، هجوم), whose nisba names the side that strikes: not killing,
+/// wounding or abduction, whose nisba is the victim's (اغتيال السفير الروسي), nor clashes, whose
+/// nisbas are both sides or the country they shake (الاشتباكات الفلسطينية الإسرائيلية).
+fn strike_noun(h: &Hit) -> bool {
+    h.kind == "ASSAULT" && !h.verb && (h.subtype == "attack" || h.subtype.starts_with("cameo 19"))
+}
+
 fn patient_genitive(subtype: &str) -> bool {
     matches!(subtype, "killing" | "wounding" | "arrest")
 }
@@ -3865,7 +3872,7 @@ fn find_events(
                     last_source_end = Some(doc.mtok[m].1);
                 } else if mm.form == MentionForm::Adjective
                     && !h.verb
-                    && matches!(h.kind, "SUPPORT" | "AID")
+                    && (matches!(h.kind, "SUPPORT" | "AID") || strike_noun(&h))
                     && (k == h.j
                         // Past one adjective of the noun's own (دعم جوي أميركي، الدعم الإعلامي
                         // الإيراني), not a genitive or a recipient (لدعم الجيش الصومالي، الدعم
@@ -3878,7 +3885,8 @@ fn find_events(
                     && sources.is_empty()
                     && is_agent(agent(m))
                 {
-                    // A state's nisba on backing or aid is its giver (بدعم جوي روسي).
+                    // A state's nisba on backing or aid is its giver (بدعم جوي روسي), on a strike
+                    // its striker (لقصف تركي، الغارات الجوية الإسرائيلية), not where it fell.
                     push(&mut sources, m, &mut span);
                     subject_taken = true;
                     last_source_end = Some(doc.mtok[m].1);

@@ -2888,3 +2888,55 @@ fn a_quoted_name_right_after_the_verb_is_the_speaker_not_the_words() {
     let c = out.claims.iter().find(|c| c.verb == "فقال").unwrap();
     assert_eq!(c.content.text, "لقد فات الأوان");
 }
+
+#[test]
+fn a_state_nisba_on_a_strike_noun_is_the_striker_not_the_place() {
+    // ANT (2018): Afrin was under Turkish shelling, not shelled in Turkey.
+    let t = "حالهم يشبه حال مدنيين آخرين ببلدة عفرين الخاضعة لقصف تركي كثيف.";
+    let out = run(
+        t,
+        vec![
+            name(t, "عفرين", "afrin", EntityType::Gpe),
+            m(t, "تركي", "tr", EntityType::Gpe, MentionForm::Adjective),
+        ],
+    );
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["tr".to_string()], "{:?}", out.events);
+    assert_ne!(r[0].location.as_deref(), Some("tr"), "{:?}", out.events);
+    // Past one adjective of the noun's own; the place is the one the raids hit.
+    let t = "وشنت الطائرات الغارات الجوية الإسرائيلية على مواقع في دمشق.";
+    let out = run(
+        t,
+        vec![
+            m(
+                t,
+                "الإسرائيلية",
+                "il",
+                EntityType::Gpe,
+                MentionForm::Adjective,
+            ),
+            name(t, "دمشق", "dam", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(r[0].sources.contains(&"il".to_string()), "{:?}", out.events);
+    assert_eq!(r[0].location.as_deref(), Some("dam"), "{:?}", out.events);
+    // A killing's nisba is still the victim's side, not the killer.
+    let t = "وأعلنت الشرطة اغتيال السفير الروسي في أنقرة.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الروسي", "ru", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "أنقرة", "ank", EntityType::Gpe),
+        ],
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| !e.sources.contains(&"ru".to_string())),
+        "{:?}",
+        out.events
+    );
+}
