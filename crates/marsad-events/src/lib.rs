@@ -1934,7 +1934,7 @@ fn self_told(doc: &Doc<'_>, h: &Hit) -> bool {
         q.evidence
             .first()
             .is_some_and(|e| e.start >= lo && e.end <= hi)
-    }) || by_phrase(doc, h.j, cb).is_some()
+    }) || by_phrase(doc, h.j, cb, true).is_some()
         || (h.j..(h.j + 3).min(cb)).any(|k| {
             matches!(
                 doc.toks[k].norm.trim_start_matches('و'),
@@ -2053,7 +2053,12 @@ fn actor_noun(doc: &Doc<'_>, k: usize, cb: usize, head: &str) -> Option<Found> {
 }
 
 /// Agent phrases after an event word: برصاص X، بنيران X، على يد/أيدي X، من قبل X، من جانب X.
-fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
+///
+/// With `relatives`, also the relative verbs whose pronoun points back to the event (المجزرة التي
+/// ارتكبتها X، قتلوا في غارات شنتها X), or right on its noun, a light verb (الزيارة التي يقوم بها
+/// X). After a verb of another kind that pronoun is its object's (أدانت الجامعة المجزرة التي
+/// ارتكبتها إسرائيل: the league condemned, Israel is not the one condemning).
+fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize, relatives: bool) -> Option<Found> {
     let mut k = from;
     while k < cb {
         let n = doc.toks[k].norm.as_str();
@@ -2075,15 +2080,67 @@ fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize) -> Option<Found> {
                 | "ارتكبه" | "ارتكبها" | "تبناهما" | "نفذته" | "نفذتها" | "نفذتهما" | "شنته"
                 | "شنتها" | "ارتكبته" | "ارتكبتها",
                 _,
-            ) => Some(1),
+            ) if relatives => Some(1),
+            // The light verb of the noun's own relative clause, right after it (الزيارة الأولى
+            // التي يقوم بها بن سلمان): any noun takes it, so only close by.
+            ("قام" | "قامت" | "يقوم" | "تقوم" | "سيقوم" | "ستقوم", Some("به" | "بها" | "بهما"))
+                if relatives && own_relative(doc, from, k) =>
+            {
+                Some(2)
+            }
             _ => None,
         };
         if let Some(s) = skip {
-            return actor_at(doc, k + s, cb);
+            return actor_at(doc, past_title(doc, k + s, cb), cb);
         }
         k += 1;
     }
     None
+}
+
+/// Token `k` opens a relative clause on the noun that ends at `from`: only the noun's own
+/// adjectives (same definiteness, no name) and a relative pronoun stand between (الزيارة التاريخية
+/// التي، زيارة رسمية), not a genitive that the clause would describe instead (إدانة الأعمال التي).
+fn own_relative(doc: &Doc<'_>, from: usize, k: usize) -> bool {
+    let Some(head) = from.checked_sub(1).map(|h| definite(&doc.toks[h].norm)) else {
+        return false;
+    };
+    k <= from + 3
+        && (from..k).all(|x| {
+            let t = &doc.toks[x];
+            is_relative(&t.norm)
+                || (!t.punct
+                    // «دعم وتزكية ما تقوم به الميليشيات»: what the militias do is backed.
+                    && !matches!(t.norm.as_str(), "ما" | "مما" | "فيما")
+                    && !doc.covered(x)
+                    && doc.mention_at(x).is_none()
+                    && definite(&t.norm) == head)
+        })
+}
+
+/// Where the holder's name starts after a title at `a` (الرئيس التركي رجب طيب أردوغان، وزير
+/// الخارجية سيرغي لافروف), else `a`: a title is no actor of its own.
+fn past_title(doc: &Doc<'_>, a: usize, cb: usize) -> usize {
+    if a + 1 >= cb || !is_title_word(&doc.toks[a].norm) || doc.covered(a) {
+        return a;
+    }
+    let mut p = a + 1;
+    if title_time(&doc.toks[p].norm) {
+        p += 1;
+    }
+    // A portfolio before the name or nisba (وزير الخارجية سيرغي لافروف، وزير الداخلية التركي).
+    if p + 1 < cb
+        && doc.mention_at(p).is_none()
+        && definite(&doc.toks[p].norm)
+        && !doc.toks[p].punct
+        && doc.mention_at(p + 1).is_some()
+    {
+        p += 1;
+    }
+    match doc.mention_at(p) {
+        Some(m) => person_after_nisba(doc, m).unwrap_or(p),
+        None => a,
+    }
 }
 
 /// A described group that does violence (forces, gunmen, aircraft), not one that suffers it.
@@ -2691,8 +2748,22 @@ fn agent_before_la(doc: &Doc<'_>, h: &Hit, cb: usize) -> bool {
 
 /// Where the person's name starts that the nisba mention `m` describes (الرئيس الأمريكي [جو
 /// بايدن]، الرئيس الأمريكي السابق [باراك أوباما]): right after it, past one word of time.
+///
+/// A state's name in construct with a title does the same (وزير خارجية [إيران] محمد جواد ظريف، ملك
+/// [الأردن] عبد الله الثاني): the title, or the title and its portfolio, right before it.
 fn person_after_nisba(doc: &Doc<'_>, m: usize) -> Option<usize> {
-    if doc.input.mentions[m].form != MentionForm::Adjective {
+    let mm = &doc.input.mentions[m];
+    let of_title = |a: usize| {
+        (a >= 1 && is_title_word(&doc.toks[a - 1].norm))
+            || (a >= 2
+                && is_title_word(&doc.toks[a - 2].norm)
+                && !definite(&doc.toks[a - 1].norm)
+                && !doc.toks[a - 1].punct
+                && !doc.covered(a - 1))
+    };
+    let in_construct =
+        mm.form == MentionForm::Name && mm.kind == EntityType::Gpe && of_title(doc.mtok[m].0);
+    if mm.form != MentionForm::Adjective && !in_construct {
         return None;
     }
     let mut p = doc.mtok[m].1 + 1;
@@ -3810,7 +3881,17 @@ fn find_events(
                     && is_title_word(&doc.toks[subj_at - 1].norm)
                     && definite(&doc.toks[subj_at].norm)
                     && !doc.covered(subj_at)
-                    && doc.mention_at(subj_at + 1).is_some()))
+                    && doc.mention_at(subj_at + 1).is_some())
+                // Or in construct with a state (وزير خارجية إيران، رئيس وزراء إسرائيل).
+                || (subj_at > h.j
+                    && is_title_word(&doc.toks[subj_at - 1].norm)
+                    && !definite(&doc.toks[subj_at].norm)
+                    && !doc.toks[subj_at].punct
+                    && !doc.covered(subj_at)
+                    && doc.mention_at(subj_at + 1).is_some_and(|n| {
+                        let nm = &doc.input.mentions[n];
+                        nm.form == MentionForm::Name && nm.kind == EntityType::Gpe
+                    })))
         {
             subj_at += 1;
         }
@@ -4039,7 +4120,21 @@ fn find_events(
             && form_three_active(&doc.toks[h.i].norm)
             && doc.toks.get(h.j).is_some_and(|t| t.norm == "من")
             && doc.toks.get(h.j + 1).is_some_and(|t| t.norm == "قبل");
-        if let Some(f) = by_phrase(doc, h.j, sb.min(h.j + 20)).filter(|_| !before_not_by) {
+        let relatives = !h.verb || h.kind == "ASSAULT";
+        if let Some(f) = by_phrase(doc, h.j, sb.min(h.j + 20), relatives).filter(|_| !before_not_by)
+        {
+            // The nisba of the agent's title is no party of its own (التي قام بها الرئيس التركي
+            // رجب طيب أردوغان).
+            if let Found::Named(m) = f {
+                let a = doc.mtok[m].0;
+                let nisba = (a.saturating_sub(2)..a)
+                    .filter_map(|x| doc.mention_at(x))
+                    .find(|&n| person_after_nisba(doc, n) == Some(a));
+                if let Some(n) = nisba {
+                    let id = &doc.input.mentions[n].entity;
+                    targets.retain(|t| t != id);
+                }
+            }
             let before = sources.clone();
             let mut v = Vec::new();
             push_found(&mut v, f, &mut span, &mut actors);

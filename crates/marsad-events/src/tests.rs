@@ -2940,3 +2940,106 @@ fn a_state_nisba_on_a_strike_noun_is_the_striker_not_the_place() {
         out.events
     );
 }
+
+#[test]
+fn a_state_in_construct_with_a_title_describes_the_person_named_next() {
+    // ANT (2018): Zarif called; Iran is neither caller nor called.
+    let t = "ودعا وزير خارجية إيران محمد جواد ظريف إلى إنشاء شبكات أمنية جديدة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إيران", "ir", EntityType::Gpe),
+            name(t, "محمد جواد ظريف", "zarif", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "REQUEST");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["zarif".to_string()], "{:?}", out.events);
+    assert!(r[0].targets.is_empty(), "{:?}", out.events);
+    // With no name after it, the state is the subject through its minister.
+    let t = "واتهم وزير خارجية إيران السعودية بدعم الإرهاب.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إيران", "ir", EntityType::Gpe),
+            name(t, "السعودية", "sa", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ACCUSE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["ir".to_string()], "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["sa".to_string()], "{:?}", out.events);
+}
+
+#[test]
+fn a_relative_clause_names_the_agent_only_of_its_own_noun() {
+    // ANT (2018): «التي يقوم بها X» on the visit names the visitor.
+    let t = "وهذه هي الزيارة الأولى التي يقوم بها بن سلمان إلى بريطانيا منذ تولي منصبه.";
+    let out = run(
+        t,
+        vec![
+            name(t, "بن سلمان", "mbs", EntityType::Per),
+            name(t, "بريطانيا", "uk", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["mbs".to_string()], "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["uk".to_string()], "{:?}", out.events);
+    // Past the agent's title and nisba, which are no party.
+    let t = "وتأتي الزيارة التي قام بها الرئيس التركي رجب طيب أردوغان إلى روسيا في إطار التعاون.";
+    let out = run(
+        t,
+        vec![
+            m(t, "التركي", "tr", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "رجب طيب أردوغان", "erdogan", EntityType::Per),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(
+        r[0].sources,
+        vec!["erdogan".to_string()],
+        "{:?}",
+        out.events
+    );
+    assert_eq!(r[0].targets, vec!["ru".to_string()], "{:?}", out.events);
+    // After a verb of condemning, the relative clause is its object's: the league condemns.
+    let t = "وأدانت الجامعة العربية المجزرة التي ارتكبتها إسرائيل في غزة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الجامعة العربية", "al", EntityType::Org),
+            name(t, "إسرائيل", "il", EntityType::Gpe),
+            name(t, "غزة", "gaza", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ACCUSE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["al".to_string()], "{:?}", out.events);
+    // But a killing's «غارات شنتها X» still names the killer.
+    let t = "وتشير تقديرات إلى أن نحو 12763 مدنيا قتلوا نتيجة هجمات شنتها القوات الحكومية السورية في الغوطة الشرقية.";
+    let out = run(
+        t,
+        vec![m(
+            t,
+            "السورية",
+            "sy",
+            EntityType::Gpe,
+            MentionForm::Adjective,
+        )],
+    );
+    let killing: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.subtype.as_deref() == Some("killing"))
+        .collect();
+    assert_eq!(killing.len(), 1, "{:?}", out.events);
+    assert_eq!(
+        killing[0].sources,
+        vec!["sy".to_string()],
+        "{:?}",
+        out.events
+    );
+}
