@@ -21,13 +21,13 @@ mod train;
 pub use brown::{learn_brown, BrownConfig, BrownPaths};
 pub use charnn::CharNetConfig;
 pub use clusters::{learn_clusters, ClusterConfig, Clusters};
-pub use conll::{parse_conll, Sentence};
+pub use conll::{parse_conll, parse_wojood, Sentence};
 pub use eval::{chunks, score, Counts, Scores};
 pub use lexicon::{mine_names, Lexicon, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER, LEX_TRAIN};
 pub use stem::proclitic_len;
 pub use tags::{NerLabel, Tag, N_TAGS};
 pub use tokenize::tokenize;
-pub use train::{evaluate, tag_all, train, EpochReport, TrainConfig};
+pub use train::{evaluate, interleave_blocks, tag_all, train, EpochReport, TrainConfig};
 
 use features::Scratch;
 use model::{viterbi, Model};

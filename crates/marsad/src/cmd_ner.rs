@@ -21,6 +21,16 @@ pub struct TrainNerArgs {
     /// Hold out this fraction of the training sentences (taken from the end) as dev instead.
     #[arg(long, conflicts_with = "dev")]
     holdout: Option<f64>,
+    /// Extra training data (may repeat), added to the training side only: with `--cv` to the
+    /// training part of every fold (never to the held-out fold, which is scored alone), with
+    /// `--holdout` to the kept part. Spliced in block by block so the document jack-knife treats
+    /// it like the main data (`marsad_ner::interleave_blocks`).
+    #[arg(long)]
+    extra_train: Vec<PathBuf>,
+    /// Format of `--extra-train`: `conll` (`token TAG`) or `wojood` (nested tags, mapped to
+    /// ANERcorp's conventions by `marsad_ner::parse_wojood`).
+    #[arg(long, default_value = "conll", value_parser = ["conll", "wojood"])]
+    extra_format: String,
     /// Where to write the model.
     #[arg(long)]
     out: PathBuf,
@@ -329,6 +339,28 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         }
         (None, None) => None,
     };
+    let mut extra = Vec::new();
+    for p in &args.extra_train {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        let parsed = match args.extra_format.as_str() {
+            "wojood" => marsad_ner::parse_wojood(&text),
+            _ => parse_conll(&text),
+        };
+        extra.extend(parsed.with_context(|| format!("parsing {}", p.display()))?);
+    }
+    if !extra.is_empty() {
+        let ents: usize = extra
+            .iter()
+            .flat_map(|s| &s.tags)
+            .filter(|t| matches!(t, marsad_ner::Tag::B(_)))
+            .count();
+        let ntok: usize = extra.iter().map(|s| s.tokens.len()).sum();
+        eprintln!(
+            "extra training data: {} sentences / {ntok} tokens / {ents} entities",
+            extra.len()
+        );
+    }
     let docs = match &args.clusters_from {
         Some(p) => read_raw_docs(p)?,
         None => Vec::new(),
@@ -442,8 +474,9 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
         None
     };
     if let Some(k) = args.cv {
-        return cross_validate(&data, &cfg, k, args.cv_predictions.as_deref(), gaz);
+        return cross_validate(&data, &extra, &cfg, k, args.cv_predictions.as_deref(), gaz);
     }
+    let data = marsad_ner::interleave_blocks(&data, &extra, cfg.doc_folds);
     let tagger = marsad_ner::train(&data, dev.as_deref(), &cfg, gaz, |r| {
         let dev = r.dev.as_ref().map_or(String::new(), |s| {
             let per: Vec<String> = s
@@ -521,10 +554,12 @@ fn brown_paths(
 /// O penalties scored by [`cross_validate`].
 const CV_BIASES: [f32; 7] = [0.0, 4.0, 7.0, 10.0, 13.0, 16.0, 20.0];
 
-/// Trains `k` models, each without one contiguous block of `data`, and scores the pooled
-/// predictions on the held-out blocks.
+/// Trains `k` models, each without one contiguous block of `data` (and with all of `extra`,
+/// spliced in by [`marsad_ner::interleave_blocks`]), and scores the pooled predictions on the
+/// held-out blocks of `data`.
 fn cross_validate(
     data: &[Sentence],
+    extra: &[Sentence],
     cfg: &TrainConfig,
     k: usize,
     predictions: Option<&std::path::Path>,
@@ -541,6 +576,7 @@ fn cross_validate(
             o_bias: Some(0.0),
             ..cfg.clone()
         };
+        let train = marsad_ner::interleave_blocks(&train, extra, cfg.doc_folds);
         let mut t = marsad_ner::train(&train, None, &cfg, gaz, |_| {})?;
         for (bi, &bias) in CV_BIASES.iter().enumerate() {
             t.set_o_bias(bias);

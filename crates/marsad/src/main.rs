@@ -47,7 +47,7 @@ enum Command {
 #[derive(Subcommand)]
 enum TrainCommand {
     /// Train the named-entity tagger on CoNLL data.
-    Ner(cmd_ner::TrainNerArgs),
+    Ner(Box<cmd_ner::TrainNerArgs>),
 }
 
 #[derive(Subcommand)]
@@ -62,7 +62,9 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd_analyze::analyze(args),
         Command::Text(args) => cmd_analyze::text(args),
         Command::Kb(cmd) => cmd_kb::run(cmd).map(|()| ExitCode::SUCCESS),
-        Command::Train(TrainCommand::Ner(args)) => cmd_ner::train(args).map(|()| ExitCode::SUCCESS),
+        Command::Train(TrainCommand::Ner(args)) => {
+            cmd_ner::train(*args).map(|()| ExitCode::SUCCESS)
+        }
         Command::Eval(EvalCommand::Ner(args)) => cmd_ner::eval(args).map(|()| ExitCode::SUCCESS),
         Command::Ingest(args) => cmd_store::ingest(args),
         Command::Export(args) => cmd_store::export(args),
