@@ -1,6 +1,8 @@
 //! Tests on real text: ANERcorp train slices (never the test split) and the sample corpus.
 
-use marsad_ner::{parse_conll, score, tokenize, NerLabel, Sentence, Tag, Tagger, TrainConfig};
+use marsad_ner::{
+    parse_conll, parse_wojood, score, tokenize, NerLabel, Sentence, Tag, Tagger, TrainConfig,
+};
 use proptest::prelude::*;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -356,6 +358,30 @@ proptest! {
         prop_assert_eq!(tags.len(), refs.len());
         for (i, t) in tags.iter().enumerate() {
             prop_assert!(t.may_follow(if i == 0 { None } else { Some(tags[i - 1]) }), "ill-formed BIO");
+        }
+    }
+
+    #[test]
+    fn training_file_parsers_never_panic_and_keep_tokens_whole(
+        lines in proptest::collection::vec(
+            "(\\PC{0,6}|غزة|\\$#\\$)( (O|[BI]-(PERS|PER|ORG|GPE|LOC|NORP|FAC|CURR|EVENT|X)|\\PC{0,4})){0,3}",
+            0..40,
+        )
+    ) {
+        let text = lines.join("\n");
+        // A malformed line is an error naming it, never a panic. CoNLL's tag is the last field
+        // (a token may hold a space); Wojood's token is the first.
+        for (wojood, parsed) in [(false, parse_conll(&text)), (true, parse_wojood(&text))] {
+            if let Ok(sents) = parsed {
+                for s in &sents {
+                    prop_assert_eq!(s.tokens.len(), s.tags.len());
+                    prop_assert!(!s.tokens.is_empty());
+                    for t in &s.tokens {
+                        prop_assert!(!t.trim().is_empty(), "empty token");
+                        prop_assert!(!wojood || !t.chars().any(char::is_whitespace), "bad token {:?}", t);
+                    }
+                }
+            }
         }
     }
 
