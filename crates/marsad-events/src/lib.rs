@@ -2118,6 +2118,115 @@ fn own_relative(doc: &Doc<'_>, from: usize, k: usize) -> bool {
         })
 }
 
+/// Verbs of receiving (حظي ب، تلقى، نال، لقي، حصل على), normalised, without و/ف.
+fn receive_verb(doc: &Doc<'_>, r: usize) -> bool {
+    let n = doc.toks[r].norm.as_str();
+    let n = n
+        .strip_prefix('و')
+        .or_else(|| n.strip_prefix('ف'))
+        .filter(|x| x.chars().count() >= 3)
+        .unwrap_or(n);
+    // The masdar too (بتلقي دعم عسكري من مصر).
+    let n = n.strip_prefix("بتلقي").map_or(n, |_| "تلقي");
+    // «حصلت أوكرانيا على دعم»: على after the verb or its subject.
+    let on = || {
+        (r + 1..(r + 5).min(doc.toks.len()))
+            .any(|k| matches!(doc.toks[k].norm.as_str(), "علي" | "على"))
+    };
+    matches!(
+        n,
+        "حظي"
+            | "حظيت"
+            | "يحظي"
+            | "تحظي"
+            | "سيحظي"
+            | "ستحظي"
+            | "تلقي"
+            | "تلقت"
+            | "يتلقي"
+            | "تتلقي"
+            | "سيتلقي"
+            | "ستتلقي"
+            | "نال"
+            | "نالت"
+            | "ينال"
+            | "تنال"
+            | "لقي"
+            | "لقيت"
+            | "يلقي"
+    ) || (matches!(n, "حصل" | "حصلت" | "يحصل" | "تحصل" | "سيحصل" | "ستحصل") && on())
+}
+
+/// A verb of receiving right before the backing or aid noun `h`.
+fn received(doc: &Doc<'_>, h: &Hit, ca: usize) -> Option<usize> {
+    let mut r = h.i;
+    // Back over the receiver's name, title and nisba (يحظى الرئيس السوري بشار الأسد بدعم).
+    while r > ca && h.i - r < 7 {
+        r -= 1;
+        if receive_verb(doc, r) {
+            return Some(r);
+        }
+        let t = &doc.toks[r];
+        if t.punct || (preposition(&t.norm) && !matches!(t.norm.as_str(), "علي" | "على")) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Who receives the backing or aid noun `h` after the verb of receiving `r`: the VSO subject
+/// between them (نالت بريطانيا دعماً), the head of a relative clause (الحكومة السورية، التي تتلقى
+/// دعماً), or the SVO subject right before the verb (روسيا حظيت بدعم).
+fn receiver(doc: &Doc<'_>, h: &Hit, r: usize, ca: usize) -> Option<Found> {
+    let between = (r + 1..h.i).find_map(|k| {
+        if preposition(&doc.toks[k].norm) || matches!(doc.toks[k].norm.as_str(), "علي" | "على")
+        {
+            return None;
+        }
+        let k = past_title(doc, k, h.i);
+        match actor_at(doc, k, h.i) {
+            Some(Found::Named(m)) if doc.mtok[m].0 == k => Some(Found::Named(m)),
+            Some(f @ Found::Described(_, s, _)) if s == k => Some(f),
+            _ => None,
+        }
+    });
+    if between.is_some() {
+        return between;
+    }
+    let mut b = r;
+    let mut ca = ca;
+    if b > 0 && is_relative(&doc.toks[b - 1].norm) {
+        // The relative's head may stand before the clause's comma.
+        ca = doc.sentence_of(h.i).0;
+        b -= 1;
+        if b > ca && doc.toks[b - 1].punct {
+            b -= 1;
+        }
+    }
+    // The name or group that ends right before (the relative's head or the SVO subject).
+    let e = b.checked_sub(1).filter(|&e| e >= ca)?;
+    if let Some(m) = doc.mention_at(e) {
+        let mm = &doc.input.mentions[m];
+        if is_agent(mm.kind) && !preposition_on(doc, m) {
+            let (s, _) = doc.mtok[m];
+            // A nisba stands for the noun it follows (الحكومة السورية).
+            if mm.form == MentionForm::Adjective {
+                if let Some(f) = (s.saturating_sub(2).max(ca)..s).find_map(|k| {
+                    actor_at(doc, k, s + 1).filter(|f| matches!(f, Found::Described(..)))
+                }) {
+                    return Some(f);
+                }
+            }
+            return Some(Found::Named(m));
+        }
+        return None;
+    }
+    (e.saturating_sub(2).max(ca)..=e).find_map(|k| match actor_at(doc, k, e + 1) {
+        Some(f @ Found::Described(_, _, end)) if end == e + 1 => Some(f),
+        _ => None,
+    })
+}
+
 /// Where the holder's name starts after a title at `a` (الرئيس التركي رجب طيب أردوغان، وزير
 /// الخارجية سيرغي لافروف), else `a`: a title is no actor of its own.
 fn past_title(doc: &Doc<'_>, a: usize, cb: usize) -> usize {
@@ -4537,6 +4646,33 @@ fn find_events(
                 .min_by_key(|&m| distance(m));
             if let Some(m) = nearest.or_else(|| doc.mentions_in(sa, sb).find(|&m| fits(m))) {
                 location = Some(doc.input.mentions[m].entity.clone());
+            }
+        }
+        // Backing or aid received (حظيت روسيا بدعم الصين، الحكومة التي تتلقى دعماً من روسيا):
+        // the receiver is its target, never its giver; the giver is named after it.
+        // (Spelt as a verb, دعم right after a verb of receiving is the noun.)
+        if let Some(r) = received(doc, &h, ca).filter(|_| matches!(h.kind, "SUPPORT" | "AID")) {
+            if let Some(f) = receiver(doc, &h, r, ca) {
+                let mut got = Vec::new();
+                push_found(&mut got, f, &mut span, &mut actors);
+                for id in got {
+                    sources.retain(|s| *s != id);
+                    if !targets.contains(&id) {
+                        targets.insert(0, id);
+                    }
+                }
+            }
+            // The giver after «من» (دعماً عسكرياً من روسيا), which the noun's arguments took as its
+            // object or left out.
+            let from_tok = (h.j..(h.j + 4).min(cb)).find(|&k| doc.toks[k].norm == "من");
+            if let Some(m) = from_tok.and_then(|k| doc.mention_at(k + 1)) {
+                let mm = &doc.input.mentions[m];
+                if is_agent(mm.kind) {
+                    targets.retain(|t| *t != mm.entity);
+                    if !sources.contains(&mm.entity) {
+                        push(&mut sources, m, &mut span);
+                    }
+                }
             }
         }
         // Forces sent "from" someone (إرسال 2500 جندي من المنظمة) were sent by them.

@@ -3043,3 +3043,45 @@ fn a_relative_clause_names_the_agent_only_of_its_own_noun() {
         out.events
     );
 }
+
+#[test]
+fn who_receives_backing_is_its_target_and_the_giver_its_source() {
+    // ANT (2018) sentences.
+    let t = "وحظيت روسيا بدعم الصين وإيران والسودان والجزائر وأذربيجان، حسب رويترز.";
+    let out = run(
+        t,
+        vec![
+            name(t, "روسيا", "ru", EntityType::Gpe),
+            name(t, "الصين", "cn", EntityType::Gpe),
+            name(t, "وإيران", "ir", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "SUPPORT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(r[0].sources.contains(&"cn".to_string()), "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["ru".to_string()], "{:?}", out.events);
+    let t = "ونفت الحكومة السورية، التي تتلقى دعما عسكريا من روسيا، الاتهامات.";
+    let out = run(
+        t,
+        vec![
+            m(t, "السورية", "sy", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "SUPPORT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["ru".to_string()], "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["sy".to_string()], "{:?}", out.events);
+    let t = "وحصلت أوكرانيا على دعم من الولايات المتحدة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "أوكرانيا", "ua", EntityType::Gpe),
+            name(t, "الولايات المتحدة", "us", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "SUPPORT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["us".to_string()], "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["ua".to_string()], "{:?}", out.events);
+}
