@@ -567,9 +567,14 @@ pub(crate) fn extract(doc: &Doc<'_>, actors: &mut Actors) -> (Vec<Claim>, Vec<Di
                         k = verb_tok.map_or(k + 1, |v| v + 1);
                         continue;
                     }
+                    // The citation ends with the source it names: a described one (بحسب
+                    // تقارير، حسب متحدث باسم حاكم المنطقة) runs to the next punctuation.
                     let ev_end = match &subject {
                         Some(Spk::Mention(m)) => doc.input.mentions[*m].end,
-                        _ => doc.toks[verb_tok.unwrap_or(k)].end,
+                        _ => {
+                            let stop = (q..sb).find(|&p| doc.toks[p].punct).unwrap_or(sb);
+                            doc.toks[stop.max(verb_tok.unwrap_or(k) + 1) - 1].end
+                        }
                     };
                     let verb = doc
                         .input
@@ -2218,6 +2223,24 @@ mod tests {
                 Some("وكالة الأنباء الكورية الجنوبية \"يونهاب\"".into())
             )
         );
+    }
+
+    #[test]
+    fn a_postposed_described_source_is_inside_the_citation() {
+        // ANT (2018): the evidence had ended at «بحسب», leaving out who said it.
+        let t = "وألقي القبض على المسلح بعد نحو ساعة على مغادرته المدرسة، بحسب الشرطة. وقال شهود إن الهجوم استمر دقائق.";
+        let out = run(t, vec![]);
+        let c = out
+            .claims
+            .iter()
+            .find(|c| c.verb == "بحسب")
+            .unwrap_or_else(|| panic!("{:?}", out.claims));
+        assert!(
+            c.evidence[0].text.ends_with("بحسب الشرطة"),
+            "{:?}",
+            c.evidence
+        );
+        assert!(c.content.text.ends_with("المدرسة"), "{}", c.content.text);
     }
 
     #[test]
