@@ -2002,9 +2002,28 @@ fn titled_person(doc: &Doc<'_>, p: usize, stop: usize) -> Option<usize> {
             let mm = &doc.input.mentions[m];
             let after = doc.mtok[m].1 + 1;
             if mm.kind == EntityType::Per && mm.form == MentionForm::Name {
-                // «يرى المؤيدون للرئيس السيسي أن»: a title with ل makes the name a complement.
-                let prev = &doc.toks[doc.mtok[m].0 - 1].norm;
-                if prev.starts_with('ل') && TITLES.iter().any(|w| prev.contains(w)) {
+                // «يرى المؤيدون للرئيس السيسي أن»، «الطبيب السابق للرئيس الأمريكي دونالد ترامب»:
+                // a title with ل makes the name a complement, and so does a preposition right
+                // before it («في رسالته إلى زوكربرغ أنه»).
+                let (s0, _) = doc.mtok[m];
+                let of_title = (p..s0).any(|y| {
+                    let w = &doc.toks[y].norm;
+                    w.starts_with('ل') && TITLES.iter().any(|t| w.contains(t))
+                });
+                let prev = doc.toks[s0 - 1].norm.as_str();
+                let after_prep = matches!(
+                    prev,
+                    "في" | "الي"
+                        | "إلى"
+                        | "من"
+                        | "لدي"
+                        | "لدى"
+                        | "عن"
+                        | "علي"
+                        | "على"
+                        | "مع"
+                ) || mm.start > doc.toks[s0].start;
+                if of_title || after_prep {
                     return None;
                 }
                 // Past commas and the day (زيد رعد الحسين، الجمعة، أن).
@@ -2322,6 +2341,23 @@ mod tests {
         );
         assert_eq!(who(&out, "المحادثات").0.as_deref(), Some("demistura"));
         assert_eq!(who(&out, "الرئيس").0.as_deref(), Some("zeid"));
+        // A name after a preposition or a title with ل is a complement, not the speaker.
+        let t = "وأوضح المجلس في رسالته إلى زوكربرغ أنه سيحقق. أعلن الطبيب السابق للرئيس الأمريكي دونالد ترامب الثلاثاء أن مقربين أغاروا على مكتبه.";
+        let out2 = run(
+            t,
+            vec![
+                at(t, "زوكربرغ", 0, "zuck", EntityType::Per),
+                at(t, "الأمريكي", 0, "us", EntityType::Gpe),
+                at(t, "دونالد ترامب", 0, "trump", EntityType::Per),
+            ],
+        );
+        assert!(
+            out2.claims
+                .iter()
+                .all(|c| !matches!(c.speaker.as_deref(), Some("zuck" | "trump"))),
+            "{:?}",
+            out2.claims
+        );
         // A name after the verb's object is no speaker.
         let c = out.claims.iter().find(|c| c.content.text.contains("بخنق"));
         assert!(
