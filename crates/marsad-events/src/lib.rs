@@ -267,6 +267,25 @@ impl<'a> Doc<'a> {
     }
 
     /// Token `i` is one of `words` after clitics come off (see [`stems`]).
+    /// Whether token `i` is a negation particle: only و or ف stand before one, so «سلم» ("handed")
+    /// is no سـ + لم and «كلا» ("both") no كـ + لا; «بعدم، لعدم، بدون، بلا» are.
+    pub fn is_negation(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let n = t.norm.as_str();
+            let n = n
+                .strip_prefix(['و', 'ف'])
+                .filter(|x| x.chars().count() >= 2)
+                .unwrap_or(n);
+            let bare = n
+                .strip_prefix(['ب', 'ل'])
+                .filter(|x| matches!(*x, "عدم" | "دون"))
+                .unwrap_or(n);
+            // «بلا» ("without").
+            let bare = if bare == "بلا" { "لا" } else { bare };
+            lexicon().negation.iter().any(|w| w == bare)
+        })
+    }
+
     pub fn is(&self, i: usize, words: &[String]) -> bool {
         self.toks.get(i).is_some_and(|t| {
             stems(&t.norm)
@@ -563,6 +582,10 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
             )
         })
     };
+    // A verb with و on it starts a conjunct of its own, so a negation before it is the previous
+    // conjunct's (واتهم … بالجهل وعدم الكفاءة وأدان); its own would come after the و (ولم يدن).
+    let own_conjunct = h.verb && conjunction_wa(&doc.toks[h.i].norm);
+    let negation = |k: usize| doc.is_negation(k) && !own_conjunct;
     // A negation before a complementiser negates the verb it governs, not the event of the
     // complement clause (لا يعني أن تدخل روسيا … لن تكون له تداعيات: the intervention happened).
     // Right after the negation the complementiser is governed by it (دون أن تقدم طهران
@@ -592,9 +615,7 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     }) {
         return Mode::Hypothetical;
     }
-    if !not_without
-        && (from..h.i).any(|k| doc.is(k, &lex.negation) && !still(k) && !complement_between(k))
-    {
+    if !not_without && (from..h.i).any(|k| negation(k) && !still(k) && !complement_between(k)) {
         return Mode::Negated;
     }
     // The negation may stand before the verb whose subject, a name, comes between it and the
@@ -606,7 +627,7 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
         if in_name(k) {
             continue;
         }
-        if doc.is(k, &lex.negation) && !still(k) && !complement_between(k) {
+        if negation(k) && !still(k) && !complement_between(k) {
             return Mode::Negated;
         }
         counted += 1;
@@ -657,7 +678,7 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
         .filter(|&c| doc.toks[c].norm == "عن")
         .find_map(|c| (c.saturating_sub(3).max(ca)..c).find(|&k| doc.is_word(k, talk_words())));
     if let Some(k) = talk {
-        let unsaid = (k.saturating_sub(2).max(ca)..k).any(|x| doc.is(x, &lex.negation));
+        let unsaid = (k.saturating_sub(2).max(ca)..k).any(|x| doc.is_negation(x));
         return if unsaid {
             Mode::Negated
         } else {
@@ -1492,7 +1513,7 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
             let negated = (sa..h.i - 1).any(|k| {
                 let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
                 doc.is(k, &w.deny)
-                    || doc.is(k, &lexicon().negation)
+                    || doc.is_negation(k)
                     || matches!(n, "دون" | "بدون" | "بلا" | "عدم" | "يمنع" | "منع" | "تمنع")
                     || doc.is_word(k, ruling_out())
                     || doc.is_word(k, &w.question)
@@ -1896,12 +1917,21 @@ fn assault_frame(doc: &Doc<'_>, h: &Hit) -> Option<Frame> {
     None
 }
 
-/// A form of تعرض ل (is subjected to) up to five words before token `i`, in its clause.
+/// A form of تعرض ل (is subjected to) up to five words before token `i`, in its clause; a name
+/// between counts as one word (تعرض فريق أمني تابع للأمم المتحدة لإطلاق نار).
 fn subjected(doc: &Doc<'_>, i: usize, ca: usize) -> bool {
-    (i.saturating_sub(5).max(ca)..i).any(|k| {
+    let (mut k, mut words) = (i, 0);
+    while k > ca && words < 5 {
+        k -= 1;
         let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
-        ["تعرض", "تتعرض", "يتعرض"].iter().any(|p| n.starts_with(p))
-    })
+        if ["تعرض", "تتعرض", "يتعرض"].iter().any(|p| n.starts_with(p)) {
+            return true;
+        }
+        if !(doc.covered(k) && k > ca && doc.covered(k - 1)) {
+            words += 1;
+        }
+    }
+    false
 }
 
 /// An indefinite masdar of violence with the purpose ل glued on (لقتال، لقتل، لقصف، لاستهداف).
@@ -2896,7 +2926,7 @@ fn ruling_out_refused(doc: &Doc<'_>, k: usize, lo: usize) -> bool {
         if doc.covered(b) || is_title_word(&doc.toks[b].norm) {
             continue;
         }
-        return doc.is(b, &lexicon().negation) || doc.is_word(b, refusal_words());
+        return doc.is_negation(b) || doc.is_word(b, refusal_words());
     }
     false
 }
@@ -4307,6 +4337,8 @@ fn find_events(
                     return None;
                 }
                 match actor_at(doc, k, h.i) {
+                    // ل or ب glued on marks a complement (الإحالة للمحكمة الجنائية الدولية مطالباً).
+                    Some(Found::Named(m)) if preposition_on(doc, m) => None,
                     Some(Found::Named(m)) if doc.mtok[m].0 == k && doc.mtok[m].1 < h.i => {
                         let mm = &doc.input.mentions[m];
                         // A verb joined by و starts a conjunct: the names right before it end

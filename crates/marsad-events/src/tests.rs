@@ -3085,3 +3085,67 @@ fn who_receives_backing_is_its_target_and_the_giver_its_source() {
     assert_eq!(r[0].sources, vec!["us".to_string()], "{:?}", out.events);
     assert_eq!(r[0].targets, vec!["ua".to_string()], "{:?}", out.events);
 }
+
+#[test]
+fn negation_particles_take_only_wa_and_fa_and_a_conjunct_verb_its_own() {
+    // ANT (2018): «وسلم» ("handed") is no س + لم.
+    let t = "وسلم الوفد دعوة للمشاركة في مؤتمر من المقرر عقده في دمشق.";
+    let out = run(t, vec![name(t, "دمشق", "dam", EntityType::Gpe)]);
+    let r = of_kind(&out, "REQUEST");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_ne!(r[0].mode, Mode::Negated, "{:?}", out.events);
+    // «بلا» ("without") still negates.
+    let t = "وتحدثت الشرطة عن تظاهرة بلا اضطرابات إجمالا في باريس.";
+    let out = run(t, vec![name(t, "باريس", "paris", EntityType::Gpe)]);
+    assert!(
+        out.events
+            .iter()
+            .filter(|e| e.evidence[0].text.starts_with("اضطرابات"))
+            .all(|e| e.mode == Mode::Negated),
+        "{:?}",
+        out.events
+    );
+    // A verb joined by و is not negated by the previous conjunct's «عدم».
+    let t = "واتهم كبير مفاوضي كوريا الشمالية أمس كوريا الجنوبية بالجهل وعدم الكفاءة وأدان التدريبات الجوية المشتركة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "كوريا الشمالية", "kp", EntityType::Gpe),
+            name(t, "كوريا الجنوبية", "kr", EntityType::Gpe),
+        ],
+    );
+    assert!(
+        of_kind(&out, "ACCUSE")
+            .iter()
+            .all(|e| e.mode != Mode::Negated),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn a_name_with_la_glued_is_no_subject_and_subjection_reaches_past_a_name() {
+    // ANT (2018): the court is the referral's addressee, not the one demanding.
+    let t = "وقام الوزير بالتوقيع على الإحالة الرسمية للمحكمة الجنائية الدولية مطالبا المجلس القضائي فتح تحقيق.";
+    let out = run(
+        t,
+        vec![name(t, "للمحكمة الجنائية الدولية", "icc", EntityType::Org)],
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| !(e.kind == "REQUEST" && e.sources.contains(&"icc".to_string()))),
+        "{:?}",
+        out.events
+    );
+    // ANT dev (hard tune, row 254): «تعرض فريق أمني تابع للأمم المتحدة لإطلاق نار» is an attack.
+    let t = "أعلنت المنظمة تأجيل زيارة مفتشيها لدوما بعد تعرض فريق أمني تابع للأمم المتحدة لإطلاق نار في سوريا الثلاثاء.";
+    let out = run(
+        t,
+        vec![
+            name(t, "للأمم المتحدة", "un", EntityType::Org),
+            name(t, "سوريا", "sy", EntityType::Gpe),
+        ],
+    );
+    assert_eq!(of_kind(&out, "ASSAULT").len(), 1, "{:?}", out.events);
+}
