@@ -380,6 +380,49 @@ fn objects_follow(doc: &Doc<'_>, j: usize, objects: &[&str]) -> bool {
     })
 }
 
+/// Something published among the six words after `j` (فيديو، مقطع، صور، بيان، تقرير، تغريدة).
+fn published(doc: &Doc<'_>, j: usize) -> bool {
+    (j..(j + 6).min(doc.toks.len())).any(|k| {
+        let n = doc.toks[k].norm.as_str();
+        let n = n.strip_prefix("ال").unwrap_or(n);
+        [
+            "فيديو",
+            "مقطع",
+            "مقاطع",
+            "صور",
+            "صورا",
+            "صوره",
+            "بيان",
+            "بيانا",
+            "تقرير",
+            "تقريرا",
+            "تقارير",
+            "تغريده",
+            "تغريدات",
+            "رساله",
+            "مقال",
+            "مقالا",
+            "وثيقه",
+            "وثائق",
+            "قائمه",
+            "نتائج",
+            "خبر",
+            "خبرا",
+            "شريط",
+            "تسجيل",
+            "تسجيلا",
+            "لقطات",
+            "اعلان",
+            "اعلانا",
+            "كتاب",
+            "دراسه",
+            "احصائيات",
+            "ارقام",
+        ]
+        .contains(&n)
+    })
+}
+
 fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
     let lex = lexicon();
     let t = &doc.toks[i];
@@ -425,6 +468,14 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
                 && pick.is_some_and(|tr| tr.kind == "AGREE")
                 && !s.starts_with("توقيع");
             if settled {
+                return None;
+            }
+            // نشر also publishes (نشرت القوات اليمنية مقطع فيديو، ونشر المركز الإعلامي للجيش):
+            // what is put out is no deployment.
+            if pick.is_some_and(|tr| tr.kind == "MOBILIZE")
+                && s.starts_with("نشر")
+                && published(doc, i + 1)
+            {
                 return None;
             }
             if let Some(tr) = pick {
@@ -547,6 +598,9 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             });
             if ok {
                 if let Some(kind) = cameo::plover(&p.code) {
+                    if kind == "MOBILIZE" && s.starts_with("نشر") && published(doc, i + 1) {
+                        return None;
+                    }
                     return Some(Hit {
                         i,
                         j: i + 1 + from,
@@ -634,12 +688,12 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     }
     let hyp_from = h.i.saturating_sub(5).max(ca);
     // قد before an imperfect verb is "may"; before a past verb it only stresses.
+    // «قد تم» is past: تمّ, whose present is يتم.
     let may = |k: usize| {
         matches!(doc.toks[k].norm.as_str(), "قد" | "وقد" | "فقد")
-            && doc
-                .toks
-                .get(k + 1)
-                .is_some_and(|n| n.norm.starts_with(['ي', 'ت', 'ن']))
+            && doc.toks.get(k + 1).is_some_and(|n| {
+                n.norm.starts_with(['ي', 'ت', 'ن']) && !matches!(n.norm.as_str(), "تم" | "تمت")
+            })
     };
     // A relative clause tells a fact of its own (يتوقع أن يتناول النزاع الذي تتهم روسيا فيه), and
     // «وإنها» opens another reported proposition (لا تريد أن … وإنها تؤيد).

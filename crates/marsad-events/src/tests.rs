@@ -3149,3 +3149,27 @@ fn a_name_with_la_glued_is_no_subject_and_subjection_reaches_past_a_name() {
     );
     assert_eq!(of_kind(&out, "ASSAULT").len(), 1, "{:?}", out.events);
 }
+
+#[test]
+fn qad_tamma_is_past_and_what_nashar_publishes_is_no_deployment() {
+    // ANT (2018): «وقد تم» is the perfect, not "may".
+    let t = "وقد تم اعتقال فانس بعد مرور بضع ساعات على وقوع الحادثة.";
+    let out = run(t, vec![name(t, "فانس", "vance", EntityType::Per)]);
+    let r = of_kind(&out, "COERCE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].mode, Mode::Asserted, "{:?}", out.events);
+    // «نشر الجيش الأميركي مقطع فيديو» publishes a video.
+    let t = "نشر الجيش الأميركي مقطع فيديو يظهر متشددين من تنظيم داعش في أفغانستان.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأميركي", "us", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "أفغانستان", "af", EntityType::Gpe),
+        ],
+    );
+    assert!(of_kind(&out, "MOBILIZE").is_empty(), "{:?}", out.events);
+    // Troops are still deployed.
+    let t = "ونشرت روسيا قوات إضافية في القرم.";
+    let out = run(t, vec![name(t, "روسيا", "ru", EntityType::Gpe)]);
+    assert_eq!(of_kind(&out, "MOBILIZE").len(), 1, "{:?}", out.events);
+}
