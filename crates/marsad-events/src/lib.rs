@@ -380,6 +380,16 @@ fn objects_follow(doc: &Doc<'_>, j: usize, objects: &[&str]) -> bool {
     })
 }
 
+/// Hostages named within three words of token `i` (رهائن، رهينة، كرهائن، الرهائن).
+fn hostages_near(doc: &Doc<'_>, i: usize) -> bool {
+    (i.saturating_sub(3)..(i + 4).min(doc.toks.len())).any(|k| {
+        let n = doc.toks[k].norm.trim_start_matches('و');
+        let n = n.strip_prefix('ك').unwrap_or(n);
+        let n = n.strip_prefix("ال").unwrap_or(n);
+        matches!(n, "رهائن" | "رهينه" | "رهينتين" | "رهائنا")
+    })
+}
+
 /// Something published among the six words after `j` (فيديو، مقطع، صور، بيان، تقرير، تغريدة).
 fn published(doc: &Doc<'_>, j: usize) -> bool {
     (j..(j + 6).min(doc.toks.len())).any(|k| {
@@ -482,6 +492,12 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
                 let mut h = hit(i, i + 1, tr);
                 if nominal {
                     h.verb = false;
+                }
+                // Holding hostages is taking them, not arresting (احتجاز رهائن، احتجاز المدنيين
+                // كرهائن، الرهائن الذين احتجزهم): CAMEO 181.
+                if h.subtype == "arrest" && s.starts_with("احتجز") && hostages_near(doc, i) {
+                    h.kind = "ASSAULT";
+                    h.subtype = "abduction".to_string();
                 }
                 return Some(h);
             }

@@ -3173,3 +3173,34 @@ fn qad_tamma_is_past_and_what_nashar_publishes_is_no_deployment() {
     let out = run(t, vec![name(t, "روسيا", "ru", EntityType::Gpe)]);
     assert_eq!(of_kind(&out, "MOBILIZE").len(), 1, "{:?}", out.events);
 }
+
+#[test]
+fn holding_hostages_is_abduction_not_arrest() {
+    // ANT (2018): the Trèbes attacker held hostages; no one arrested them.
+    let t = "وفتح المهاجم النار على الشرطة في مدينة كاركاسون، ثم احتجز رهائن في متجر ببلدة تريب.";
+    let out = run(t, vec![name(t, "كاركاسون", "carcassonne", EntityType::Gpe)]);
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.subtype.as_deref() == Some("abduction")),
+        "{:?}",
+        out.events
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.subtype.as_deref() != Some("arrest")),
+        "{:?}",
+        out.events
+    );
+    // Prisoners beside hostages are still prisoners (GSR: «تبادل للمعتقلين وانقاذ الرهائن»).
+    let t = "واعتقلت الشرطة ثلاثة أشخاص بعد الإفراج عن الرهائن.";
+    let out = run(t, vec![]);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.subtype.as_deref() != Some("abduction")),
+        "{:?}",
+        out.events
+    );
+}
