@@ -4036,8 +4036,16 @@ fn find_events(
         // Killing, wounding and arrest words take their patient right after them: as a noun
         // (مقتل 55 فلسطينياً) and as an unmarked passive verb (قتل ثمانية فلسطينيين، أصيب …).
         let genitive_agent = patient_genitive(&h.subtype) && agent_before_la(doc, &h, cb);
+        // A verb-spelled killing or arrest word right after a preposition is its masdar
+        // (احتجوا على قتل المدنيين اليمنيين: the civilians were killed; not من, "who").
+        let after_preposition = h.i > 0
+            && matches!(
+                doc.toks[h.i - 1].norm.as_str(),
+                "على" | "علي" | "ضد" | "عن" | "تجاه" | "إلى" | "الي" | "في"
+            );
         let patient_first = patient_genitive(&h.subtype)
             && (!h.verb
+                || after_preposition
                 || doc.toks[h.i].norm.contains("صيب")
                 || doc.toks[h.i].norm.contains("ستشهد")
                 || doc.toks.get(h.j).is_some_and(|t| {

@@ -3204,3 +3204,37 @@ fn holding_hostages_is_abduction_not_arrest() {
         out.events
     );
 }
+
+#[test]
+fn a_killing_word_after_a_preposition_takes_its_patient_first() {
+    // ANT (2018): the civilians were killed; they are no killers.
+    let t = "ويتوقع أن يحتج المتظاهرون على قتل المدنيين اليمنيين في الغارات الجوية في اليمن.";
+    let out = run(t, vec![name(t, "اليمن", "ye", EntityType::Gpe)]);
+    let k: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.subtype.as_deref() == Some("killing"))
+        .collect();
+    assert_eq!(k.len(), 1, "{:?}", out.events);
+    assert!(k[0].sources.is_empty(), "{:?}", out.events);
+    // And a name after it is the victim (ANT: the Filipina maid).
+    let t = "المتهم بإقدامه وزوجته السورية منى حسون على قتل الفليبينية جوانا ديمافيليس.";
+    let out = run(
+        t,
+        vec![
+            name(t, "منى حسون", "hassoun", EntityType::Per),
+            name(t, "جوانا ديمافيليس", "joanna", EntityType::Per),
+        ],
+    );
+    let k: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.subtype.as_deref() == Some("killing"))
+        .collect();
+    assert_eq!(k.len(), 1, "{:?}", out.events);
+    assert!(
+        !k[0].sources.contains(&"joanna".to_string()),
+        "{:?}",
+        out.events
+    );
+}
