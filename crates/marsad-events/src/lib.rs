@@ -380,6 +380,25 @@ fn objects_follow(doc: &Doc<'_>, j: usize, objects: &[&str]) -> bool {
     })
 }
 
+/// A noun of meeting that a place names (قمة، مؤتمر، اجتماع، محادثات), not a visit.
+fn meeting_noun(norm: &str) -> bool {
+    let n = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+    let n = n.strip_prefix("ال").unwrap_or(n);
+    matches!(
+        n,
+        "قمه"
+            | "مؤتمر"
+            | "اجتماع"
+            | "اجتماعات"
+            | "محادثات"
+            | "مفاوضات"
+            | "مباحثات"
+            | "لقاء"
+            | "منتدي"
+            | "مشاورات"
+    )
+}
+
 /// Hostages named within three words of token `i` (رهائن، رهينة، كرهائن، الرهائن).
 fn hostages_near(doc: &Doc<'_>, i: usize) -> bool {
     (i.saturating_sub(3)..(i + 4).min(doc.toks.len())).any(|k| {
@@ -4195,6 +4214,15 @@ fn find_events(
                         && !h.verb
                         && k == h.j
                         && mm.form == MentionForm::Name
+                        && is_place(mm.kind)
+                        && !preposition_on(doc, m))
+                    // So does a place named after a meeting noun (قمة سنغافورة، محادثات آستانا،
+                    // اجتماع مكة): where it met, not who met (a visit's is where it went).
+                    || (h.kind == "CONSULT"
+                        && !h.verb
+                        && k == h.j
+                        && meeting_noun(&doc.toks[h.i].norm)
+                        && matches!(mm.form, MentionForm::Name | MentionForm::Metonym)
                         && is_place(mm.kind)
                         && !preposition_on(doc, m))
                 {

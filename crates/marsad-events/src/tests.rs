@@ -3238,3 +3238,25 @@ fn a_killing_word_after_a_preposition_takes_its_patient_first() {
         out.events
     );
 }
+
+#[test]
+fn a_place_named_after_a_meeting_noun_is_where_it_met() {
+    // ANT (2018): Singapore did not meet anyone.
+    let t = "وجاء ذلك إثر قمة سنغافورة بين ترامب وكيم جونغ أون.";
+    let out = run(
+        t,
+        vec![
+            name(t, "سنغافورة", "sg", EntityType::Gpe),
+            name(t, "ترامب", "trump", EntityType::Per),
+            name(t, "كيم جونغ أون", "kim", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        !r[0].sources.contains(&"sg".to_string()),
+        "{:?}",
+        out.events
+    );
+    assert_eq!(r[0].location.as_deref(), Some("sg"), "{:?}", out.events);
+}
