@@ -4102,7 +4102,17 @@ fn find_events(
         // Where the subject may start: right after the trigger, past title words (الرئيس …)
         // and quantifiers (مئات المعارضين).
         let mut subj_at = h.j;
-        while subj_at < cb
+        // A title that disagrees with the verb is its object, not its subject (احتجزت رئيس وزراء
+        // لبنان سعد الحريري).
+        // Only the past feminine ت is read: a ت- prefix is also the masculine past of form V
+        // (توعد الرئيس، تعهد الوزير).
+        let title_disagrees = h.verb
+            && h.j < cb
+            && is_title_word(&doc.toks[h.j].norm)
+            && doc.toks[h.i].norm.ends_with('ت')
+            && !(doc.toks[h.j].norm.ends_with('ه') || doc.toks[h.j].norm.ends_with("ات"));
+        while !title_disagrees
+            && subj_at < cb
             && subj_at < h.j + 4
             && (is_title_word(&doc.toks[subj_at].norm)
                 || (subj_at > h.j
@@ -4151,6 +4161,7 @@ fn find_events(
                                 && !doc.toks[x].norm.starts_with('ب')
                                 && !doc.toks[x].norm.starts_with("لل")
                         }) && is_title_word(&doc.toks[h.j].norm)
+                            && !title_disagrees
                         {
                             subj_at = subj_at.max(p);
                             window_end = window_end.max(p + 3);

@@ -3260,3 +3260,41 @@ fn a_place_named_after_a_meeting_noun_is_where_it_met() {
     );
     assert_eq!(r[0].location.as_deref(), Some("sg"), "{:?}", out.events);
 }
+
+#[test]
+fn a_masculine_title_after_a_feminine_verb_is_its_object() {
+    // ANT (2018): the ministry denied detaining Hariri; Hariri detained no one.
+    let t = "نفت وزارة الخارجية السعودية أنها احتجزت رئيس وزراء لبنان سعد الحريري.";
+    let out = run(
+        t,
+        vec![
+            m(t, "السعودية", "sa", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "لبنان", "lb", EntityType::Gpe),
+            name(t, "سعد الحريري", "hariri", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "COERCE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        !r[0].sources.contains(&"hariri".to_string()),
+        "{:?}",
+        out.events
+    );
+    assert!(
+        r[0].targets.contains(&"hariri".to_string()),
+        "{:?}",
+        out.events
+    );
+    // A form-V verb starts with ت and is masculine: the president threatens.
+    let t = "وتوعد الرئيس الأمريكي دونالد ترامب بشن ضربات صاروخية.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الأمريكي", "us", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "دونالد ترامب", "trump", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "THREATEN");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(r[0].sources, vec!["trump".to_string()], "{:?}", out.events);
+}
