@@ -2210,7 +2210,12 @@ fn by_phrase(doc: &Doc<'_>, from: usize, cb: usize, relatives: bool) -> Option<F
             _ => None,
         };
         if let Some(s) = skip {
-            return actor_at(doc, past_title(doc, k + s, cb), cb);
+            let f = actor_at(doc, past_title(doc, k + s, cb), cb);
+            // A name with ل or ب glued on is no agent (الزيارة التي قام بها للصين: where to).
+            if matches!(f, Some(Found::Named(m)) if preposition_on(doc, m)) {
+                return None;
+            }
+            return f;
         }
         k += 1;
     }

@@ -3005,6 +3005,16 @@ fn a_relative_clause_names_the_agent_only_of_its_own_noun() {
         out.events
     );
     assert_eq!(r[0].targets, vec!["ru".to_string()], "{:?}", out.events);
+    // A name with ل glued on after the light verb is where the visit went (ANT, audit 10).
+    let t = "وناقش الوزير القضية مع مسؤولين إيرانيين في زيارة قام بها لطهران في ديسمبر.";
+    let out = run(t, vec![name(t, "لطهران", "teh", EntityType::Gpe)]);
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        !r[0].sources.contains(&"teh".to_string()),
+        "{:?}",
+        out.events
+    );
     // After a verb of condemning, the relative clause is its object's: the league condemns.
     let t = "وأدانت الجامعة العربية المجزرة التي ارتكبتها إسرائيل في غزة.";
     let out = run(
