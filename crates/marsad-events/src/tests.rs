@@ -3006,9 +3006,24 @@ fn a_relative_clause_names_the_agent_only_of_its_own_noun() {
     );
     assert_eq!(r[0].targets, vec!["ru".to_string()], "{:?}", out.events);
     // A name with ل glued on after the light verb is where the visit went (ANT, audit 10).
-    let t = "وناقش الوزير القضية مع مسؤولين إيرانيين في زيارة قام بها لطهران في ديسمبر.";
-    let out = run(t, vec![name(t, "لطهران", "teh", EntityType::Gpe)]);
-    let r = of_kind(&out, "CONSULT");
+    let t = "وناقش الوزير القضية مع مسؤولين إيرانيين في زيارة قام بها لطهران في ديسمبر. ورحبت طهران بالزيارة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "لطهران", "teh", EntityType::Gpe),
+            EntityMention {
+                entity: "teh".to_string(),
+                kind: EntityType::Gpe,
+                form: MentionForm::Name,
+                start: t.rfind("طهران").unwrap(),
+                end: t.rfind("طهران").unwrap() + "طهران".len(),
+            },
+        ],
+    );
+    let r: Vec<_> = of_kind(&out, "CONSULT")
+        .into_iter()
+        .filter(|e| e.evidence[0].text.starts_with("زيارة قام"))
+        .collect();
     assert_eq!(r.len(), 1, "{:?}", out.events);
     assert!(
         !r[0].sources.contains(&"teh".to_string()),
