@@ -3371,7 +3371,19 @@ fn joined_by_wa(doc: &Doc<'_>, m: usize) -> bool {
     if rest.starts_with("ال") || rest.starts_with(['أ', 'إ', 'آ', 'و']) {
         return true;
     }
-    named_as(doc, &mm.entity, rest)
+    // Right after another state or body in a list (توعدت الولايات المتحدة وفرنسا وبريطانيا): few
+    // such names begin with و, and those that do follow a state rarely (وارسو، وهران).
+    let listed = matches!(mm.kind, EntityType::Gpe | EntityType::Org)
+        && doc.mtok[m].0 > 0
+        && doc.mention_at(doc.mtok[m].0 - 1).is_some_and(|p| {
+            p != m
+                && matches!(
+                    doc.input.mentions[p].kind,
+                    EntityType::Gpe | EntityType::Org
+                )
+                && doc.input.mentions[p].form == MentionForm::Name
+        });
+    listed || named_as(doc, &mm.entity, rest)
 }
 
 /// Mention `m` is written with the preposition ل or ب glued on (لأذربيجان، للولايات المتحدة،

@@ -3323,3 +3323,26 @@ fn a_masculine_title_after_a_feminine_verb_is_its_object() {
     assert_eq!(r.len(), 1, "{:?}", out.events);
     assert_eq!(r[0].sources, vec!["trump".to_string()], "{:?}", out.events);
 }
+
+#[test]
+fn states_listed_with_wa_share_the_subject() {
+    // ANT (2018): Britain and France accuse; «وفرنسا» is named only once, so the و is read from
+    // the list, not from another spelling in the document.
+    let t = "واتهم بريطانيا وفرنسا بالتبعية العمياء لأمريكا.";
+    let out = run(
+        t,
+        vec![
+            name(t, "بريطانيا", "uk", EntityType::Gpe),
+            name(t, "وفرنسا", "fr", EntityType::Gpe),
+            name(t, "لأمريكا", "us", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ACCUSE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(r[0].sources.contains(&"fr".to_string()), "{:?}", out.events);
+    assert!(
+        !r[0].targets.contains(&"fr".to_string()),
+        "{:?}",
+        out.events
+    );
+}
