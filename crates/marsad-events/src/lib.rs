@@ -674,7 +674,13 @@ fn mode_of(doc: &Doc<'_>, h: &Hit, claims: &[Claim]) -> Mode {
     // A verb with و on it starts a conjunct of its own, so a negation before it is the previous
     // conjunct's (واتهم … بالجهل وعدم الكفاءة وأدان); its own would come after the و (ولم يدن).
     let own_conjunct = h.verb && conjunction_wa(&doc.toks[h.i].norm);
-    let negation = |k: usize| doc.is_negation(k) && !own_conjunct;
+    // «ونفى الكرملين ضلوع روسيا في القصف»: the denial is of a part in it, not of the happening.
+    let denied_part = |k: usize| {
+        let n = doc.toks[k].norm.trim_start_matches(['و', 'ف']);
+        matches!(n, "نفى" | "نفي" | "نفت" | "ينفي" | "تنفي")
+            && (k + 1..h.i).any(|x| involvement_noun(&doc.toks[x].norm))
+    };
+    let negation = |k: usize| doc.is_negation(k) && !own_conjunct && !denied_part(k);
     // A negation before a complementiser negates the verb it governs, not the event of the
     // complement clause (لا يعني أن تدخل روسيا … لن تكون له تداعيات: the intervention happened).
     // Right after the negation the complementiser is governed by it (دون أن تقدم طهران
@@ -1698,16 +1704,11 @@ fn frame_of(doc: &Doc<'_>, h: &Hit, governed: bool) -> Frame {
     {
         return Frame::Hypothetical;
     }
-    // Denying one's responsibility for a happening (نافية بذلك مسؤوليتها عن هجمات أوقعت عشرات
-    // القتلى) does not deny the happening.
+    // Denying one's responsibility for, part in or tie to a happening (نافية بذلك مسؤوليتها عن
+    // هجمات أوقعت عشرات القتلى، ونفى الكرملين ضلوع روسيا في القصف، نفت تورطها في الهجوم، نفى
+    // أي علاقة له بالتفجير) does not deny the happening.
     if (sa..h.i).any(|k| {
-        doc.is_word(k, &w.deny)
-            && !(k + 1..h.i).any(|x| {
-                // مسؤولية، مسؤوليتها (not مسؤولين، مسؤولي: officials).
-                let n = doc.toks[x].norm.trim_start_matches('و');
-                let n = n.strip_prefix("ال").unwrap_or(n);
-                n.starts_with("مسؤوليه") || n.starts_with("مسؤوليت")
-            })
+        doc.is_word(k, &w.deny) && !(k + 1..h.i).any(|x| involvement_noun(&doc.toks[x].norm))
     }) {
         return Frame::Negated;
     }
@@ -3833,6 +3834,65 @@ fn kin_before(doc: &Doc<'_>, m: usize) -> bool {
     )
 }
 
+/// A word of responsibility for, part in or tie to something (مسؤوليتها، ضلوع، تورطها، علاقة،
+/// صلة; not مسؤولين، مسؤولي: officials): denying it does not deny the happening.
+fn involvement_noun(norm: &str) -> bool {
+    let n = norm.trim_start_matches('و');
+    let n = n.strip_prefix("ال").unwrap_or(n);
+    n.starts_with("مسؤوليه")
+        || n.starts_with("مسؤوليت")
+        || n.starts_with("ضلوع")
+        || n.starts_with("تورط")
+        || n.starts_with("علاقه")
+        || n.starts_with("علاقت")
+        || n == "صله"
+        || n.starts_with("صلت")
+}
+
+/// Mention `m` names the patron of an actor already named just before it: «ميليشيات الحوثي
+/// الموالية لإيران»، «مجلس الأمن التابع للأمم المتحدة»، «حزب الله اللبناني المدعوم من إيران».
+/// The patron describes that actor; it is neither the side acted on nor where it happened. After
+/// an unnamed noun (القوات التابعة للنظام) the patron is how the side is named, and stays.
+/// Returns the participle's token (which may itself trigger the support it names).
+fn patron_of_named(doc: &Doc<'_>, m: usize) -> Option<usize> {
+    let a = doc.mtok[m].0;
+    let participle = |p: usize| {
+        let stem = doc.toks[p].norm.as_str();
+        let stem = ["ين", "ون", "ان", "ه"]
+            .iter()
+            .find_map(|s| stem.strip_suffix(s))
+            .unwrap_or(stem);
+        matches!(
+            stem,
+            "الموالي" | "التابع" | "المدعوم" | "المقرب" | "المحسوب" | "المرتبط"
+        )
+    };
+    // «الموالية لإيران» (ل on the name) or «المدعومة من إيران».
+    let p = match a.checked_sub(1)? {
+        p if participle(p) => p,
+        q if matches!(doc.toks[q].norm.as_str(), "من" | "على" | "علي") => {
+            q.checked_sub(1).filter(|&p| participle(p))?
+        }
+        _ => return None,
+    };
+    if p == 0 {
+        return None;
+    }
+    // Back over nisba adjectives (حزب الله اللبناني) to the name they qualify.
+    let mut last = p - 1;
+    while let Some(h) = doc
+        .mentions_in(last.saturating_sub(8), last + 1)
+        .find(|&k| doc.mtok[k].1 == last)
+    {
+        let form = doc.input.mentions[h].form;
+        if form != MentionForm::Adjective {
+            return matches!(form, MentionForm::Name | MentionForm::Metonym).then_some(p);
+        }
+        last = doc.mtok[h].0.checked_sub(1)?;
+    }
+    None
+}
+
 /// God invoked within five words after `j` («الله عز وجل أن», «المولى تعالى»), not as part of a
 /// name (عبد الله، حزب الله، نصر الله).
 fn prayer_after(doc: &Doc<'_>, j: usize) -> bool {
@@ -4045,7 +4105,7 @@ fn find_events(
         let push = |v: &mut Vec<String>, k: usize, span: &mut (usize, usize)| {
             let m = &doc.input.mentions[k];
             // «اعتقال أحد أقارب الأسد»: the relative is arrested, not the man named.
-            if kin_before(doc, k) {
+            if kin_before(doc, k) || patron_of_named(doc, k).is_some_and(|p| p != h.i) {
                 return;
             }
             if !v.contains(&m.entity) {
@@ -4663,7 +4723,23 @@ fn find_events(
             let channel = (t.norm == "من" && doc.toks.get(k + 1).is_some_and(|n| n.norm == "خلال"))
                 || t.norm == "عبر";
             if prep || channel {
-                if let Some(m) = (k + 1..(k + 3).min(cb)).find_map(|p| doc.mention_at(p)) {
+                // An attack's target may end a construct chain of two article-less nouns (على
+                // مواقع تمركز ميليشيات الحوثي).
+                let chain = h.kind == "ASSAULT"
+                    && matches!(t.norm.as_str(), "على" | "علي" | "ضد")
+                    && k + 3 < cb
+                    // «على يد» is "at the hands of": the agent, not the target.
+                    && !matches!(doc.toks[k + 1].norm.as_str(), "يد" | "ايدي")
+                    && (k + 1..k + 3).all(|p| {
+                        let t = &doc.toks[p];
+                        !t.punct
+                            && !definite(&t.norm)
+                            && !preposition(&t.norm)
+                            && !doc.covered(p)
+                            && lexicon_hit(doc, p).is_none()
+                    });
+                let reach = if chain { k + 4 } else { k + 3 };
+                if let Some(m) = (k + 1..reach.min(cb)).find_map(|p| doc.mention_at(p)) {
                     let mm = &doc.input.mentions[m];
                     if channel || in_parenthesis_after(doc, &h, mm.start) {
                         // Neither target nor place: a channel, or a definition said aside
@@ -4792,6 +4868,7 @@ fn find_events(
                     && !of_agent
                     && !nationality
                     && !origin
+                    && patron_of_named(doc, m).is_none()
                     && !sources.contains(&mm.entity)
             };
             // The nearest fitting place of the clause, else the first of the sentence: in the

@@ -3346,3 +3346,95 @@ fn states_listed_with_wa_share_the_subject() {
         out.events
     );
 }
+
+#[test]
+fn a_named_actors_patron_is_no_target_or_place() {
+    // ANT (2018): the sanctions fall on Hezbollah; Iran backs it and is not sanctioned.
+    let t = "وفرضت واشنطن عقوبات على حزب الله اللبناني المدعوم من إيران.";
+    let out = run(
+        t,
+        vec![
+            name(t, "واشنطن", "us", EntityType::Gpe),
+            name(t, "حزب الله", "hezbollah", EntityType::Org),
+            m(t, "اللبناني", "lb", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "إيران", "ir", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "SANCTION");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        r[0].targets.contains(&"hezbollah".to_string()),
+        "{:?}",
+        out.events
+    );
+    assert!(
+        !r[0].targets.contains(&"ir".to_string()),
+        "{:?}",
+        out.events
+    );
+    // ANT: the clashes with the Houthis are in Yemen's Taiz, not in Iran.
+    let t = "واندلعت مواجهات مع ميليشيات الحوثي الموالية لإيران.";
+    let out = run(
+        t,
+        vec![
+            name(t, "ميليشيات الحوثي", "houthis", EntityType::Org),
+            name(t, "لإيران", "ir", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_ne!(r[0].location.as_deref(), Some("ir"), "{:?}", out.events);
+    assert!(
+        !r[0].targets.contains(&"ir".to_string()),
+        "{:?}",
+        out.events
+    );
+    // After an unnamed noun the patron is how the side is named (القوات التابعة للنظام).
+    let t = "وقصفت الطائرات القوات التابعة لإيران.";
+    let out = run(t, vec![name(t, "لإيران", "ir", EntityType::Gpe)]);
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(r[0].targets.contains(&"ir".to_string()), "{:?}", out.events);
+}
+
+#[test]
+fn denying_a_part_in_a_happening_does_not_deny_it() {
+    // ANT (2018): the strikes on Ghouta happened; the Kremlin denied Russia took part.
+    let t = "ونفى الكرملين ضلوع روسيا في القصف على الغوطة الشرقية الذي أوقع 250 قتيلا.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الكرملين", "ru", EntityType::Gpe, MentionForm::Metonym),
+            name(t, "روسيا", "ru", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_ne!(r[0].mode, Mode::Negated, "{:?}", out.events);
+    // A denial of the happening itself still negates it.
+    let t = "ونفت روسيا وقوع القصف على الغوطة.";
+    let out = run(t, vec![name(t, "روسيا", "ru", EntityType::Gpe)]);
+    let r = of_kind(&out, "ASSAULT");
+    assert!(
+        r.iter().all(|e| e.mode == Mode::Negated),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn an_attacks_target_may_end_a_construct_chain() {
+    // ANT dev (strict tune, row 718): «على مواقع تمركز ميليشيات الحوثي».
+    let t = "وكانت القوات قد شنت هجوما واسعا على مواقع تمركز ميليشيات الحوثي.";
+    let out = run(
+        t,
+        vec![name(t, "ميليشيات الحوثي", "houthis", EntityType::Org)],
+    );
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        r[0].targets.contains(&"houthis".to_string()),
+        "{:?}",
+        out.events
+    );
+}

@@ -2364,11 +2364,27 @@ fn link_doc(
                         && x.targets.iter().any(|t| t.kind == AliasKind::Adjective)
                 })
             };
+            // The active participle of a defective verb (الموالية، المعادي) ends like a nisba
+            // but describes the body named (جماعة الحوثي الموالية لإيران).
+            let participle = |w: &str| {
+                w.strip_prefix("الم").is_some_and(|b| {
+                    let c: Vec<char> = b.chars().collect();
+                    matches!(c[..], [_, 'ا', _, 'ي'] | [_, 'ا', _, 'ي', 'ه' | 'ة'])
+                })
+            };
+            // Only a definite head takes adjectives; after an indefinite one (جماعة الحوثي،
+            // ميليشيات الحوثي) the next word is a genitive, and an adjective after it (الانقلابية)
+            // describes the body named.
+            let definite_head = ["ال", "وال", "بال", "فال", "لل", "ولل", "كال"]
+                .iter()
+                .any(|p| dt.text(m.tok_start).starts_with(p));
             if be.class == Class::Org
                 && best.kind == AliasKind::Name
                 && m.tok_end - m.tok_start >= 2
+                && definite_head
                 && nisba(last)
                 && nisba(next)
+                && !participle(next)
                 && !next_state_adj()
             {
                 continue;

@@ -1942,6 +1942,39 @@ fn the_houthi_movement_by_its_news_names() {
     }
 }
 
+/// Regression (ANT random events, session 19): «ميليشيات الحوثي» (1,300 times in ANT) named no
+/// actor, and «جماعة الحوثي الموالية لإيران»، «لمليشيات الحوثي الانقلابية» lost their match
+/// because the name-goes-on rule read the word after them as another body's longer name.
+#[test]
+fn the_houthi_militias_and_a_participle_after_the_name() {
+    let a = "وقصفت ميليشيات الحوثي مدينة مأرب، وقتل عشرون من مسلحي الحوثي.";
+    let b = "وتصدت القوات لجماعة الحوثي الموالية لإيران.";
+    // After an indefinite head the next word is a genitive, so a nisba after the name describes
+    // the body: «الانقلابية» does not make it another body's longer name.
+    let c = "وقصفت المدفعية تجمعاً لمليشيات الحوثي الانقلابية.";
+    let out = run(&[("a", a), ("b", b), ("c", c)], None);
+    for s in [
+        "ميليشيات الحوثي",
+        "مسلحي الحوثي",
+        "لجماعة الحوثي",
+        "لمليشيات الحوثي",
+    ] {
+        assert_eq!(entity_with(&out, s).id, "E:L:org:حوث", "{s}");
+    }
+    // A nisba after a body's adjectival name still makes another body (الحزب الديمقراطي
+    // الكردستاني), which the participle rule must not undo.
+    let c = "وقال الحزب الديمقراطي الكردستاني إن الاستفتاء قائم.";
+    let out = run(&[("c", c)], None);
+    assert!(
+        out.entities.iter().all(|e| !e
+            .mentions
+            .iter()
+            .any(|m| m.evidence.text == "الحزب الديمقراطي")),
+        "{:#?}",
+        out.entities
+    );
+}
+
 /// Yemen news audit (session 14): «زنجبار» in Abyan was Zanzibar City; on ANT the same rule
 /// removes a thousand false friends (ديفيد a town in Panama, وكيل Kiel, سعيدة Saïda in Algeria).
 /// A small foreign town in a report that names other states, none of them the town's, is left to
