@@ -16,7 +16,7 @@ pub struct Trigger {
     pub subtype: &'static str,
     /// A finite verb (its subject may follow it), not a noun.
     pub verb: bool,
-    /// Object words one of which must follow within a few words (empty: none needed).
+    /// Object words one of which must follow within a few words (empty: none needed), normalised.
     pub objects: &'static [&'static str],
 }
 
@@ -844,7 +844,19 @@ pub fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
+        // Object words are normalised once for the process, so that matching them on the trigger
+        // path allocates nothing (the lexicon lives as long as the process).
+        let mut normalised: HashMap<usize, &'static [&'static str]> = HashMap::new();
         for (forms, kind, subtype, verb, objects) in TRIGGERS {
+            let objects: &'static [&'static str] = normalised
+                .entry(objects.as_ptr() as usize)
+                .or_insert_with(|| {
+                    let v: Vec<&'static str> = objects
+                        .iter()
+                        .map(|o| &*Box::leak(normalize_str(o).into_boxed_str()))
+                        .collect();
+                    Box::leak(v.into_boxed_slice())
+                });
             for f in *forms {
                 let t = Trigger {
                     kind,

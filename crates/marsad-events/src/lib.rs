@@ -371,12 +371,25 @@ fn objects_follow(doc: &Doc<'_>, j: usize, objects: &[&str]) -> bool {
     if objects.is_empty() {
         return true;
     }
-    let objs: Vec<String> = objects.iter().map(|o| normalize_str(o)).collect();
-    (j..(j + 6).min(doc.toks.len())).any(|k| {
+    let end = (j + 6).min(doc.toks.len());
+    // «على» marks the object only before a place phrase: «الحادث وقع عند تحويلة على الطريق»،
+    // «الانفجار الذي وقع في ستامفورد هيل على …» happened, nobody signed. «في» counts only right
+    // after the verb: after a subject it may place the signing («وقعت الأطراف المتحاربة في جنوب
+    // السودان على اتفاق سلام»).
+    let placed = |k: usize| {
+        (j..k).any(|x| {
+            matches!(
+                doc.toks[x].norm.as_str(),
+                "عند" | "قرب" | "بالقرب" | "امام" | "داخل"
+            ) || (x == j && doc.toks[x].norm == "في")
+        })
+    };
+    (j..end).any(|k| {
         !doc.toks[k].punct
             && stems(&doc.toks[k].norm)
                 .iter()
-                .any(|s| objs.iter().any(|o| o == s))
+                .any(|s| objects.iter().any(|o| o == s))
+            && !(doc.toks[k].norm == "علي" && placed(k))
     })
 }
 
@@ -4847,10 +4860,15 @@ fn find_events(
                 let of_agent = mm.form == MentionForm::Adjective
                     && a > 0
                     && agents::agent_at(&doc.toks[a - 1].norm, None).is_some();
-                // «من الجنسية البنغلاديشية»: a nationality, not where it happened.
+                // «من الجنسية البنغلاديشية»، «من أصول تركية»: a nationality or descent, not where
+                // it happened.
                 let nationality = mm.form == MentionForm::Adjective
                     && a > 0
-                    && doc.toks[a - 1].norm.contains("جنسي");
+                    && (doc.toks[a - 1].norm.contains("جنسي")
+                        || matches!(
+                            doc.toks[a - 1].norm.as_str(),
+                            "اصول" | "اصل" | "الاصل" | "الاصول"
+                        ));
                 // «عقب عودته مباشرة من تركيا»، «التي تتخذ من لندن مقراً»: where someone came
                 // from or sits, not where it happened («قريبة من تورينو» still is).
                 let origin = a > 1

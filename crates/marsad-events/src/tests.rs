@@ -3438,3 +3438,42 @@ fn an_attacks_target_may_end_a_construct_chain() {
         out.events
     );
 }
+
+#[test]
+fn what_happened_at_a_place_was_not_signed() {
+    // ANT (2018): وقع is "happened" before a place phrase, even with «على» further on.
+    for t in [
+        "وأوضح أن الحادث وقع عند تحويلة على الطريق الصحراوي.",
+        "وقال إن الانفجار الذي وقع في ستامفورد هيل على الأغلب كان متعمدا.",
+    ] {
+        let out = run(t, vec![]);
+        assert!(of_kind(&out, "AGREE").is_empty(), "{t}: {:?}", out.events);
+    }
+    // After its subject, «في» may place a signing.
+    let t = "وقعت الأطراف المتحاربة في جنوب السودان على اتفاق سلام.";
+    let out = run(t, vec![name(t, "جنوب السودان", "ss", EntityType::Gpe)]);
+    let signed = of_kind(&out, "AGREE");
+    assert!(
+        signed
+            .iter()
+            .any(|e| e.subtype.as_deref() == Some("signing")),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn descent_is_not_where_it_happened() {
+    // ANT (2018): the attack was planned in Italy by a man of Moroccan descent.
+    let t = "واعتقلت الشرطة إيطاليا من أصل مغربي كان يخطط لهجوم بشاحنة.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إيطاليا", "it", EntityType::Gpe),
+            m(t, "مغربي", "ma", EntityType::Gpe, MentionForm::Adjective),
+        ],
+    );
+    let r = of_kind(&out, "ASSAULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_ne!(r[0].location.as_deref(), Some("ma"), "{:?}", out.events);
+}
