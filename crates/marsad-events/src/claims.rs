@@ -999,7 +999,7 @@ fn after_dateline(doc: &Doc<'_>, sa: usize, k: usize) -> usize {
 }
 
 /// The grammatical gender a speech verb gives its subject (`true`: feminine): قالت، أضافت،
-/// مضيفة are feminine; قال، أضاف، يقول، مضيفاً masculine; تقول (also "you say") tells nothing.
+/// مضيفة، تقول are feminine; قال، أضاف، يقول، مضيفاً masculine; توعد (form V) tells nothing.
 fn verb_gender(norm: &str) -> Option<bool> {
     let n = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
     if n.chars().count() < 3 {
@@ -1015,11 +1015,13 @@ fn verb_gender(norm: &str) -> Option<bool> {
     if let Some(stem) = n.strip_suffix('ه') {
         return (is_speech(&format!("{stem}ا")) || is_speech(stem)).then_some(true);
     }
-    if n.starts_with('ت') {
-        None
-    } else {
-        Some(false)
+    // The imperfect's ت is "she" where the ي form is a speech verb too (تزعم، تقول: «الذي تزعم هي
+    // أنه»); outside quotes "you" is rare in news, and a feminine plural of things or bodies
+    // (تقول السلطات) is no man either.
+    if let Some(stem) = n.strip_prefix('ت') {
+        return is_speech(&format!("ي{stem}")).then_some(true);
     }
+    Some(false)
 }
 
 /// What the document tells of a person's gender (`true`: feminine), from the titles right
@@ -1068,7 +1070,8 @@ fn person_gender(doc: &Doc<'_>, entity: &str) -> Option<bool> {
                 }
                 None => {}
             }
-            if back == 1 && doc.is_word(p, &lex.speech) {
+            // An imperfect's ت is left out here: «تعتبر العامري …» may have another subject.
+            if back == 1 && doc.is_word(p, &lex.speech) && !t.norm.starts_with('ت') {
                 match verb_gender(&t.norm) {
                     Some(true) => fem += 1,
                     Some(false) => masc += 1,

@@ -3477,3 +3477,17 @@ fn descent_is_not_where_it_happened() {
     assert_eq!(r.len(), 1, "{:?}", out.events);
     assert_ne!(r[0].location.as_deref(), Some("ma"), "{:?}", out.events);
 }
+
+#[test]
+fn a_feminine_imperfect_speech_verb_takes_no_man_as_implicit_speaker() {
+    // ANT (2018): «تؤكد» after a man's words had him confirm; the evidence confirms.
+    let t = "وقال وزير الخارجية الأمريكي مايك بومبيو إن الاتفاق سيئ. والتقارير الأولية تؤكد أن الهدف دمر بالكامل.";
+    let out = run(t, vec![name(t, "مايك بومبيو", "pompeo", EntityType::Per)]);
+    let c = out.claims.iter().find(|c| c.verb == "تؤكد").unwrap();
+    assert_eq!(c.speaker, None, "{:?}", out.claims);
+    // A past verb starting with ت (تابع, form III) is masculine and keeps him.
+    let t = "وقال وزير الخارجية الأمريكي مايك بومبيو إن الاتفاق سيئ. وتابع أن الهدف دمر بالكامل.";
+    let out = run(t, vec![name(t, "مايك بومبيو", "pompeo", EntityType::Per)]);
+    let c = out.claims.iter().find(|c| c.verb == "وتابع").unwrap();
+    assert_eq!(c.speaker.as_deref(), Some("pompeo"), "{:?}", out.claims);
+}
