@@ -520,6 +520,13 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             {
                 return None;
             }
+            // «على أن تدخل حيز التنفيذ»: a text enters into force, nobody intervenes.
+            if pick.is_some_and(|tr| tr.kind == "MOBILIZE")
+                && s.contains("دخل")
+                && doc.toks.get(i + 1).is_some_and(|n| n.norm == "حيز")
+            {
+                return None;
+            }
             if let Some(tr) = pick {
                 let mut h = hit(i, i + 1, tr);
                 if nominal {
@@ -610,6 +617,16 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
                 forms.push(x);
             }
         }
+    }
+    // «لقي (فلسطينيان) مصرعهما / حتفه» is dying; the dictionary's «لقي» is receiving (لقي دعم
+    // الجيش: military aid).
+    // No killing is coded from it either: as often an accident («لقوا حتفهم في الحادث»), and the
+    // attack, if any, has its own word (برصاص، في الهجوم).
+    if doc.toks[i + 1..(i + 4).min(doc.toks.len())]
+        .iter()
+        .any(|n| n.norm.starts_with("مصرع") || n.norm.starts_with("حتف"))
+    {
+        return None;
     }
     for s in forms {
         // Speech verbs make claims, not events (قال … اتفاق is a statement about an agreement).

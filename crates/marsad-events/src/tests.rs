@@ -3491,3 +3491,37 @@ fn a_feminine_imperfect_speech_verb_takes_no_man_as_implicit_speaker() {
     let c = out.claims.iter().find(|c| c.verb == "وتابع").unwrap();
     assert_eq!(c.speaker.as_deref(), Some("pompeo"), "{:?}", out.claims);
 }
+
+#[test]
+fn entering_into_force_and_meeting_death_are_no_intervention_or_aid() {
+    // ANT (2018): a resignation «على أن تدخل حيز التنفيذ الأربعاء»; «لقي فلسطينيان مصرعهما»
+    // matched the CAMEO dictionary's «لقي … الجيش» (received military aid).
+    let t = "وقد أصبحت استقالته رسمية على أن تدخل حيز التنفيذ الأربعاء في فرنسا.";
+    let out = run(t, vec![name(t, "فرنسا", "fr", EntityType::Gpe)]);
+    assert!(of_kind(&out, "MOBILIZE").is_empty(), "{:?}", out.events);
+    let t = "لقي فلسطينيان مصرعهما برصاص الجيش الإسرائيلي شمال قطاع غزة.";
+    let out = run(
+        t,
+        vec![
+            m(
+                t,
+                "الإسرائيلي",
+                "il",
+                EntityType::Gpe,
+                MentionForm::Adjective,
+            ),
+            name(t, "قطاع غزة", "gaza", EntityType::Loc),
+        ],
+    );
+    assert!(of_kind(&out, "AID").is_empty(), "{:?}", out.events);
+    // Intervening is still intervening.
+    let t = "وتدخل الجيش الفرنسي في مالي عام 2013.";
+    let out = run(
+        t,
+        vec![
+            m(t, "الفرنسي", "fr", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "مالي", "ml", EntityType::Gpe),
+        ],
+    );
+    assert_eq!(of_kind(&out, "MOBILIZE").len(), 1, "{:?}", out.events);
+}
