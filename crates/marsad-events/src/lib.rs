@@ -3864,6 +3864,14 @@ fn kin_before(doc: &Doc<'_>, m: usize) -> bool {
     )
 }
 
+/// A finite verb of visiting (زار، زارت، يزور، تزور، زاروا, with و/ف).
+fn visit_verb(norm: &str) -> bool {
+    matches!(
+        norm.trim_start_matches(['و', 'ف']),
+        "زار" | "زارت" | "يزور" | "تزور" | "زاروا" | "سيزور" | "ستزور"
+    )
+}
+
 /// A word of responsibility for, part in or tie to something (مسؤوليتها، ضلوع، تورطها، علاقة،
 /// صلة; not مسؤولين، مسؤولي: officials): denying it does not deny the happening.
 fn involvement_noun(norm: &str) -> bool {
@@ -4250,6 +4258,8 @@ fn find_events(
         }
         // The window for the subject and object grows by each name joined to the subject.
         let mut window_end = h.j + 4;
+        // The place a verb of visiting went to, which no fallback may make its subject.
+        let mut destination: Option<usize> = None;
         while k < cb && k < window_end {
             if doc.toks[k].punct || preposition(&doc.toks[k].norm) || doc.toks[k].norm == "في" {
                 break;
@@ -4276,6 +4286,20 @@ fn find_events(
                             continue;
                         }
                     }
+                }
+                // A place named right after a verb of visiting is where the visit went, not who
+                // visited (زار إسرائيل، زارت كندا، زار العاصمة الكورية الشمالية): a state or city
+                // does not visit.
+                if h.verb
+                    && visit_verb(&doc.toks[h.i].norm)
+                    && is_place(mm.kind)
+                    && (k == h.j || (k == h.j + 1 && doc.toks[h.j].norm == "العاصمه"))
+                    && (mm.form != MentionForm::Adjective || k > h.j)
+                {
+                    push(&mut targets, m, &mut span);
+                    destination = Some(m);
+                    k = doc.mtok[m].1 + 1;
+                    continue;
                 }
                 // So does one after the object's title (التقى نتنياهو الرئيس الروسي فلاديمير
                 // بوتين، نظيره الروسي).
@@ -4433,6 +4457,7 @@ fn find_events(
         if sources.is_empty() && (!patient_first || targets.is_empty()) {
             if let Some(f) = actor_at(doc, h.j, cb)
                 .filter(|f| owner_la || !matches!(f, Found::Named(m) if preposition_on(doc, *m)))
+                .filter(|f| !matches!(f, Found::Named(m) if Some(*m) == destination))
             {
                 if patient_first || (backing_patient && targets.is_empty()) {
                     push_found(&mut targets, f, &mut span, &mut actors);

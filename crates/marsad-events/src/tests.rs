@@ -3525,3 +3525,41 @@ fn entering_into_force_and_meeting_death_are_no_intervention_or_aid() {
     );
     assert_eq!(of_kind(&out, "MOBILIZE").len(), 1, "{:?}", out.events);
 }
+
+#[test]
+fn a_place_after_a_verb_of_visiting_is_where_the_visit_went() {
+    // ANT (2018): «عندما زارت كندا» had Canada as the visitor, «الذي زار بيونغ يانغ» Pyongyang.
+    let t = "وكان بومبيو قد زار بيونغ يانغ مرتين.";
+    let out = run(
+        t,
+        vec![
+            name(t, "بومبيو", "pompeo", EntityType::Per),
+            name(t, "بيونغ يانغ", "pyongyang", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_eq!(
+        r[0].targets,
+        vec!["pyongyang".to_string()],
+        "{:?}",
+        out.events
+    );
+    assert!(
+        !r[0].sources.contains(&"pyongyang".to_string()),
+        "{:?}",
+        out.events
+    );
+    // A person after the verb is still its subject.
+    let t = "وزار الرئيس إيمانويل ماكرون مصر الأسبوع الماضي.";
+    let out = run(
+        t,
+        vec![
+            name(t, "إيمانويل ماكرون", "macron", EntityType::Per),
+            name(t, "مصر", "eg", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r[0].sources, vec!["macron".to_string()], "{:?}", out.events);
+    assert_eq!(r[0].targets, vec!["eg".to_string()], "{:?}", out.events);
+}
