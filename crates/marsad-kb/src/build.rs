@@ -441,7 +441,8 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
     orgs(&mut cx, data, curated)?;
     let translit = translit_table(data)?;
     let actors = read_actors(data)?;
-    persons(&mut cx, &actors, &common, &translit)?;
+    let regions = region_words(data)?;
+    persons(&mut cx, &actors, &common, &translit, &regions)?;
     if let Some(c) = curated {
         apply_curated(&mut cx, c)?;
     }
@@ -457,6 +458,7 @@ pub fn build(data: &Path, curated: Option<&Path>) -> Result<(Vec<KbEntry>, Build
                 let (class, _, ar) = (f.next()?, f.next()?, f.next()?);
                 (class == "LOCATION" || class == "PERSON").then(|| normalize_str(ar))
             })
+            .chain(regions.iter().cloned())
             .collect();
     orgs::oeda_orgs(
         &mut cx,
@@ -800,6 +802,24 @@ fn cities(
             .or_default()
             .push((hint, ar, qualified));
     }
+    // Which English city names ArWikiCats gives each (normalised) Arabic name: a world-cities label
+    // that is another city's ArWikiCats name belongs to that city (world-cities labels Kobe
+    // «كوبنهاغن», Copenhagen's name).
+    let mut awc_owners: HashMap<String, HashSet<String>> = HashMap::new();
+    for (k, v) in &awc {
+        // A name qualified in Arabic («سانت لويس (السنغال)») claims only its qualified form.
+        if v.contains('(') {
+            continue;
+        }
+        if let Some(ar) = clean_ar(v) {
+            let name = k.split_once(", ").map_or(k.as_str(), |(n, _)| n);
+            awc_owners
+                .entry(normalize_str(&ar))
+                .or_default()
+                .insert(name.to_string());
+        }
+    }
+    let (mut wc_foreign, mut wc_unlike) = (0, 0);
     let ne = csv_rows(&data.join("gaz_natural_earth_places/ne_10m_populated_places.csv"))?;
     let (mut from_ne, mut ne_no_ar, mut wc_used) = (0, 0, HashSet::new());
     let mut capitals = 0;
@@ -833,11 +853,12 @@ fn cities(
             push_unique(&mut names, b);
         }
         let mut ar: Vec<String> = Vec::new();
+        let mut wc_ar: Vec<String> = Vec::new();
         let national_capital = g("ADM0CAP") == "1" || g("FEATURECLA") == "Admin-0 capital";
         let mut pop = g("POP_MAX").parse::<f64>().unwrap_or(0.0) as u64;
         for n in &names {
             if let Some((a, p)) = wc_by_key.get(&(n.clone(), state)) {
-                push_unique(&mut ar, a.clone());
+                push_unique(&mut wc_ar, a.clone());
                 pop = pop.max(*p);
                 wc_used.insert((n.clone(), state));
             }
@@ -855,6 +876,47 @@ fn cities(
                     }
                 }
             }
+        }
+        // `ar` holds the ArWikiCats names so far. Where both sources name the city, a world-cities
+        // label that ArWikiCats gives another city is dropped, and one unlike every ArWikiCats name
+        // (world-cities labels Mosul «فاموتيدين», a drug) is no display name: it goes after them.
+        let awc_skeletons: Vec<String> = ar
+            .iter()
+            .map(|a| crate::text::skeleton(&normalize_str(a)))
+            .collect();
+        let mut unlike = Vec::new();
+        for a in wc_ar {
+            let key = normalize_str(&a);
+            let other_city = !ar.is_empty()
+                && awc_owners
+                    .get(&key)
+                    // Not the city's own province («ولاية بشار», ArWikiCats' "béchar province").
+                    .is_some_and(|owners| {
+                        !owners.iter().any(|o| {
+                            names
+                                .iter()
+                                .any(|n| o == n || o.starts_with(&format!("{n} ")))
+                        })
+                    });
+            if other_city {
+                wc_foreign += 1;
+                continue;
+            }
+            let sk = crate::text::skeleton(&key);
+            let near = |o: &String| {
+                let max = (sk.chars().count().max(o.chars().count()) / 3).max(1);
+                crate::text::edit_distance(&sk, o, max) <= max
+            };
+            if !awc_skeletons.is_empty() && !awc_skeletons.iter().any(near) {
+                wc_unlike += 1;
+                unlike.push(a);
+            } else {
+                ar.retain(|x| *x != a);
+                ar.insert(0, a);
+            }
+        }
+        for a in unlike {
+            push_unique(&mut ar, a);
         }
         if ar.is_empty() {
             ne_no_ar += 1;
@@ -1019,7 +1081,7 @@ fn cities(
     let before = cx.entries.len();
     cx.entries.retain(|e| !e.ar.is_empty());
     cx.report.say(format!(
-        "cities: {from_ne} from natural_earth (QID) with Arabic from world_cities/arwikicats, {ne_no_ar} NE places without \
+        "cities: {from_ne} from natural_earth (QID) with Arabic from world_cities/arwikicats ({wc_foreign} world_cities labels dropped as another city's arwikicats name, {wc_unlike} unlike every arwikicats name kept as aliases only), {ne_no_ar} NE places without \
          an Arabic name skipped, {from_wc} world_cities-only (pop >= 100k; {wc_same_as_ne} more skipped: a Natural Earth city of the state has their Arabic name), {wc_unjoined} world_cities rows without a state, \
          {capitals} capitals; {dropped_common} one-word aliases dropped as common words, {dropped_state} as state names, \
          {dropped_adjective} as adjectives, {dropped_institution} as institutions, \
@@ -1401,11 +1463,30 @@ const OUTLET_LAST_WORDS: &[&str] = &[
     "زيتونغ",
 ];
 
+/// One-word Arabic names of regions (states, provinces) from the ArWikiCats geography tables,
+/// normalised: «كاليفورنيا»، «تكساس»، «بافاريا».
+fn region_words(data: &Path) -> Result<HashSet<String>, KbError> {
+    let mut out = HashSet::new();
+    for f in ["geography_P17_PP.json", "geography_popopo.json"] {
+        let path = data.join("gaz_arwikicats_ar_translations").join(f);
+        let m: BTreeMap<String, String> = serde_json::from_str(&read(&path)?)
+            .map_err(|e| KbError::Data(format!("{}: {e}", path.display())))?;
+        out.extend(
+            m.values()
+                .filter_map(|v| clean_ar(v))
+                .map(|a| normalize_str(&a))
+                .filter(|a| !a.contains(' ')),
+        );
+    }
+    Ok(out)
+}
+
 fn persons(
     cx: &mut Ctx,
     actors: &[Actor],
     common: &HashSet<String>,
     translit: &HashMap<String, String>,
+    regions: &HashSet<String>,
 ) -> Result<(), KbError> {
     let adj_state: HashMap<String, usize> = cx
         .entries
@@ -1589,9 +1670,15 @@ fn persons(
             && name
                 .iter()
                 .any(|t| crate::link::LETTER_ONLY_NAMES.contains(&spelled(t).as_str()));
+        // «بيركلي_كاليفورنيا» is a place: a name ending in a region's name is no person.
+        let in_region = name.len() >= 2
+            && name
+                .last()
+                .is_some_and(|t| regions.contains(&normalize_str(t)));
         if state_word
             || first_common
             || acronym
+            || (!has_gov && in_region)
             || (!has_gov
                 && (name.iter().any(|t| place_names.contains(&normalize_str(t)))
                     || common_any(common, &name[0])))
