@@ -520,6 +520,12 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             {
                 return None;
             }
+            // فجر is also "dawn": with the article (في ساعات الفجر، صلاة الفجر), before a day or
+            // time word (فجر السبت، فجر اليوم) or after a word of time (قبل فجر، حتى فجر) it is
+            // no detonation.
+            if s == "فجر" && pick.is_some() && dawn(doc, i, nominal) {
+                return None;
+            }
             // «على أن تدخل حيز التنفيذ»: a text enters into force, nobody intervenes.
             if pick.is_some_and(|tr| tr.kind == "MOBILIZE")
                 && s.contains("دخل")
@@ -3862,6 +3868,43 @@ fn kin_before(doc: &Doc<'_>, m: usize) -> bool {
             | "عائله"
             | "اسره"
     )
+}
+
+/// «فجر» at `i` is dawn, not "detonated" (see [`lexicon_hit`]).
+fn dawn(doc: &Doc<'_>, i: usize, nominal: bool) -> bool {
+    let day = |k: usize| {
+        doc.toks.get(k).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "السبت"
+                    | "الاحد"
+                    | "الاثنين"
+                    | "الثلاثاء"
+                    | "الاربعاء"
+                    | "الخميس"
+                    | "الجمعه"
+                    | "اليوم"
+                    | "امس"
+                    | "الغد"
+                    | "يوم"
+            )
+        })
+    };
+    let time_before = i > 0
+        && matches!(
+            doc.toks[i - 1].norm.as_str(),
+            "قبل"
+                | "قبيل"
+                | "حتي"
+                | "منذ"
+                | "صلاه"
+                | "ساعات"
+                | "من"
+                | "مع"
+                | "عند"
+                | "بعد"
+        );
+    nominal || day(i + 1) || time_before
 }
 
 /// A finite verb of visiting (زار، زارت، يزور، تزور، زاروا, with و/ف).

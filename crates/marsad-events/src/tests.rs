@@ -3563,3 +3563,18 @@ fn a_place_after_a_verb_of_visiting_is_where_the_visit_went() {
     assert_eq!(r[0].sources, vec!["macron".to_string()], "{:?}", out.events);
     assert_eq!(r[0].targets, vec!["eg".to_string()], "{:?}", out.events);
 }
+
+#[test]
+fn a_detonation_is_still_one() {
+    // The dawn rule (`dawn`; the whole-pipeline test is `dawn_is_no_detonation` in marsad-core)
+    // leaves a suicide bomber's «فجر» an attack.
+    let t = "وقتل ثلاثة أشخاص عندما فجر انتحاري نفسه في سوق ببغداد.";
+    let out = run(t, vec![name(t, "ببغداد", "bgd", EntityType::Gpe)]);
+    assert!(
+        of_kind(&out, "ASSAULT")
+            .iter()
+            .any(|e| e.evidence[0].text.contains("فجر")),
+        "{:?}",
+        out.events
+    );
+}
