@@ -526,10 +526,17 @@ fn lexicon_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             if s == "فجر" && pick.is_some() && dawn(doc, i, nominal) {
                 return None;
             }
-            // «على أن تدخل حيز التنفيذ»: a text enters into force, nobody intervenes.
+            // «على أن تدخل حيز التنفيذ»، «وتدخل هذه المحاكمة مراحلها الأخيرة»: a text enters into
+            // force, a trial a stage; nobody intervenes.
             if pick.is_some_and(|tr| tr.kind == "MOBILIZE")
                 && s.contains("دخل")
-                && doc.toks.get(i + 1).is_some_and(|n| n.norm == "حيز")
+                && doc.toks[i + 1..(i + 4).min(doc.toks.len())]
+                    .iter()
+                    .any(|n| {
+                        n.norm == "حيز"
+                            || n.norm.starts_with("مرحله")
+                            || n.norm.starts_with("مراحل")
+                    })
             {
                 return None;
             }
@@ -640,8 +647,16 @@ fn cameo_hit(doc: &Doc<'_>, i: usize) -> Option<Hit> {
             return None;
         }
         let Some(v) = c.verbs.get(s) else { continue };
+        // A token inside a name fills no slot («شارك فيها الحشد الشعبي»: the Popular Mobilization
+        // Forces, not a rally).
         let window: Vec<lexicon::Stems<'_>> = (i + 1..(i + 5).min(doc.toks.len()))
-            .map(|k| stems(&doc.toks[k].norm))
+            .map(|k| {
+                if doc.covered(k) {
+                    stems("")
+                } else {
+                    stems(&doc.toks[k].norm)
+                }
+            })
             .collect();
         for p in &v.patterns {
             // Intent to cooperate (03x) and statements (01x) are no happenings.
@@ -4333,8 +4348,12 @@ fn find_events(
                 // A place named right after a verb of visiting is where the visit went, not who
                 // visited (زار إسرائيل، زارت كندا، زار العاصمة الكورية الشمالية): a state or city
                 // does not visit.
-                if h.verb
-                    && visit_verb(&doc.toks[h.i].norm)
+                // So is one with ل glued on right after the noun (زيارة لوارسو).
+                let visit_noun_to = !h.verb
+                    && h.kind == "CONSULT"
+                    && doc.toks[h.i].norm.contains("زياره")
+                    && doc.toks[k].norm.starts_with('ل');
+                if ((h.verb && visit_verb(&doc.toks[h.i].norm)) || visit_noun_to)
                     && is_place(mm.kind)
                     && (k == h.j || (k == h.j + 1 && doc.toks[h.j].norm == "العاصمه"))
                     && (mm.form != MentionForm::Adjective || k > h.j)

@@ -3514,6 +3514,10 @@ fn entering_into_force_and_meeting_death_are_no_intervention_or_aid() {
         ],
     );
     assert!(of_kind(&out, "AID").is_empty(), "{:?}", out.events);
+    // Nor does a trial entering its last stages.
+    let t = "وتدخل هذه المحاكمة مراحلها الأخيرة بالاستماع إلى الزفزافي في المغرب.";
+    let out = run(t, vec![name(t, "المغرب", "ma", EntityType::Gpe)]);
+    assert!(of_kind(&out, "MOBILIZE").is_empty(), "{:?}", out.events);
     // Intervening is still intervening.
     let t = "وتدخل الجيش الفرنسي في مالي عام 2013.";
     let out = run(
@@ -3562,6 +3566,42 @@ fn a_place_after_a_verb_of_visiting_is_where_the_visit_went() {
     let r = of_kind(&out, "CONSULT");
     assert_eq!(r[0].sources, vec!["macron".to_string()], "{:?}", out.events);
     assert_eq!(r[0].targets, vec!["eg".to_string()], "{:?}", out.events);
+    // The noun with ل on the place: «أثناء زيارة لوارسو» had Warsaw as the visitor.
+    let t = "وقالت ميركل أثناء زيارة لوارسو إنها تتوقع نتائج.";
+    let out = run(
+        t,
+        vec![
+            name(t, "ميركل", "merkel", EntityType::Per),
+            name(t, "لوارسو", "warsaw", EntityType::Gpe),
+        ],
+    );
+    let r = of_kind(&out, "CONSULT");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert!(
+        !r[0].sources.contains(&"warsaw".to_string()),
+        "{:?}",
+        out.events
+    );
+    assert!(
+        r[0].targets.contains(&"warsaw".to_string()),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn a_name_fills_no_slot_of_a_cameo_pattern() {
+    // ANT (2018): «عمليات عسكرية شارك فيها الحشد الشعبي» was a rally (CAMEO 141: شارك … حشد),
+    // read from the name of Iraq's Popular Mobilization Forces.
+    let t = "ووصفت الصحيفة عمليات عسكرية شارك فيها الحشد الشعبي في العراق بالوحشية.";
+    let out = run(
+        t,
+        vec![
+            name(t, "الحشد الشعبي", "pmf", EntityType::Org),
+            name(t, "العراق", "iq", EntityType::Gpe),
+        ],
+    );
+    assert!(of_kind(&out, "PROTEST").is_empty(), "{:?}", out.events);
 }
 
 #[test]

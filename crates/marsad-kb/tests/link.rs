@@ -2060,3 +2060,15 @@ fn a_place_inside_a_newspapers_or_universitys_name_is_not_the_place() {
     // The nisba after the newspaper's name is still the state.
     assert_eq!(entity_with(&out, "الأميركية").kb.as_deref(), Some("Q30"));
 }
+
+/// Regression (ANT random events, session 19): Iraq's Popular Mobilization Forces (126 times in
+/// ANT) were in no source; curated names make them one organisation.
+#[test]
+fn the_popular_mobilization_forces_are_one_organisation() {
+    let a =
+        "وقصفت طائرات موقعا لقوات الحشد الشعبي قرب الحدود، وقالت هيئة الحشد الشعبي إن الهجوم فشل.";
+    let out = run(&[("a", a)], None);
+    let e = entity_with(&out, "لقوات الحشد الشعبي");
+    assert_eq!(e.id, "E:L:org:الحشد_الشعبي");
+    assert_eq!(entity_with(&out, "هيئة الحشد الشعبي").id, e.id);
+}
