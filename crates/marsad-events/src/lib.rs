@@ -3945,6 +3945,20 @@ fn involvement_noun(norm: &str) -> bool {
         || n.starts_with("صلت")
 }
 
+/// Mention `m` is a state's nisba right after an organisation's name, which it describes
+/// («ميليشيات الحوثي الإيرانية»، «حزب الله اللبناني»): neither a party of its own nor the place.
+fn nisba_of_named_org(doc: &Doc<'_>, m: usize) -> bool {
+    let a = doc.mtok[m].0;
+    doc.input.mentions[m].form == MentionForm::Adjective
+        && a > 0
+        && doc.mentions_in(a.saturating_sub(8), a).any(|o| {
+            let om = &doc.input.mentions[o];
+            doc.mtok[o].1 + 1 == a
+                && om.kind == EntityType::Org
+                && matches!(om.form, MentionForm::Name | MentionForm::Metonym)
+        })
+}
+
 /// Mention `m` names the patron of an actor already named just before it: «ميليشيات الحوثي
 /// الموالية لإيران»، «مجلس الأمن التابع للأمم المتحدة»، «حزب الله اللبناني المدعوم من إيران».
 /// The patron describes that actor; it is neither the side acted on nor where it happened. After
@@ -4201,7 +4215,10 @@ fn find_events(
         let push = |v: &mut Vec<String>, k: usize, span: &mut (usize, usize)| {
             let m = &doc.input.mentions[k];
             // «اعتقال أحد أقارب الأسد»: the relative is arrested, not the man named.
-            if kin_before(doc, k) || patron_of_named(doc, k).is_some_and(|p| p != h.i) {
+            if kin_before(doc, k)
+                || patron_of_named(doc, k).is_some_and(|p| p != h.i)
+                || nisba_of_named_org(doc, k)
+            {
                 return;
             }
             if !v.contains(&m.entity) {
@@ -4991,6 +5008,7 @@ fn find_events(
                     && !nationality
                     && !origin
                     && patron_of_named(doc, m).is_none()
+                    && !nisba_of_named_org(doc, m)
                     && !sources.contains(&mm.entity)
             };
             // The nearest fitting place of the clause, else the first of the sentence: in the

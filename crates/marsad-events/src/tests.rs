@@ -3389,6 +3389,31 @@ fn a_named_actors_patron_is_no_target_or_place() {
         "{:?}",
         out.events
     );
+    // A state's nisba right on a named organisation describes it too (ANT: the detention of
+    // Hodeidah's governor by «ميليشيات الحوثي الإيرانية» was placed in Iran).
+    let t = "شددت ميليشيات الحوثي الإيرانية إجراءات احتجاز محافظ الحديدة حسن الهيج.";
+    let out = run(
+        t,
+        vec![
+            name(t, "ميليشيات الحوثي", "houthis", EntityType::Org),
+            m(t, "الإيرانية", "ir", EntityType::Gpe, MentionForm::Adjective),
+            name(t, "الحديدة", "hodeidah", EntityType::Gpe),
+            name(t, "حسن الهيج", "hayj", EntityType::Per),
+        ],
+    );
+    let r = of_kind(&out, "COERCE");
+    assert_eq!(r.len(), 1, "{:?}", out.events);
+    assert_ne!(r[0].location.as_deref(), Some("ir"), "{:?}", out.events);
+    assert!(
+        !r[0].targets.contains(&"ir".to_string()),
+        "{:?}",
+        out.events
+    );
+    assert!(
+        !r[0].sources.contains(&"ir".to_string()),
+        "{:?}",
+        out.events
+    );
     // After an unnamed noun the patron is how the side is named (القوات التابعة للنظام).
     let t = "وقصفت الطائرات القوات التابعة لإيران.";
     let out = run(t, vec![name(t, "لإيران", "ir", EntityType::Gpe)]);
