@@ -34,17 +34,20 @@ fn build_from_shared_data_reproduces_the_shipped_kb() {
     assert_eq!(kb.entries, shipped.entries);
 }
 
+/// The shipped KB's city of this English name.
+fn city_by_en<'a>(kb: &'a Kb, en: &str) -> &'a marsad_kb::KbEntry {
+    kb.entries
+        .iter()
+        .find(|e| e.class == Class::City && e.en.as_deref() == Some(en))
+        .unwrap_or_else(|| panic!("{en}"))
+}
+
 /// Regression (Yemen news audit): world-cities gives Aden the Arabic label of the adenovirus
 /// («فيروسات غدانية»), which was its display name; curated `drop` lines remove such labels.
 #[test]
 fn a_source_label_of_another_item_is_not_a_city_name() {
     let kb = Kb::builtin();
-    let by_en = |en: &str| {
-        kb.entries
-            .iter()
-            .find(|e| e.class == Class::City && e.en.as_deref() == Some(en))
-            .unwrap_or_else(|| panic!("{en}"))
-    };
+    let by_en = |en: &str| city_by_en(kb, en);
     for (en, ar) in [("Aden", "عدن"), ("Tartus", "طرطوس"), ("Kurgan", "كورغان")] {
         assert_eq!(by_en(en).ar, ar);
     }
@@ -67,12 +70,7 @@ fn a_source_label_of_another_item_is_not_a_city_name() {
 #[test]
 fn a_world_cities_label_of_another_city_is_dropped_and_an_unlike_one_not_displayed() {
     let kb = Kb::builtin();
-    let by_en = |en: &str| {
-        kb.entries
-            .iter()
-            .find(|e| e.class == Class::City && e.en.as_deref() == Some(en))
-            .unwrap_or_else(|| panic!("{en}"))
-    };
+    let by_en = |en: &str| city_by_en(kb, en);
     for (en, gone) in [
         ("Kōbe", "كوبنهاغن"),
         ("Cali", "كاليفورنيا"),
