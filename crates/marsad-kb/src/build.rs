@@ -1253,6 +1253,14 @@ const OTHER_TITLES: &[&str] = &[
     "نائبة",
     "مساعد",
     "محافظ",
+    // Feminine titles ("مستشارة ميركل" is the chancellor, not a person named مستشارة).
+    "مستشارة",
+    "سفيرة",
+    "متحدثة",
+    "ناطقة",
+    "مبعوثة",
+    "زعيمة",
+    "مرشحة",
 ];
 /// First words that make an OEDA actor an organisation, body or place rather than a person.
 /// First words of institution names, never of a city's name (unlike مركز, an Egyptian district).
@@ -1301,6 +1309,8 @@ pub(crate) const NON_PERSON_HEADS: &[&str] = &[
     "وكالة",
     "منطقة",
     "عاصمة",
+    // An airline (طيران إمارة, Emirates), whose one-word name would be the common noun "emirate".
+    "طيران",
     // Landforms (جبل قنديل، جبل نفوسة): the dictionary lists some as actors.
     "جبل",
     "جزيرة",
@@ -1675,9 +1685,13 @@ fn persons(
             && name
                 .last()
                 .is_some_and(|t| regions.contains(&normalize_str(t)));
+        // A lone letter is a preposition the lemma form cut off ("صحافي ب اسم البيت الأبيض",
+        // "press for the White House"): a description, not a name.
+        let cut_preposition = name.iter().any(|t| t.chars().count() == 1);
         if state_word
             || first_common
             || acronym
+            || cut_preposition
             || (!has_gov && in_region)
             || (!has_gov
                 && (name.iter().any(|t| place_names.contains(&normalize_str(t)))
@@ -1938,6 +1952,48 @@ fn persons(
         } else {
             singles_dropped += 1;
         }
+    }
+    // One person spelled two ways: the dictionary lists "بنجامين نتنياهو" and "بنيامين نتنياهو"
+    // apart, the same office from the same day under each. Same surname, given names that are one
+    // transliteration (the linker's own test), and an office of one state from one day make one
+    // person; the entry with more dated offices keeps its name. Pairs are kept only where each side
+    // has exactly one partner. This runs after the one-word names joined: a lone "موسى" that both
+    // spellings of عمرو موسى made ambiguous stays dropped, since the news names other men so.
+    let mut spelled: Vec<(String, String)> = Vec::new();
+    for (k, p) in &people {
+        for (o, q) in &people {
+            let one_spelling = k < o
+                && p.toks.len() == q.toks.len()
+                && p.toks.len() >= 2
+                && normalize_str(&p.toks[p.toks.len() - 1])
+                    == normalize_str(&q.toks[q.toks.len() - 1])
+                && p.toks.iter().zip(&q.toks).all(|(a, b)| {
+                    let (a, b) = (normalize_str(a), normalize_str(b));
+                    crate::link::same_name(&a, &b)
+                        || crate::text::skeleton(&a) == crate::text::skeleton(&b)
+                });
+            let same_office = || {
+                p.roles.iter().any(|r| {
+                    r.from.is_some() && q.roles.iter().any(|d| d.of == r.of && d.from == r.from)
+                })
+            };
+            if one_spelling && same_office() {
+                spelled.push((k.clone(), o.clone()));
+            }
+        }
+    }
+    for (k, o) in &spelled {
+        let once = |x: &String| spelled.iter().filter(|(a, b)| a == x || b == x).count() == 1;
+        if !(once(k) && once(o)) {
+            continue;
+        }
+        let dated = |x: &String| people[x].roles.iter().filter(|r| r.from.is_some()).count();
+        let (from, into) = if dated(k) > dated(o) { (o, k) } else { (k, o) };
+        let Some(p) = people.remove(from) else {
+            continue;
+        };
+        absorb(people.get_mut(into).expect("merge target present"), p);
+        absorbed += 1;
     }
     let mut n = 0;
     let mut with_en = 0;

@@ -20,7 +20,7 @@ use marsad_text::{
 };
 
 use crate::gazetteer::{DocTokens, GazMatch, Gazetteer};
-use crate::model::{AliasKind, Class, Kb, KbEntry, Target};
+use crate::model::{AliasKind, Class, Kb, KbEntry, Role, Target};
 use crate::text::{clitic_readings, edit_distance, skeleton};
 
 /// One document to link.
@@ -1825,7 +1825,7 @@ fn link_doc(
                         if k > m.tok_end {
                             let toks: Vec<String> =
                                 (j..k).map(|x| dt.text(x).to_string()).collect();
-                            let key = resolve_new_person(kb, &toks, &persons);
+                            let key = resolve_new_person(kb, &toks, &persons, d.published);
                             named = Some((key, j, k, toks));
                         } else {
                             let toks: Vec<String> = kb.entries[tg.entry as usize]
@@ -2037,18 +2037,19 @@ fn link_doc(
                         // The state's own office holder first: "الملك السعودي سلمان" is King Salman
                         // even beside فيصل بن سلمان, whose father's name it is.
                         let key = role_holder(&toks[0]).or_else(|| {
-                            in_doc(&toks[0]).then(|| resolve_new_person(kb, &toks, &persons))
+                            in_doc(&toks[0])
+                                .then(|| resolve_new_person(kb, &toks, &persons, d.published))
                         });
                         if let Some(key) = key {
                             named = Some((key, j, j + cut, toks));
                         }
                     } else if toks.len() == 1 {
                         if known_any(&toks[0]) {
-                            let key = resolve_new_person(kb, &toks, &persons);
+                            let key = resolve_new_person(kb, &toks, &persons, d.published);
                             named = Some((key, j, j + cut, toks));
                         }
                     } else if toks.iter().any(|t| is_name_token(t) || known(t)) {
-                        let key = resolve_new_person(kb, &toks, &persons);
+                        let key = resolve_new_person(kb, &toks, &persons, d.published);
                         named = Some((key, j, j + cut, toks));
                     }
                 }
@@ -2105,7 +2106,7 @@ fn link_doc(
             };
             if toks.len() >= 2 && toks.iter().any(|t| is_name_token(t)) {
                 if !follows_title(k) {
-                    let key = resolve_new_person(kb, &toks, &persons);
+                    let key = resolve_new_person(kb, &toks, &persons, d.published);
                     named = Some((key, k, start_tok, toks));
                 }
             } else if start_tok > 0 {
@@ -2657,7 +2658,7 @@ fn link_doc(
             }
         }
         let key = if c.kind == EntityType::Per {
-            resolve_new_person(kb, &toks, &persons)
+            resolve_new_person(kb, &toks, &persons, d.published)
         } else {
             match kb_place_or_org(kb, c.kind, &toks, known.kb)
                 .filter(|&e| toks.len() > 1 || !foreign_small_town(kb, e, &doc_states))
@@ -2721,7 +2722,7 @@ fn link_doc(
             }
             let sk = surname_skeleton(stem);
             for p in &persons {
-                if same_name_sk(stem, &sk, &p.last, &p.last_skel) {
+                if same_name_sk(stem, &sk, &p.last, &p.last_skel) && sk == p.last_skel {
                     hit = Some(p);
                     break 'readings;
                 }
@@ -2943,7 +2944,7 @@ fn push_match(kb: &Kb, m: &GazMatch<'_>, entry: u32, form: MentionForm, out: &mu
 
 /// A person name from a pattern: the KB person it spells (fuzzily), a person already named in the
 /// document, or a new entity keyed by its normalised tokens.
-fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
+fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person], date: Option<&str>) -> Key {
     let last = toks.last().map_or("", String::as_str);
     // In an Arabic name with a lineage particle, the same surname with another first name is
     // another person (محمد بن سلمان, فيصل بن سلمان); foreign first names vary in spelling instead.
@@ -2979,7 +2980,7 @@ fn resolve_new_person(kb: &Kb, toks: &[String], persons: &[Person]) -> Key {
         }
     }
     let kb_person = match toks {
-        [only] => kb_surname_holder(kb, only),
+        [only] => kb_surname_holder(kb, only, date),
         _ => kb_person_fuzzy(kb, toks),
     };
     if let Some(p) = kb_person {
@@ -3258,10 +3259,15 @@ fn kb_surname<'a>(kb: &Kb, i: u32, pt: &'a [Spelled]) -> Option<&'a Spelled> {
     }
 }
 
+/// Years after leaving office in which a surname alone still names a KB person.
+const SURNAME_AFTER_OFFICE_YEARS: i32 = 5;
+
 /// The KB person a surname alone means: the one namesake the KB knows by a role ("أوباما" is
 /// Barack, not Michelle); the dictionaries list obscure namesakes (يوسف السيسي) that a lone
-/// "السيسي" of the news never means.
-fn kb_surname_holder(kb: &Kb, surname: &str) -> Option<u32> {
+/// "السيسي" of the news never means. With the article's date, the role must be held then or have
+/// ended at most [`SURNAME_AFTER_OFFICE_YEARS`] before: in 2018, "مارتن" is no longer the Irish
+/// minister of 2011, nor "موسى" the Egyptian foreign minister of 2001.
+fn kb_surname_holder(kb: &Kb, surname: &str, date: Option<&str>) -> Option<u32> {
     if !std::ptr::eq(kb, Kb::builtin()) || particle_reading(surname) {
         return None;
     }
@@ -3269,7 +3275,10 @@ fn kb_surname_holder(kb: &Kb, surname: &str) -> Option<u32> {
     let mut found = None;
     for (pt, i) in person_tokens(kb) {
         if kb_surname(kb, *i, pt).is_some_and(|l| t.same(l))
-            && !kb.entries[*i as usize].roles.is_empty()
+            && kb.entries[*i as usize]
+                .roles
+                .iter()
+                .any(|r| in_office_lately(r, date))
         {
             if found.is_some() {
                 return None;
@@ -3278,6 +3287,18 @@ fn kb_surname_holder(kb: &Kb, surname: &str) -> Option<u32> {
         }
     }
     found
+}
+
+/// Role `r` is held on `date` or ended at most [`SURNAME_AFTER_OFFICE_YEARS`] before it; any role
+/// without a date to compare.
+fn in_office_lately(r: &Role, date: Option<&str>) -> bool {
+    let Some((year, rest)) =
+        date.and_then(|d| Some((d.get(..4)?.parse::<i32>().ok()?, d.get(4..10)?)))
+    else {
+        return true;
+    };
+    let since = format!("{:04}{rest}", year - SURNAME_AFTER_OFFICE_YEARS);
+    r.to.as_deref().is_none_or(|t| t >= since.as_str())
 }
 
 /// `first` (a KB name key, e.g. a city's) + `next` token spell a KB person's full name.

@@ -474,3 +474,32 @@ fn dictionary_media_outlets_are_organisations_not_persons() {
     // Journalists coded the same way stay persons.
     assert_eq!(named("سيمور هيرش").map(|e| e.class), Some(Class::Person));
 }
+
+#[test]
+fn one_person_spelled_two_ways_is_one_entry_and_feminine_titles_are_no_names() {
+    // OEDA lists "بنجامين_نتنياهو" and "بنيامين_نتنياهو" apart, each with the office he took on
+    // 2009-03-31; "مستشارة_ميركل" (Chancellor Merkel) had been a person named مستشارة, and
+    // "متحدثة_صحافي_ب_اسم_البيت_الأبيض" a person once its feminine title went.
+    let kb = Kb::builtin();
+    let persons = || kb.entries.iter().filter(|e| e.class == Class::Person);
+    let netanyahu: Vec<_> = persons()
+        .filter(|e| e.ar.ends_with(" نتنياهو") && e.country.as_deref() == Some("Q801"))
+        .collect();
+    assert_eq!(netanyahu.len(), 1, "{netanyahu:?}");
+    assert!(netanyahu[0].aliases.iter().any(|a| a == "بنجامين نتنياهو"));
+    for (kept, alias) in [("ميشال عون", "ميشيل عون"), ("نوري المالكي", "نور المالكي")]
+    {
+        let p = persons()
+            .find(|e| e.ar == kept)
+            .unwrap_or_else(|| panic!("{kept}"));
+        assert!(p.aliases.iter().any(|a| a == alias), "{p:?}");
+        assert!(!persons().any(|e| e.ar == alias), "{alias}");
+    }
+    assert!(!persons().any(|e| e.ar.starts_with("مستشارة ") || e.ar.starts_with("مبعوثة ")));
+    let merkel = persons().find(|e| e.ar == "انجيلا ميركل").expect("Merkel");
+    assert!(merkel.aliases.iter().any(|a| a == "ميركل"), "{merkel:?}");
+    // A lone letter is a cut preposition: no person's name has one.
+    for e in persons() {
+        assert!(!e.ar.split(' ').any(|t| t.chars().count() == 1), "{}", e.ar);
+    }
+}
