@@ -2606,6 +2606,11 @@ fn link_doc(
             });
             continue;
         }
+        let dotted = dotted_acronym(&dt, d.text, c);
+        let c = dotted.as_ref().unwrap_or(c);
+        if model_designation(&dt, d.text, c) {
+            continue;
+        }
         let acronym = acronym_reading(&dt, d.text, c);
         let c = acronym.as_ref().unwrap_or(c);
         // With nothing overlapping, a person candidate has nothing to take over.
@@ -3132,6 +3137,60 @@ pub(crate) const LETTER_ONLY_NAMES: &[&str] = &[
     "بي", "سي", "دي", "اف", "جي", "اتش", "كيه", "كيو", "ار", "اس", "تي", "يو", "اكس", "واي", "زد",
     "ايه",
 ];
+
+/// A candidate inside letter names joined by dots ("سي.إن.إن", "إف. بي. آي", "إم.آي.تي") is the whole
+/// acronym, an organisation: the tagger, reading the dots as sentence ends, had proposed one letter
+/// ("سي", "بي", "تي"), and those letters were 400 mentions of five "organisations" in ANT.
+fn dotted_acronym(dt: &DocTokens, text: &str, c: &CandidateMention) -> Option<CandidateMention> {
+    let letter = |i: usize| LETTER_NAMES.contains(&dt.text(i));
+    // Tokens `i` and `i + 1` are written with a dot between them and nothing else but spaces after it.
+    let dotted = |i: usize| {
+        text.get(dt.toks[i].orig.1..dt.toks[i + 1].orig.0)
+            .and_then(|g| g.strip_prefix('.'))
+            .is_some_and(|g| g.len() <= 1 && g.chars().all(|c| c == ' '))
+    };
+    let range = dt.overlapping_range(c.start, c.end);
+    let seed = range.clone().find(|&i| letter(i))?;
+    let (mut lo, mut hi) = (seed, seed);
+    while lo > 0 && letter(lo - 1) && dotted(lo - 1) {
+        lo -= 1;
+    }
+    while hi + 1 < dt.toks.len() && letter(hi + 1) && dotted(hi) {
+        hi += 1;
+    }
+    // Initials before a name ("إتش. أر. ماكماستر") end in a dot too: a person, not an acronym.
+    let initials = text
+        .get(dt.toks[hi].orig.1..)
+        .is_some_and(|r| r.starts_with(". ") && !r.starts_with(". ."));
+    if hi == lo || initials || !(lo..=hi).any(|i| LETTER_ONLY_NAMES.contains(&dt.text(i))) {
+        return None;
+    }
+    Some(CandidateMention {
+        start: c.start.min(dt.toks[lo].orig.0),
+        end: c.end.max(dt.toks[hi].orig.1),
+        kind: if c.kind == EntityType::Per {
+            EntityType::Org
+        } else {
+            c.kind
+        },
+    })
+}
+
+/// A candidate of Latin letter names only, followed by a number ("إس-400", "إس.يو 30", "إيه.آر-15"),
+/// is the model of a weapon or an aircraft, not a name.
+fn model_designation(dt: &DocTokens, text: &str, c: &CandidateMention) -> bool {
+    let range = dt.overlapping_range(c.start, c.end);
+    let Some(last) = range.clone().last() else {
+        return false;
+    };
+    range.clone().all(|i| LETTER_NAMES.contains(&dt.text(i)))
+        && text.get(dt.toks[last].orig.1..).is_some_and(|r| {
+            r.trim_start_matches([' ', '-', '\u{2011}', '\u{2013}'])
+                .starts_with(|ch: char| {
+                    ch.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&ch)
+                })
+        })
+}
 
 /// A candidate spelled in Latin letters (بي سي of "لبي بي سي", سي آي إيه, إيه بي سي) is an acronym: a
 /// broadcaster, agency or company, never a person. Reads a person as an organisation, and takes in the

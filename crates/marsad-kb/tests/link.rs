@@ -2122,3 +2122,38 @@ fn a_lone_name_is_a_kb_person_only_in_or_lately_out_of_office() {
         "{merkel:?}"
     );
 }
+
+#[test]
+fn letters_joined_by_dots_are_one_acronym() {
+    // ANT: the tagger proposed one letter of "سي.إن.إن" or "(إف.بي.آي)" ("سي", "بي"): five
+    // one-letter "organisations" with about 400 mentions. The dotted letters are the acronym, and
+    // the same one as the spaced spelling.
+    let a = "وقالت شبكة تلفزيون \"سي.إن.إن\" الأميركية إن الطائرة سقطت.";
+    let b = "وقال ضابط بمكتب التحقيقات الاتحادي (إف. بي. آي) إنه راجع الإقرارات.";
+    let c = "وأفادت شبكة سي إن إن بأن الاجتماع تأجل.";
+    let out = run_cands(&[
+        ("a", a, &[("سي", EntityType::Org)]),
+        ("b", b, &[("بي", EntityType::Per)]),
+        ("c", c, &[("سي إن إن", EntityType::Org)]),
+    ]);
+    let cnn = entity_with(&out, "سي.إن.إن");
+    assert_eq!(cnn.kind, EntityType::Org);
+    assert_eq!(entity_with(&out, "سي إن إن").id, cnn.id);
+    assert_eq!(entity_with(&out, "إف. بي. آي").kind, EntityType::Org);
+    no_mention(&out, "سي");
+    no_mention(&out, "بي");
+    // Not the letters of a model ("إس-400", "إس.يو 30"), nor a person's initials.
+    let d = "وقدمت روسيا عرضا لبيع تركيا منظومة إس-400 الصاروخية ومقاتلات إس.يو 30.";
+    let e = "وقال مستشار الأمن القومي إتش. أر. ماكماستر إن الاتفاق سيء.";
+    let out = run_cands(&[
+        (
+            "d",
+            d,
+            &[("إس", EntityType::Org), ("إس.يو", EntityType::Org)],
+        ),
+        ("e", e, &[("أر", EntityType::Misc)]),
+    ]);
+    no_mention(&out, "إس");
+    no_mention(&out, "إس.يو");
+    no_mention(&out, "إتش. أر");
+}
