@@ -2081,6 +2081,22 @@ fn the_popular_mobilization_forces_are_one_organisation() {
 }
 
 #[test]
+fn facebook_is_one_organisation_in_both_spellings() {
+    // ANT: the tagger typed «فيس بوك» a person (171 mentions), «فيسبوك» an organisation (25): two
+    // entities of the one company.
+    let a = "وارتفعت الإيرادات 49 بالمئة، وفق ما أعلنه فيس بوك في بيان عن عائداته.";
+    let b = "ونشر الناشط خبر اعتقاله على فيسبوك ثم اختفت أخباره.";
+    let out = run_cands(&[
+        ("a", a, &[("فيس بوك", EntityType::Per)]),
+        ("b", b, &[("فيسبوك", EntityType::Org)]),
+    ]);
+    let e = entity_with(&out, "فيس بوك");
+    assert_eq!(e.kind, EntityType::Org);
+    assert_eq!(e.kb.as_deref(), Some("Q355"));
+    assert_eq!(entity_with(&out, "فيسبوك").id, e.id);
+}
+
+#[test]
 fn an_ordinary_word_one_letter_off_a_surname_of_the_document_is_no_mention_of_him() {
     // ANT: "ترسانة" ("arsenal", skeleton ترسن) is one deletion from تيلرسون (تلرسن), and had become
     // a mention of Rex Tillerson; "جنوبيون" one from جينبينغ. A surname spelled with other vowels
