@@ -10,6 +10,7 @@
 //! By default each sentence runs through the whole pipeline (`marsad_core::analyze`) and the
 //! picture's events count (events with no actor, place or figure are not in the picture). With
 //! `--layer` the event layer runs alone with no entity mentions (the first measure taken).
+//! `--dump` prints every row's type, number, gold label and prediction to stderr, to compare builds.
 
 use std::path::Path;
 
@@ -50,6 +51,7 @@ fn events_of(n: usize, text: &str, layer: bool) -> Vec<Event> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let layer = args.iter().any(|a| a == "--layer");
+    let dump = args.iter().any(|a| a == "--dump");
     let dir = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -80,6 +82,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let pred = events_of(n, text, layer)
                 .iter()
                 .any(|e| e.kind == kind && !matches!(e.mode, Mode::Negated | Mode::Hypothetical));
+            if dump {
+                eprintln!("{kind}\t{n}\t{gold}\t{pred}");
+            }
             match (gold, pred) {
                 (true, true) => tp += 1,
                 (false, true) => fp += 1,
