@@ -105,6 +105,9 @@ struct NewEnt {
     /// is the most frequent form, not the longest (which collects the tagger's worst spans:
     /// "ريل دوناد ترامب", "ترامب ميركل").
     forms: BTreeMap<String, (usize, usize)>,
+    /// The offices (title, state) the entity was named with in apposition ("وزير الخارجية
+    /// الإيراني جواد ظريف"): the evidence that a shorter name is the same person.
+    offices: BTreeSet<(String, u32)>,
 }
 
 impl NewEnt {
@@ -1373,6 +1376,9 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
     let mut joined: HashMap<Option<char>, Vec<(usize, Name<'_>)>> = HashMap::new();
     // Heads that are lineage names of four words or more, by first word.
     let mut lineage_heads: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Person heads of three words or more, by the first letter of their surname's article-less
+    // skeleton (as `joined`), for the shorter names that end them.
+    let mut long_heads: HashMap<Option<char>, Vec<usize>> = HashMap::new();
     for k in keys {
         let n = &news[k];
         let toks = &toks_of[k];
@@ -1477,6 +1483,50 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                 hits = 1;
             }
         }
+        // A full name may be the end of a longer one: "جواد ظريف" of "محمد جواد ظريف", "دياز
+        // كانيل" of "ميغيل دياز كانيل", where the writer left out the first of two given names.
+        // But an Arabic name without its first word is the father's name (أشرف النجار of رزان
+        // أشرف النجار, عبد الله صالح of طارق محمد عبد الله صالح), and the words cannot tell the two
+        // apart: both names must have been given the same office in apposition (وزير الخارجية
+        // الإيراني, الرئيس الكوبي). Not the end of a lineage name. Where several longer names
+        // qualify, or the longer name is rarer than this one, it goes to the one the corpus uses
+        // far more often, as a lone surname does below.
+        if target.is_none()
+            && name.kind == Some(EntityType::Per)
+            && name.first.is_some()
+            && !name.lineage
+            && !n.offices.is_empty()
+        {
+            let mut cands: Vec<(usize, &String, usize)> = long_heads
+                .get(&name.last.ssk.chars().next())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&hi| {
+                    let h = &toks_of[heads[hi].key];
+                    h.len() > toks.len()
+                        && heads[hi].last.loose(&name.last)
+                        && !news[heads[hi].key].offices.is_disjoint(&n.offices)
+                        && !matches!(
+                            h[h.len() - toks.len() - 1].as_str(),
+                            "بن" | "ابن" | "بنت" | "ال"
+                        )
+                        && h[h.len() - toks.len()..]
+                            .iter()
+                            .zip(toks)
+                            .all(|(x, y)| Tok::new(x).loose(&Tok::new(y)))
+                })
+                .map(|hi| (weight[hi], heads[hi].key, hi))
+                .collect();
+            cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            let second = cands.get(1).map_or(0, |c| c.0);
+            if let Some(&(w, _, hi)) = cands.first() {
+                if w >= 3 * second && 2 * w >= n.introductions() {
+                    target = Some(hi);
+                    hits = 1;
+                }
+            }
+        }
         // A word alone may also be the family name that leads a name of three words or more
         // (كيم of كيم جونغ أون, مون of مون جاي إن). Where it is, or where several full names end
         // in it, it goes to the name the corpus uses far more often (threefold), whichever end
@@ -1541,6 +1591,12 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                 if name.kind == Some(EntityType::Per) && lineage_name(toks) && toks.len() >= 4 {
                     lineage_heads
                         .entry(toks[0].as_str())
+                        .or_default()
+                        .push(heads.len());
+                }
+                if name.kind == Some(EntityType::Per) && toks.len() >= 3 {
+                    long_heads
+                        .entry(name.last.ssk.chars().next())
                         .or_default()
                         .push(heads.len());
                 }
@@ -2008,6 +2064,19 @@ fn link_doc(
                     // another document's person is no stop after the first word when a known surname
                     // follows it: once one article made "دونالد" or "محمد" a person, every "الرئيس
                     // دونالد ترامب" and "الأمير محمد بن سلمان" of the corpus was cut there.
+                    // Further in, it is no stop where another document's person has it and the next
+                    // word in a row: once one article made "محمد جواد" a person, every "وزير
+                    // الخارجية الإيراني محمد جواد ظريف" was cut after جواد, though the corpus knew
+                    // the whole name. Any known next word would be too loose: "ماي أمرت".
+                    let continues_known_name = |n: usize| {
+                        let (a, b) = (Spelled::new(&toks[n - 1]), Spelled::new(&toks[n]));
+                        news.values().any(|e| {
+                            e.toks.len() > n
+                                && e.toks.windows(2).any(|w| {
+                                    Spelled::new(&w[1]).same(&b) && Spelled::new(&w[0]).same(&a)
+                                })
+                        })
+                    };
                     let cut = (1..toks.len())
                         .find(|&n| {
                             let particle =
@@ -2025,7 +2094,7 @@ fn link_doc(
                             }
                             let t = Spelled::new(&toks[n - 1]);
                             persons.iter().any(|p| same_name(&toks[n - 1], &p.last))
-                                || (!(n == 1 && known(&toks[n]))
+                                || (!(continues_known_name(n) || n == 1 && known(&toks[n]))
                                     && news
                                         .values()
                                         .any(|e| e.last.as_ref().is_some_and(|l| t.same(l))))
@@ -2141,6 +2210,11 @@ fn link_doc(
             }
             add_person(&mut persons, &key, &toks);
             if let (false, false, Some((state_idx, _))) = (former, prince, state) {
+                if let Key::New(n) = &key {
+                    if let Some(ent) = news.get_mut(n) {
+                        ent.offices.insert((title.clone(), state_idx));
+                    }
+                }
                 title_bind.insert((title.clone(), state_idx), key.clone());
                 let (es, ee) = (title_span.0.min(s), title_span.1.max(e));
                 if let Some(ev) = Evidence::new(d.id, d.text, es, ee) {
