@@ -1671,6 +1671,9 @@ fn link_doc(
     let mut out: Vec<M> = Vec::new();
     let mut rels = Vec::new();
     let mut covered = vec![false; dt.toks.len()];
+    // The words of a title whose holder is named beside it ("ولي العهد السعودي، محمد بن سلمان"):
+    // no person candidate takes them over (the tagger reads «العهد السعودي» as a name).
+    let mut title_words = vec![false; dt.toks.len()];
     let mut tok_match: Vec<Option<usize>> = vec![None; dt.toks.len()];
     for (mi, m) in matches.iter().enumerate() {
         for t in &mut tok_match[m.tok_start..m.tok_end] {
@@ -1737,6 +1740,30 @@ fn link_doc(
         let head = is_title_head(t) || heir;
         let minister = is_minister(t);
         if !(head || minister) || covered[i] {
+            i += 1;
+            continue;
+        }
+        // A title that depends on a deputy, an aide or a spokesman ("نائب الرئيس الأمريكي، مايك
+        // بنس"، "المتحدث باسم الرئيس الروسي، دميتري بيسكوف"، "مستشار الرئيس الفلسطيني") names
+        // another office: the name after it is not the state's leader or minister.
+        if i > 0
+            && dt.gap_after(i - 1).trim().is_empty()
+            && matches!(
+                dt.text(i - 1).trim_start_matches(['و', 'ف', 'ل', 'ب']),
+                "نائب"
+                    | "نائبه"
+                    | "مساعد"
+                    | "مساعده"
+                    | "وكيل"
+                    | "مستشار"
+                    | "مستشاره"
+                    | "اسم"
+                    | "مبعوث"
+                    | "مبعوثه"
+                    | "ممثل"
+                    | "ممثله"
+            )
+        {
             i += 1;
             continue;
         }
@@ -1850,8 +1877,16 @@ fn link_doc(
         {
             j += 1;
         }
+        // Apposition set off by commas: "وزير الخارجية الإيراني، جواد ظريف، …". Only after a title
+        // with its state, and only where a comma closes the name within three words: a comma
+        // alone after the title as often ends a clause ("قال الرئيس الأمريكي، في تغريدة").
+        let comma_apposition = state.is_some()
+            && dt.gap_after(j - 1).trim() == ","
+            && (j..(j + 3).min(dt.toks.len()))
+                .find(|&m| !gap_ok(m))
+                .is_some_and(|m| dt.gap_after(m).trim() == ",");
         let mut named: Option<(Key, usize, usize, Vec<String>)> = None;
-        if j < dt.toks.len() && gap_ok(j - 1) {
+        if j < dt.toks.len() && (gap_ok(j - 1) || comma_apposition) {
             if let Some(mi) = tok_match[j] {
                 let m = &matches[mi];
                 if m.tok_start == j {
@@ -2089,8 +2124,11 @@ fn link_doc(
                             if toks[n - 1] == "عبد" || (n >= 2 && toks[n - 2] == "عبد") {
                                 return false;
                             }
+                            // A holder bound by a lone word ("الرئيس الأمريكي دونالد" once) does not
+                            // cut the whole name another article knows ("دونالد ترامب").
                             if n == 1 && state.is_some() {
-                                return in_doc(&toks[0]) || role_holder(&toks[0]).is_some();
+                                return (in_doc(&toks[0]) || role_holder(&toks[0]).is_some())
+                                    && !continues_known_name(1);
                             }
                             let t = Spelled::new(&toks[n - 1]);
                             persons.iter().any(|p| same_name(&toks[n - 1], &p.last))
@@ -2242,6 +2280,9 @@ fn link_doc(
                 );
             }
             for c in &mut covered[start_tok..title_end] {
+                *c = true;
+            }
+            for c in &mut title_words[start_tok..title_end] {
                 *c = true;
             }
             i = b.max(title_end);
@@ -2688,7 +2729,10 @@ fn link_doc(
         let acronym = acronym_reading(&dt, d.text, c);
         let c = acronym.as_ref().unwrap_or(c);
         // With nothing overlapping, a person candidate has nothing to take over.
-        if c.kind == EntityType::Per && spans.overlaps(c.start, c.end) {
+        if c.kind == EntityType::Per
+            && spans.overlaps(c.start, c.end)
+            && !dt.overlapping_range(c.start, c.end).any(|k| title_words[k])
+        {
             let before = out.len();
             yield_to_person(kb, &dt, c, &mut out);
             if out.len() != before {

@@ -689,7 +689,18 @@ fn another_first_name_before_a_kb_surname_after_bin_is_another_person() {
     assert!(mbs.kb.is_none(), "{mbs:#?}");
     assert_eq!(mbs.name.ar, "محمد بن سلمان");
     assert!(
-        out.relations.iter().all(|r| r.object != "E:Q142"),
+        out.relations
+            .iter()
+            .all(|r| !(r.object == "E:Q142" && r.subject == mbs.id)),
+        "{:#?}",
+        out.relations
+    );
+    // Since session 21 the comma apposition binds the title to its own holder.
+    let macron = entity_with(&out, "إيمانويل ماكرون");
+    assert!(
+        out.relations
+            .iter()
+            .any(|r| r.kind == "leader_of" && r.object == "E:Q142" && r.subject == macron.id),
         "{:#?}",
         out.relations
     );
@@ -2227,4 +2238,84 @@ fn a_name_ending_a_longer_one_joins_it_only_with_the_same_office() {
         entity_with(&out, "أشرف النجار").id,
         entity_with(&out, "رزان أشرف النجار").id
     );
+}
+
+// Session 21: a title and its holder set off by commas ("وزير الخارجية الإيراني، محمد جواد ظريف،")
+// were no apposition: the holder was not bound, so the bare title later in the article named no one.
+#[test]
+fn a_title_and_name_set_off_by_commas_are_an_apposition() {
+    let a = "ووصف وزير الخارجية الإيراني، محمد جواد ظريف، تصريحات بومبيو بشأن إيران بأنها غير حقيقية. وطلب وزير الخارجية الإيراني من لودريان أن تلعب أوروبا دورا بناء أكثر لحماية الاتفاق.";
+    let out = run_cands_on(
+        &[("a", a, &[("محمد جواد ظريف", EntityType::Per)])],
+        Some("2018-05-23"),
+    );
+    let zarif = entity_with(&out, "محمد جواد ظريف");
+    assert!(
+        zarif
+            .mentions
+            .iter()
+            .any(|m| m.form == MentionForm::Title && m.evidence.text == "وزير الخارجية الإيراني"),
+        "{zarif:#?}"
+    );
+    let iran = entity_with(&out, "إيران");
+    assert!(out
+        .relations
+        .iter()
+        .any(|r| r.kind == "minister_of" && r.subject == zarif.id && r.object == iran.id));
+}
+
+// Session 21: "نائب الرئيس الأميركي مايك بنس" made Pence the holder of "الرئيس الأميركي", so every
+// later "الرئيس الأميركي" of the article (Trump) was Pence.
+#[test]
+fn a_deputy_does_not_hold_the_office_of_the_title_after_it() {
+    let a = "يعلن نائب الرئيس الأميركي مايك بنس الاثنين عقوبات جديدة على فنزويلا. وقال الرئيس الأميركي إن الانتخابات في فنزويلا مهزلة.";
+    let out = run_cands_on(
+        &[("a", a, &[("مايك بنس", EntityType::Per)])],
+        Some("2018-05-21"),
+    );
+    let pence = entity_with(&out, "مايك بنس");
+    assert!(
+        pence.mentions.iter().all(|m| m.form != MentionForm::Title),
+        "{pence:#?}"
+    );
+    assert!(!out
+        .relations
+        .iter()
+        .any(|r| r.kind == "leader_of" && r.subject == pence.id));
+    // Nor is a spokesman or an adviser named after the title of the one they speak for.
+    let b = "وعلق المتحدث باسم الرئيس التركي، ابراهيم كالين، على تويتر: إغلاق النمسا سبعة مساجد هو نتيجة الموجة الشعبوية.";
+    let c = "وكان مستشار الرئيس الفلسطيني، نبيل شعث، قد أعلن أن رام الله ترحب بفكرة عقد مؤتمر دولي موسع في موسكو.";
+    let out = run_cands_on(
+        &[
+            ("b", b, &[("ابراهيم كالين", EntityType::Per)]),
+            ("c", c, &[("نبيل شعث", EntityType::Per)]),
+        ],
+        Some("2018-06-08"),
+    );
+    assert!(
+        !out.relations.iter().any(|r| r.kind == "leader_of"),
+        "{:#?}",
+        out.relations
+    );
+}
+
+// Session 21: the tagger reads «العهد السعودي» of "ولي العهد السعودي، محمد بن سلمان" as a person,
+// and a person candidate takes over a nisba inside it: ANT had a person «العهد السعودي» of 59
+// mentions.
+#[test]
+fn a_person_candidate_does_not_take_over_the_words_of_a_title_with_its_holder() {
+    let a = "وقال ولي العهد السعودي، محمد بن سلمان، عبر حساب بموقع تويتر إن المملكة تستعد.";
+    let out = run_cands_on(
+        &[(
+            "a",
+            a,
+            &[
+                ("العهد السعودي", EntityType::Per),
+                ("محمد بن سلمان", EntityType::Per),
+            ],
+        )],
+        Some("2018-03-20"),
+    );
+    no_mention(&out, "العهد السعودي");
+    assert_eq!(entity_with(&out, "السعودي").kind, EntityType::Gpe);
 }
