@@ -1664,6 +1664,12 @@ fn persons(
             let hit = crate::text::clitic_readings(&n).any(|(_, s)| cx.state_by_ar.contains_key(s));
             hit
         });
+        // A state's name of two words with the conjunction on ("وبوركينا فاسو" [BFA]) is the state.
+        let whole = normalize_str(&name.join(" "));
+        let state_name = whole
+            .strip_prefix('و')
+            .is_some_and(|w| cx.state_by_ar.contains_key(w))
+            || cx.state_by_ar.contains_key(&whole);
         // A first word that is a common word and no known name token ("في دمشق", "شرق أوسط").
         let first_norm = normalize_str(&name[0]);
         // علي is "on" and the commonest given name; a dictionary line is a name, not a phrase, when
@@ -1689,6 +1695,7 @@ fn persons(
         // "press for the White House"): a description, not a name.
         let cut_preposition = name.iter().any(|t| t.chars().count() == 1);
         if state_word
+            || state_name
             || first_common
             || acronym
             || cut_preposition

@@ -503,3 +503,26 @@ fn one_person_spelled_two_ways_is_one_entry_and_feminine_titles_are_no_names() {
         assert!(!e.ar.split(' ').any(|t| t.chars().count() == 1), "{}", e.ar);
     }
 }
+
+#[test]
+fn a_state_name_with_the_conjunction_on_is_no_person() {
+    // OEDA lists "وبوركينا_فاسو_ [BFA]": it had become a person, and every «وبوركينا فاسو» of a list
+    // of Sahel states («مالي والنيجر وبوركينا فاسو») was that person, not Burkina Faso (ANT, 12).
+    // Nor is any state's own name a person: "جنوب_أفريقيا_ [ZAFGOV]" had been a person leading
+    // South Africa, beside «بوركينا فاسو», «ساحل العاج», «ساو تومي وبرينسيبي».
+    let kb = Kb::builtin();
+    let state_names: Vec<&str> = kb
+        .entries
+        .iter()
+        .filter(|e| e.class == Class::State)
+        .flat_map(|e| std::iter::once(e.ar.as_str()).chain(e.aliases.iter().map(String::as_str)))
+        .collect();
+    for e in kb.entries.iter().filter(|e| e.class == Class::Person) {
+        let name = e.ar.strip_prefix('و').unwrap_or(&e.ar);
+        assert!(
+            !state_names.contains(&name) && !state_names.contains(&e.ar.as_str()),
+            "a person named as a state: {}",
+            e.ar
+        );
+    }
+}
