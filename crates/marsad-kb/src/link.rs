@@ -100,6 +100,9 @@ struct NewEnt {
     /// The last of `toks` with its skeleton: every title name of the corpus is compared with
     /// every new entity's last name, so the skeleton is kept, not rebuilt per comparison.
     last: Option<Spelled>,
+    /// Every one of `toks` with its skeleton, for the same reason: each name after a title is
+    /// compared with every new entity's pairs of words (`continues_known_name`).
+    spelled: Vec<Spelled>,
     display: String,
     /// How often each written form introduced the entity, with its token count: the display name
     /// is the most frequent form, not the longest (which collects the tagger's worst spans:
@@ -2106,10 +2109,8 @@ fn link_doc(
                     let continues_known_name = |n: usize| {
                         let (a, b) = (Spelled::new(&toks[n - 1]), Spelled::new(&toks[n]));
                         news.values().any(|e| {
-                            e.toks.len() > n
-                                && e.toks.windows(2).any(|w| {
-                                    Spelled::new(&w[1]).same(&b) && Spelled::new(&w[0]).same(&a)
-                                })
+                            e.spelled.len() > n
+                                && e.spelled.windows(2).any(|w| w[1].same(&b) && w[0].same(&a))
                         })
                     };
                     let cut = (1..toks.len())
@@ -2132,10 +2133,10 @@ fn link_doc(
                             }
                             let t = Spelled::new(&toks[n - 1]);
                             persons.iter().any(|p| same_name(&toks[n - 1], &p.last))
-                                || (!(continues_known_name(n) || n == 1 && known(&toks[n]))
-                                    && news
-                                        .values()
-                                        .any(|e| e.last.as_ref().is_some_and(|l| t.same(l))))
+                                || (news
+                                    .values()
+                                    .any(|e| e.last.as_ref().is_some_and(|l| t.same(l)))
+                                    && !(n == 1 && known(&toks[n]) || continues_known_name(n)))
                                 || kb_person_fuzzy(kb, &toks[..n]).is_some()
                         })
                         .unwrap_or(toks.len());
@@ -2243,6 +2244,7 @@ fn link_doc(
                 if toks.len() >= ent.toks.len() {
                     ent.toks = toks.clone();
                     ent.last = toks.last().map(|l| Spelled::new(l));
+                    ent.spelled = toks.iter().map(|t| Spelled::new(t)).collect();
                     ent.display = form.to_string();
                 }
             }
@@ -2804,6 +2806,7 @@ fn link_doc(
             if toks.len() >= ent.toks.len() {
                 ent.toks = toks.clone();
                 ent.last = toks.last().map(|l| Spelled::new(l));
+                ent.spelled = toks.iter().map(|t| Spelled::new(t)).collect();
                 ent.display = cand.display;
             }
         }
