@@ -1964,6 +1964,16 @@ fn link_doc(
                         && !common_strict(dt.text(k))
                         && (is_name_token(dt.text(k)) || dt.text(k).ends_with('ي'))
                 };
+                // "بكيم" is also a name (Bekim): it is ب + a name where the word after it goes on
+                // as another document's person does ("الرئيس الأمريكي بكيم جونغ أون": "with Kim
+                // Jong-un").
+                let preposition_on_known_name = |r: &str, k: usize| {
+                    k + 1 < dt.toks.len() && gap_ok(k) && {
+                        let (a, b) = (Spelled::new(r), Spelled::new(dt.text(k + 1)));
+                        news.values()
+                            .any(|e| e.spelled.windows(2).any(|w| w[0].same(&a) && w[1].same(&b)))
+                    }
+                };
                 let mut particles = 0;
                 // Past two name words a news-frequent noun in ة ends the name (دونالد ترامب تغريدة).
                 while k < dt.toks.len()
@@ -1977,10 +1987,10 @@ fn link_doc(
                     // that Macron").
                     && written_particle(&d.text[dt.toks[k].orig.0..dt.toks[k].orig.1]).is_none()
                     && !(k == j
-                        && dt
-                            .text(k)
-                            .strip_prefix('ب')
-                            .is_some_and(|r| is_name_token(r) && !is_name_token(dt.text(k))))
+                        && dt.text(k).strip_prefix('ب').is_some_and(|r| {
+                            (is_name_token(r) && !is_name_token(dt.text(k)))
+                                || preposition_on_known_name(r, k)
+                        }))
                     // Nor does a function or ordinary word go on one (لودريان بأن، كيكل ضغوطا),
                     // or a word joined by و that is no name (الملك السعودي سلمان وشرحت).
                     && !(k > j && common_strict(dt.text(k)) && !is_name_token(dt.text(k)))

@@ -2319,3 +2319,42 @@ fn a_person_candidate_does_not_take_over_the_words_of_a_title_with_its_holder() 
     no_mention(&out, "العهد السعودي");
     assert_eq!(entity_with(&out, "السعودي").kind, EntityType::Gpe);
 }
+
+// Session 21: "بكيم" is also a name (Bekim), so "الرئيس الأمريكي بكيم جونغ أون" ("the US president
+// with Kim Jong-un") made Kim the US president's holder: leader_of the United States, and the
+// article's other «الرئيس الأمريكي» were Kim (ANT, Sky News Arabia, 30 Apr 2018).
+#[test]
+fn a_preposition_on_a_name_another_article_knows_is_no_name_after_a_title() {
+    let a = "ألمح الرئيس الأمريكي دونالد ترامب الاثنين إلى أن القمة التاريخية المرتقبة بينه وبين الزعيم الكوري الشمالي كيم جونغ أون قد تجري في منزل السلام.";
+    let b = "وتابع بالقول: نعلق آمالا كبيرة على اللقاء الذي سيجمع الرئيس الأمريكي بكيم جونغ أون.";
+    let out = run_cands_on(
+        &[
+            (
+                "a",
+                a,
+                &[
+                    ("دونالد ترامب", EntityType::Per),
+                    ("كيم جونغ أون", EntityType::Per),
+                ],
+            ),
+            ("b", b, &[("بكيم جونغ أون", EntityType::Per)]),
+        ],
+        Some("2018-04-30"),
+    );
+    let trump = entity_with(&out, "دونالد ترامب");
+    assert!(
+        trump
+            .mentions
+            .iter()
+            .any(|m| m.evidence.doc == "b" && m.form == MentionForm::Title),
+        "{trump:#?}"
+    );
+    assert!(
+        out.relations
+            .iter()
+            .filter(|r| r.kind == "leader_of" && r.object == "E:Q30")
+            .all(|r| r.subject == trump.id),
+        "{:#?}",
+        out.relations
+    );
+}
