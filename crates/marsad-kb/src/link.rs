@@ -1621,8 +1621,15 @@ fn lineage_name(toks: &[String]) -> bool {
 
 /// Two full names with a lineage particle are one name only word for word: "محمد بن نواف بن
 /// عبدالعزيز" shares its first and last words with "محمد بن سلمان بن عبدالعزيز" and is another
-/// prince. Names without one are compared by their first and last words alone.
+/// prince. Names without one are compared by their first and last words alone, but a family
+/// name with its kunya is one word: "أحمد أبو زيد" is not "أحمد زاهد" (زيد and زاهد share a
+/// skeleton).
 fn same_lineage(a: &[String], b: &[String]) -> bool {
+    let kunya =
+        |t: &[String]| t.len() >= 3 && matches!(t[t.len() - 2].as_str(), "ابو" | "ابا" | "ابي");
+    if kunya(a) != kunya(b) {
+        return false;
+    }
     if !(lineage_name(a) || lineage_name(b)) {
         return true;
     }
@@ -1883,8 +1890,17 @@ fn link_doc(
         // Apposition set off by commas: "وزير الخارجية الإيراني، جواد ظريف، …". Only after a title
         // with its state, and only where a comma closes the name within three words: a comma
         // alone after the title as often ends a clause ("قال الرئيس الأمريكي، في تغريدة").
+        // A name that starts with the conjunction و after the comma is the next item of a list
+        // whose titles follow the names ("أليكسيس تسيبراس، رئيس وزراء اليونان، وزوران زايف،
+        // رئيس وزراء مقدونيا"), unless the word is itself a known name (وليد).
+        let conjunct = |k: usize| {
+            let w = dt.text(k);
+            w.starts_with('و') && !is_name_token(w) && kb.lookup(w).is_empty()
+        };
         let comma_apposition = state.is_some()
             && dt.gap_after(j - 1).trim() == ","
+            && j < dt.toks.len()
+            && !conjunct(j)
             && (j..(j + 3).min(dt.toks.len()))
                 .find(|&m| !gap_ok(m))
                 .is_some_and(|m| dt.gap_after(m).trim() == ",");

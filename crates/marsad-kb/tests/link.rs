@@ -2358,3 +2358,51 @@ fn a_preposition_on_a_name_another_article_knows_is_no_name_after_a_title() {
         out.relations
     );
 }
+
+// Session 22: "أليكسيس تسيبراس، رئيس وزراء اليونان، وزوران زايف، رئيس وزراء مقدونيا" lists names
+// with their titles after them; the comma apposition read "رئيس وزراء اليونان، وزوران زايف" as the
+// title and its holder, and made Zaev leader_of Greece (ANT, Al Arabiya, 17 Jun 2018).
+#[test]
+fn a_name_with_the_conjunction_after_a_comma_is_the_next_item_not_the_titles_holder() {
+    let a = "وكان أليكسيس تسيبراس، رئيس وزراء اليونان، وزوران زايف، رئيس وزراء مقدونيا، وصلا إلى منطقة بريسبس الحدودية في وقت سابق.";
+    let out = run_cands_on(
+        &[(
+            "a",
+            a,
+            &[
+                ("أليكسيس تسيبراس", EntityType::Per),
+                ("وزوران زايف", EntityType::Per),
+            ],
+        )],
+        Some("2018-06-17"),
+    );
+    let greece = entity_with(&out, "اليونان");
+    let zaev = entity_with(&out, "وزوران زايف");
+    assert!(
+        !out.relations
+            .iter()
+            .any(|r| r.subject == zaev.id && r.object == greece.id),
+        "{:#?}",
+        out.relations
+    );
+}
+
+// Session 22: "أحمد زاهد" (Malaysia's interior minister) joined "أحمد أبو زيد" (Egypt's foreign
+// ministry spokesman) across articles: first names equal, and زاهد / زيد share the skeleton زد.
+// A family name with its kunya (أبو زيد) is one name, not زيد.
+#[test]
+fn a_family_name_with_its_kunya_is_not_a_bare_name_of_the_same_skeleton() {
+    let a = "وقال المتحدث باسم وزارة الخارجية المصرية أحمد أبو زيد إن مصر تتابع باهتمام التطورات.";
+    let b = "وقال وزير الداخلية الماليزي، أحمد زاهد، لوكالة أنباء برناما الماليزية الرسمية إن الضحية كان مهندسا.";
+    let out = run_cands_on(
+        &[
+            ("a", a, &[("أحمد أبو زيد", EntityType::Per)]),
+            ("b", b, &[("أحمد زاهد", EntityType::Per)]),
+        ],
+        Some("2018-04-22"),
+    );
+    assert_ne!(
+        entity_with(&out, "أحمد أبو زيد").id,
+        entity_with(&out, "أحمد زاهد").id
+    );
+}
