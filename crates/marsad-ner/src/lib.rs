@@ -13,6 +13,7 @@ mod eval;
 mod features;
 mod lexicon;
 mod model;
+mod outside;
 mod stem;
 mod tags;
 mod tokenize;
@@ -24,6 +25,7 @@ pub use clusters::{learn_clusters, ClusterConfig, Clusters};
 pub use conll::{parse_conll, parse_wojood, Sentence};
 pub use eval::{chunks, score, Counts, Scores};
 pub use lexicon::{mine_names, Lexicon, LEX_LOC, LEX_NAT, LEX_ORG, LEX_PER, LEX_TRAIN};
+pub use outside::OutsideCodes;
 pub use stem::proclitic_len;
 pub use tags::{NerLabel, Tag, N_TAGS};
 pub use tokenize::tokenize;
@@ -84,6 +86,8 @@ pub struct NerSpan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
     model: Model,
+    /// Codes of an outside scorer, used in place of the character scorer's (experimental).
+    outside: Option<std::sync::Arc<OutsideCodes>>,
 }
 
 /// The bytes of the shipped model (for fingerprints of what the analysis depends on).
@@ -101,7 +105,14 @@ impl Tagger {
     pub fn load(bytes: &[u8]) -> Result<Tagger, NerError> {
         Ok(Tagger {
             model: Model::from_bytes(bytes)?,
+            outside: None,
         })
+    }
+
+    /// Uses an outside scorer's codes as the character scorer's features (experimental: see
+    /// [`OutsideCodes`]); a model trained with [`TrainConfig::outside_codes`] needs them.
+    pub fn set_outside_codes(&mut self, codes: Option<std::sync::Arc<OutsideCodes>>) {
+        self.outside = codes;
     }
 
     /// The binary form (deterministic: the same model always gives the same bytes).
@@ -280,12 +291,16 @@ impl Tagger {
             }
             _ => None,
         };
-        let nn = match &self.model.charnn {
-            Some(net) => {
+        let nn = match (&self.outside, &self.model.charnn) {
+            (Some(o), _) => {
+                o.codes_into(tokens, &mut st.codes);
+                Some(st.codes.as_slice())
+            }
+            (None, Some(net)) => {
                 net.codes(tokens, &mut st.net, &mut st.codes);
                 Some(st.codes.as_slice())
             }
-            None => None,
+            (None, None) => None,
         };
         st.scratch.prepare(
             tokens,

@@ -63,6 +63,9 @@ pub struct TrainConfig {
     pub wide: bool,
     /// Character-level neural scorer whose binned tag scores become features (epochs 0 = off).
     pub char_net: CharNetConfig,
+    /// An outside scorer's codes in place of the character scorer's (experimental; the codes of
+    /// training sentences must come from a scorer that did not see them).
+    pub outside_codes: Option<std::sync::Arc<crate::OutsideCodes>>,
 }
 
 impl Default for TrainConfig {
@@ -89,6 +92,7 @@ impl Default for TrainConfig {
             margin_o: 2.0,
             wide: false,
             char_net: CharNetConfig::default(),
+            outside_codes: None,
         }
     }
 }
@@ -369,7 +373,14 @@ pub fn train(
             let l = perceptron(idx, &cfg, size, |_, _, _| {});
             let mut m = l.averaged(bits, &cfg, gaz.is_some(), net);
             m.o_bias = cfg.doc_first_bias;
-            crate::self_trained_lexicon(&Tagger { model: m }, texts.iter().map(String::as_str), 3)
+            crate::self_trained_lexicon(
+                &Tagger {
+                    model: m,
+                    outside: None,
+                },
+                texts.iter().map(String::as_str),
+                3,
+            )
         };
         for f in 0..k_doc {
             let (a, b) = (n * f / k_doc, n * (f + 1) / k_doc);
@@ -412,6 +423,7 @@ pub fn train(
             Some(d) if !doc_stage => {
                 let t = Tagger {
                     model: l.averaged(bits, cfg, gaz.is_some(), net),
+                    outside: cfg.outside_codes.clone(),
                 };
                 Some(evaluate(&t, d, gaz, &NerLabel::ALL))
             }
@@ -425,6 +437,7 @@ pub fn train(
     });
     let mut tagger = Tagger {
         model: l.averaged(bits, cfg, gaz.is_some(), net),
+        outside: cfg.outside_codes.clone(),
     };
     if !doc_stage {
         return Ok(tune_o_bias(tagger, cfg, dev, gaz));
@@ -515,6 +528,18 @@ fn char_net_codes(
     usable: &[&Sentence],
     cfg: &TrainConfig,
 ) -> (Option<CharNet>, Vec<Vec<[u64; 2]>>) {
+    if let Some(o) = &cfg.outside_codes {
+        let codes = usable
+            .iter()
+            .map(|s| {
+                let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                let mut c = Vec::new();
+                o.codes_into(&toks, &mut c);
+                c
+            })
+            .collect();
+        return (None, codes);
+    }
     let nc = &cfg.char_net;
     if nc.epochs == 0 {
         return (None, Vec::new());
@@ -910,6 +935,7 @@ fn train_crf(
         }
         let tagger = Tagger {
             model: make_model(&w, scale, &trans),
+            outside: cfg.outside_codes.clone(),
         };
         let dev_scores = dev.map(|d| evaluate(&tagger, d, gaz, &NerLabel::ALL));
         on_epoch(&EpochReport {
@@ -921,6 +947,7 @@ fn train_crf(
     }
     last.unwrap_or_else(|| Tagger {
         model: make_model(&w, scale, &trans),
+        outside: cfg.outside_codes.clone(),
     })
 }
 

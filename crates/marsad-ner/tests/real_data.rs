@@ -479,3 +479,56 @@ fn brown_cluster_model_round_trips_and_older_formats_still_load() {
     .unwrap();
     assert_eq!(shipped().to_bytes(), file);
 }
+
+/// Codes an outside scorer that knew the gold tags would give (`OutsideCodes` file format).
+fn oracle_codes(sents: &[Sentence]) -> String {
+    let mut out = String::new();
+    for s in sents {
+        let codes: Vec<String> = s
+            .tags
+            .iter()
+            .map(|t| {
+                let i = t.index() as u64;
+                let entity = if i == 0 { 1 } else { 2 + ((i - 1) / 2) * 4 + 3 };
+                format!("{},{entity}", 1 + i * 4 + 3)
+            })
+            .collect();
+        out += &format!("{}\t{}\n", s.tokens.join(" "), codes.join(" "));
+    }
+    out
+}
+
+// Session 22: outside codes (experiments/ner-gemma) reach the features in training and tagging.
+#[test]
+fn outside_codes_are_features_in_training_and_tagging() {
+    let data = train_split();
+    let (train, held) = (&data[..500], &data[3000..3300]);
+    let mut all = train.to_vec();
+    all.extend_from_slice(held);
+    let codes = std::sync::Arc::new(
+        marsad_ner::OutsideCodes::parse(&oracle_codes(&all)).expect("codes parse"),
+    );
+    // ANERcorp repeats some sentences (datelines, short quotes); each is one entry.
+    assert!(codes.len() > all.len() * 9 / 10 && codes.len() <= all.len());
+    let cfg = TrainConfig {
+        outside_codes: Some(codes.clone()),
+        ..small_config()
+    };
+    let mut tagger = marsad_ner::train(train, None, &cfg, None, |_| {}).unwrap();
+    let with = marsad_ner::evaluate(&tagger, held, None, &NerLabel::ALL)
+        .overall
+        .f1();
+    tagger.set_outside_codes(None);
+    let without = marsad_ner::evaluate(&tagger, held, None, &NerLabel::ALL)
+        .overall
+        .f1();
+    let plain = marsad_ner::train(train, None, &small_config(), None, |_| {}).unwrap();
+    let base = marsad_ner::evaluate(&plain, held, None, &NerLabel::ALL)
+        .overall
+        .f1();
+    eprintln!(
+        "with oracle codes {with:.2}, model without them {without:.2}, plain model {base:.2}"
+    );
+    assert!(with > 90.0 && with > base + 20.0, "{with} vs {base}");
+    assert!(without < with - 20.0, "{without} vs {with}");
+}

@@ -159,6 +159,11 @@ pub struct TrainNerArgs {
     /// Character scorer: `2^bits` embedding rows.
     #[arg(long, default_value_t = marsad_ner::CharNetConfig::default().bits)]
     char_net_bits: u32,
+    /// Experimental: an outside scorer's per-token codes (`tokens<TAB>best,entity …` lines, see
+    /// experiments/ner-gemma) in place of the character scorer's. Codes of training sentences must
+    /// come from a scorer that did not see them; the model needs the same codes when tagging.
+    #[arg(long, conflicts_with = "char_net_epochs")]
+    outside_codes: Option<PathBuf>,
 }
 
 /// Arguments of `marsad eval ner`.
@@ -183,6 +188,24 @@ pub struct EvalNerArgs {
     /// library user who calls `Tagger::entities` without one gets).
     #[arg(long)]
     no_kb_gazetteer: bool,
+    /// Experimental: the outside scorer's codes for the test sentences, for a model trained with
+    /// `train ner --outside-codes`.
+    #[arg(long)]
+    outside_codes: Option<PathBuf>,
+}
+
+/// Reads an outside scorer's codes file.
+fn read_outside_codes(path: &Path) -> anyhow::Result<std::sync::Arc<marsad_ner::OutsideCodes>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let codes = marsad_ner::OutsideCodes::parse(&text)
+        .with_context(|| format!("parsing {}", path.display()))?;
+    eprintln!(
+        "outside codes for {} sentences from {}",
+        codes.len(),
+        path.display()
+    );
+    Ok(std::sync::Arc::new(codes))
 }
 
 fn read_conll(path: &Path) -> anyhow::Result<Vec<Sentence>> {
@@ -435,6 +458,11 @@ pub fn train(args: TrainNerArgs) -> anyhow::Result<()> {
             rate: args.char_net_rate,
             emb_rate: args.char_net_emb_rate,
         },
+        outside_codes: args
+            .outside_codes
+            .as_deref()
+            .map(read_outside_codes)
+            .transpose()?,
         doc_folds: TrainConfig::default().doc_folds,
         o_bias: if dev.is_some() {
             args.o_bias
@@ -635,6 +663,9 @@ pub fn eval(args: EvalNerArgs) -> anyhow::Result<()> {
     };
     if let Some(b) = args.o_bias {
         tagger.set_o_bias(b);
+    }
+    if let Some(p) = &args.outside_codes {
+        tagger.set_outside_codes(Some(read_outside_codes(p)?));
     }
     let data = read_many(&args.test)?;
     let t0 = Instant::now();
