@@ -1,9 +1,12 @@
 """Linear probe (softmax over the 9 BIO tags) on Gemma word states; out-of-fold over the same 5
 contiguous blocks as `marsad train ner --cv 5`, scored alone (conlleval-style exact spans).
 
+HIDDEN=N (environment) makes it a one-hidden-layer network of N units.
+
 usage: probe.py TRAIN.conll TRAIN.npz LAYERIDX[,LAYERIDX..] [CTX] [TEST.conll TEST.npz] OUT_PREFIX
 writes OUT_PREFIX.train.codes / .test.codes: one line per sentence, "key\tc1,c2 c1,c2 ..."
 """
+import os
 import sys
 import numpy as np
 import torch
@@ -105,10 +108,19 @@ def feats(npz, layer_idx, ctx, lens):
     return X
 
 
+HIDDEN = int(os.environ.get("HIDDEN", "0"))
+
+
 def train_probe(X, y, epochs=30, wd=1e-4):
     Xt = torch.from_numpy(X)
     yt = torch.from_numpy(y)
-    lin = torch.nn.Linear(X.shape[1], 9)
+    # HIDDEN > 0: one hidden layer (ReLU, dropout 0.2) instead of the linear probe.
+    if HIDDEN:
+        lin = torch.nn.Sequential(
+            torch.nn.Dropout(0.2), torch.nn.Linear(X.shape[1], HIDDEN), torch.nn.ReLU(),
+            torch.nn.Dropout(0.2), torch.nn.Linear(HIDDEN, 9))
+    else:
+        lin = torch.nn.Linear(X.shape[1], 9)
     opt = torch.optim.Adam(lin.parameters(), lr=2e-3, weight_decay=wd)
     n = len(y)
     for ep in range(epochs):
@@ -123,6 +135,7 @@ def train_probe(X, y, epochs=30, wd=1e-4):
 
 
 def predict(lin, X):
+    lin.eval()
     with torch.no_grad():
         return torch.log_softmax(lin(torch.from_numpy(X)), -1).numpy()
 
