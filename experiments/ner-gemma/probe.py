@@ -201,4 +201,5 @@ def main():
                 fo.write(" ".join(w for w, _ in s) + "\t" + " ".join(codes(lp[ts[i] : ts[i + 1]])) + "\n")
 
 
-main()
+if __name__ == "__main__":
+    main()
