@@ -1357,12 +1357,39 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         .iter()
         .map(|(k, n)| (k, abd_joined(n.merge_toks().into_iter())))
         .collect();
+    // A person written once with a proclitic on the first name ("علي خامنئي بأدولف هتلر": "to
+    // Adolf Hitler"; "زيدان من جهة ويورغن كلوب") is the person the corpus names without it: where
+    // the tagger's span took the clitic, the document alone could not tell a clitic from a
+    // name's first letter. Only where the bare name is a new person of the same words elsewhere
+    // and the written first word is no known name (وليد, بيل), and never as the head others join.
+    let by_toks: HashMap<&[String], &String> = toks_of
+        .iter()
+        .filter(|(k, t)| t.len() >= 2 && news[**k].kind == Some(EntityType::Per))
+        .map(|(k, t)| (t.as_slice(), *k))
+        .collect();
+    let clitic_of: HashMap<&String, &String> = toks_of
+        .iter()
+        .filter(|(k, t)| t.len() >= 2 && news[**k].kind.is_none_or(|t| t == EntityType::Per))
+        .filter_map(|(k, t)| {
+            let first = &t[0];
+            let rest = first.strip_prefix(['و', 'ب', 'ل', 'ف'])?;
+            if rest.chars().count() < 3 || is_name_token(first) || !kb.lookup(first).is_empty() {
+                return None;
+            }
+            let bare: Vec<String> = std::iter::once(rest.to_string())
+                .chain(t[1..].iter().cloned())
+                .collect();
+            by_toks.get(bare.as_slice()).map(|b| (*k, *b))
+        })
+        .collect();
     let mut keys: Vec<&String> = news.keys().collect();
-    // Longest names first, so a surname alone joins the full name.
+    // Longest names first, so a surname alone joins the full name; a clitic form after its bare
+    // name, which has the same length.
     keys.sort_by(|a, b| {
         toks_of[*b]
             .len()
             .cmp(&toks_of[*a].len())
+            .then_with(|| clitic_of.contains_key(a).cmp(&clitic_of.contains_key(b)))
             .then_with(|| a.cmp(b))
     });
     let mut canon: HashMap<String, String> = HashMap::new();
@@ -1385,6 +1412,14 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
     for k in keys {
         let n = &news[k];
         let toks = &toks_of[k];
+        if let Some(&bare) = clitic_of.get(k) {
+            let head = canon.get(bare).unwrap_or(bare);
+            if let Some(hi) = heads.iter().position(|h| h.key == head) {
+                weight[hi] += n.introductions();
+                canon.insert(k.clone(), head.clone());
+                continue;
+            }
+        }
         let Some(last) = toks.last() else {
             continue;
         };

@@ -2406,3 +2406,33 @@ fn a_family_name_with_its_kunya_is_not_a_bare_name_of_the_same_skeleton() {
         entity_with(&out, "أحمد زاهد").id
     );
 }
+
+// Session 23: "بأدولف هتلر" ("to Adolf Hitler", ANT, France24) and "ويورغن كلوب" ("and Jürgen
+// Klopp") were persons of their own beside "أدولف هتلر" and "يورغن كلوب" of other articles: the
+// tagger's span took the proclitic, and one document cannot tell it from a name's first letter.
+#[test]
+fn a_person_written_with_a_proclitic_joins_the_bare_name_of_another_document() {
+    let a = "وشبه الأمير محمد بن سلمان، المرشد الأعلى للجمهورية الإيرانية علي خامنئي بأدولف هتلر، محذرا من نوايا إيران تجاه المنطقة.";
+    let b =
+        "استضافتها العاصمة الألمانية برلين عام 1936 خلال فترة حكم الزعيم النازي السابق أدولف هتلر.";
+    let c = "مبارزة تكتيكية مرتقبة بين مدربين مميزين يتغنيان باللعب الهجومي الجميل، زين الدين زيدان من جهة ويورغن كلوب من جهة أخرى.";
+    let d = "وكان لاعبو المدرب الألماني يورغن كلوب قد اكتسحوا منافسيهم في مباراة الذهاب.";
+    let out = run_cands_on(
+        &[
+            ("a", a, &[("بأدولف هتلر", EntityType::Per)]),
+            ("b", b, &[("أدولف هتلر", EntityType::Per)]),
+            ("c", c, &[("ويورغن كلوب", EntityType::Per)]),
+            ("d", d, &[("يورغن كلوب", EntityType::Per)]),
+        ],
+        Some("2018-05-26"),
+    );
+    let hitler = entity_with(&out, "أدولف هتلر");
+    assert_eq!(hitler.id, entity_with(&out, "بأدولف هتلر").id);
+    assert_eq!(hitler.name.ar, "أدولف هتلر");
+    let klopp = entity_with(&out, "يورغن كلوب");
+    assert_eq!(klopp.id, entity_with(&out, "ويورغن كلوب").id);
+    assert_eq!(klopp.name.ar, "يورغن كلوب");
+    // Alone, the document keeps what it read: nothing to join.
+    let out = run_cands_on(&[("a", a, &[("بأدولف هتلر", EntityType::Per)])], None);
+    entity_with(&out, "بأدولف هتلر");
+}
