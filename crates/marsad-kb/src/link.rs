@@ -1409,6 +1409,8 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
     // Person heads of three words or more, by the first letter of their surname's article-less
     // skeleton (as `joined`), for the shorter names that end them.
     let mut long_heads: HashMap<Option<char>, Vec<usize>> = HashMap::new();
+    // The same heads by their first word's skeleton, for the shorter names that start them.
+    let mut first_heads: HashMap<String, Vec<usize>> = HashMap::new();
     for k in keys {
         let n = &news[k];
         let toks = &toks_of[k];
@@ -1565,6 +1567,48 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                 }
             }
         }
+        // A full name may also be the start of a longer one, the family name left out by the
+        // writer or cut off by the tagger: "عبد ربه منصور" of "عبد ربه منصور هادي", "ميغيل دياز"
+        // of "ميغيل دياز كانيل". Only where one longer name dominates threefold over any other
+        // that starts so and the corpus uses it at least twice as often as this one: "محمد حسين",
+        // "صلاح الدين" (also a province) and "كيم يونغ" start several names.
+        if target.is_none()
+            && name.kind == Some(EntityType::Per)
+            && name.first.is_some()
+            && !name.lineage
+        {
+            let mut cands: Vec<(usize, &String, usize)> = first_heads
+                .get(
+                    &name
+                        .first
+                        .as_ref()
+                        .map_or_else(String::new, |f| f.sk.clone()),
+                )
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&hi| {
+                    // The same words, not skeletons: "جون مور" is no start of "جان ماري لوبان".
+                    // And the words that go on are a name's, not a list's or a sentence's
+                    // ("مسعود أوزيل وإلكاي غوندوغان", "دونالد ترامب أشارا").
+                    let h = &toks_of[heads[hi].key];
+                    h.len() > toks.len()
+                        && h.starts_with(toks)
+                        && h[toks.len()..].iter().all(|w| {
+                            !common_broad(kb, w) && (!w.starts_with('و') || is_name_token(w))
+                        })
+                })
+                .map(|hi| (weight[hi], heads[hi].key, hi))
+                .collect();
+            cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            let second = cands.get(1).map_or(0, |c| c.0);
+            if let Some(&(w, _, hi)) = cands.first() {
+                if w >= 3 * second && w >= 2 * n.introductions() {
+                    target = Some(hi);
+                    hits = 1;
+                }
+            }
+        }
         // A word alone may also be the family name that leads a name of three words or more
         // (كيم of كيم جونغ أون, مون of مون جاي إن). Where it is, or where several full names end
         // in it, it goes to the name the corpus uses far more often (threefold), whichever end
@@ -1637,6 +1681,12 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                         .entry(name.last.ssk.chars().next())
                         .or_default()
                         .push(heads.len());
+                    if let Some(f) = &name.first {
+                        first_heads
+                            .entry(f.sk.clone())
+                            .or_default()
+                            .push(heads.len());
+                    }
                 }
                 weight.push(n.introductions());
                 heads.push(name);
