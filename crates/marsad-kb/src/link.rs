@@ -144,9 +144,13 @@ impl NewEnt {
     /// most often, weighted by its length (a full name beats a shorter variant seen about as
     /// often).
     fn best_full(&self, min: usize) -> Option<&str> {
+        // No full name starts with الله (see `merge_new`): "الله غولن" is a cut "فتح الله غولن".
         let names_only = |f: &str| {
             f.split_whitespace()
                 .all(|w| is_name_token(&normalize_str(w)))
+                && f.split_whitespace()
+                    .next()
+                    .is_none_or(|w| normalize_str(w) != "الله")
         };
         self.forms
             .iter()
@@ -1531,11 +1535,14 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         // الإيراني, الرئيس الكوبي). Not the end of a lineage name. Where several longer names
         // qualify, or the longer name is rarer than this one, it goes to the one the corpus uses
         // far more often, as a lone surname does below.
+        // A name never starts with الله: "الله غولن" is "فتح الله غولن" cut after its first word
+        // ("حركة فتح الله غولن"), whatever office it was given.
+        let cut_allah = toks[0] == "الله";
         if target.is_none()
             && name.kind == Some(EntityType::Per)
             && name.first.is_some()
             && !name.lineage
-            && !n.offices.is_empty()
+            && (cut_allah || !n.offices.is_empty())
         {
             let mut cands: Vec<(usize, &String, usize)> = long_heads
                 .get(&name.last.ssk.chars().next())
@@ -1546,7 +1553,7 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                     let h = &toks_of[heads[hi].key];
                     h.len() > toks.len()
                         && heads[hi].last.loose(&name.last)
-                        && !news[heads[hi].key].offices.is_disjoint(&n.offices)
+                        && (cut_allah || !news[heads[hi].key].offices.is_disjoint(&n.offices))
                         && !matches!(
                             h[h.len() - toks.len() - 1].as_str(),
                             "بن" | "ابن" | "بنت" | "ال"
@@ -1561,7 +1568,7 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
             cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
             let second = cands.get(1).map_or(0, |c| c.0);
             if let Some(&(w, _, hi)) = cands.first() {
-                if w >= 3 * second && 2 * w >= n.introductions() {
+                if w >= 3 * second && (cut_allah || 2 * w >= n.introductions()) {
                     target = Some(hi);
                     hits = 1;
                 }

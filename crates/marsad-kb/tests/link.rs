@@ -2468,3 +2468,21 @@ fn a_name_that_starts_a_far_more_frequent_longer_name_joins_it() {
         entity_with(&out, "ميغيل دياز").id
     );
 }
+
+// Session 23: "الله غولن" (90 mentions in ANT) was a person of its own, the tagger having cut
+// "حركة فتح الله غولن" after فتح; the six "فتح الله غولن" were another. No name starts with الله.
+#[test]
+fn a_name_cut_before_allah_joins_the_whole_name() {
+    let a = "وأعلن أن جهاز الاستخبارات التركي تمكّن من إعادة 80 شخصاً يشتبه بأنهم من أتباع حركة فتح الله غولن، إلى البلاد بعد عملية طرد سرية.";
+    let b = "وتتهم أنقرة الداعية فتح الله غولن المقيم في الولايات المتحدة بتدبير محاولة الانقلاب.";
+    let out = run_cands_on(
+        &[
+            ("a", a, &[("الله غولن", EntityType::Per)]),
+            ("b", b, &[("فتح الله غولن", EntityType::Per)]),
+        ],
+        Some("2018-04-05"),
+    );
+    let e = entity_with(&out, "فتح الله غولن");
+    assert_eq!(e.id, entity_with(&out, "الله غولن").id, "{e:#?}");
+    assert_eq!(e.name.ar, "فتح الله غولن");
+}
