@@ -146,11 +146,13 @@ impl NewEnt {
     fn best_full(&self, min: usize) -> Option<&str> {
         // No full name starts with الله (see `merge_new`): "الله غولن" is a cut "فتح الله غولن".
         let names_only = |f: &str| {
-            f.split_whitespace()
-                .all(|w| is_name_token(&normalize_str(w)))
-                && f.split_whitespace()
-                    .next()
-                    .is_none_or(|w| normalize_str(w) != "الله")
+            f.split_whitespace().all(|w| {
+                let w = normalize_str(w);
+                is_name_token(&w) || particle_surname(&w)
+            }) && f
+                .split_whitespace()
+                .next()
+                .is_none_or(|w| normalize_str(w) != "الله")
         };
         self.forms
             .iter()
@@ -1357,10 +1359,27 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
         may_lead: bool,
     }
     // عبد is written apart or onto its word (عبد الرحمن / عبدالرحمن): one name word either way.
-    let toks_of: HashMap<&String, Vec<String>> = news
+    let mut toks_of: HashMap<&String, Vec<String>> = news
         .iter()
         .map(|(k, n)| (k, abd_joined(n.merge_toks().into_iter())))
         .collect();
+    // A European name's particle is written apart or onto the surname (جان إيف لو دريان / جان
+    // إيف لودريان, هايلامارايام دي سالين / ديسالين): read it onto the next word only where the
+    // corpus writes that joined word in a person's name, so a particle never makes a new word
+    // (لي كيكيانغ stays two words). The joined reading sorts after a name written joined, which
+    // heads the entity and names it.
+    let person_words: HashSet<&str> = toks_of
+        .iter()
+        .filter(|(k, _)| news[**k].kind.is_none_or(|t| t == EntityType::Per))
+        .flat_map(|(_, t)| t.iter().map(String::as_str))
+        .collect();
+    let particle_read: HashMap<&String, Vec<String>> = toks_of
+        .iter()
+        .filter(|(k, _)| news[**k].kind.is_none_or(|t| t == EntityType::Per))
+        .filter_map(|(k, t)| particle_joined(t, &person_words).map(|j| (*k, j)))
+        .collect();
+    let particled: HashSet<&String> = particle_read.keys().copied().collect();
+    toks_of.extend(particle_read);
     // A person written once with a proclitic on the first name ("علي خامنئي بأدولف هتلر": "to
     // Adolf Hitler"; "زيدان من جهة ويورغن كلوب") is the person the corpus names without it: where
     // the tagger's span took the clitic, the document alone could not tell a clitic from a
@@ -1394,6 +1413,7 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
             .len()
             .cmp(&toks_of[*a].len())
             .then_with(|| clitic_of.contains_key(a).cmp(&clitic_of.contains_key(b)))
+            .then_with(|| particled.contains(a).cmp(&particled.contains(b)))
             .then_with(|| a.cmp(b))
     });
     let mut canon: HashMap<String, String> = HashMap::new();
@@ -1602,7 +1622,8 @@ fn merge_new(kb: &Kb, news: &HashMap<String, NewEnt>) -> HashMap<String, String>
                     h.len() > toks.len()
                         && h.starts_with(toks)
                         && h[toks.len()..].iter().all(|w| {
-                            !common_broad(kb, w) && (!w.starts_with('و') || is_name_token(w))
+                            (!common_broad(kb, w) || particle_surname(w))
+                                && (!w.starts_with('و') || is_name_token(w))
                         })
                 })
                 .map(|hi| (weight[hi], heads[hi].key, hi))
@@ -1733,6 +1754,41 @@ fn same_lineage(a: &[String], b: &[String]) -> bool {
 
 /// Name tokens with عبد written onto the word after it, as the press often writes it too:
 /// "سلمان بن عبدالعزيز" is the KB's "سلمان بن عبد العزيز".
+/// A surname with a European particle written onto it (لودريان, ديسالين): a name word as "لو
+/// دريان" is, though news uses it often enough to be on the frequent-word list. The rest must be
+/// a name of four letters or more: «دوناد» (a handle's misspelt "Donald") is no دو + «ناد».
+fn particle_surname(w: &str) -> bool {
+    ["لو", "دي", "دو"].iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.chars().count() >= 4 && is_name_token(r))
+    })
+}
+
+/// The name's words with a European particle (لو, دي, دو) read onto the next word, where the
+/// joined word is one the corpus writes in a person's name (`words`); `None` if nothing joins.
+fn particle_joined(toks: &[String], words: &HashSet<&str>) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    let mut joined = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if let Some(next) = toks.get(i + 1) {
+            if matches!(t.as_str(), "لو" | "دي" | "دو") {
+                let j = format!("{t}{next}");
+                if words.contains(j.as_str()) {
+                    out.push(j);
+                    joined = true;
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    joined.then_some(out)
+}
+
 fn abd_joined(toks: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in toks {

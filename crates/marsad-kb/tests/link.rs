@@ -2486,3 +2486,36 @@ fn a_name_cut_before_allah_joins_the_whole_name() {
     assert_eq!(e.id, entity_with(&out, "الله غولن").id, "{e:#?}");
     assert_eq!(e.name.ar, "فتح الله غولن");
 }
+
+#[test]
+fn a_particle_written_apart_is_the_surname_written_joined() {
+    // Le Drian is «جان إيف لودريان» in some articles and «جان إيف لو دريان» or «لو دريان» in others.
+    let a = "شغل جان إيف لودريان منصب وزير دفاع فرنسا خلال عهدة الرئيس السابق فرنسوا هولاند وهو يعتبر من بين المقربين له.";
+    let b = "ويرافق ماكرون عدد من الوزراء بينهم وزير الخارجية جان إيف لودريان ورجال أعمال وفنانون لهم علاقة بالهند.";
+    let c =
+        "قال وزير الخارجية الفرنسي، جان إيف لو دريان، الأربعاء، إن تصريح إيران يقترب من الخط الأحمر.";
+    let d = "وقال لو دريان للصحفيين لدى وصوله لحضور اجتماع مع نظرائه لمناقشة الملف الإيراني.";
+    // Read without a tagger span, the title's name stops at «لو» ("if"): «جان إيف» and «لو دريان».
+    let e =
+        "أكد وزير الخارجية الفرنسي جان إيف لو دريان أنه لم تعلن بعد أي جهة مسؤوليتها عن الهجوم.";
+    let out = run_cands_on(
+        &[
+            ("a", a, &[("جان إيف لودريان", EntityType::Per)]),
+            ("b", b, &[("جان إيف لودريان", EntityType::Per)]),
+            ("c", c, &[("جان إيف لو دريان", EntityType::Per)]),
+            ("d", d, &[("لو دريان", EntityType::Per)]),
+            ("e", e, &[]),
+        ],
+        Some("2018-04-05"),
+    );
+    let le_drian = entity_with(&out, "جان إيف لودريان");
+    for form in ["جان إيف لو دريان", "لو دريان", "جان إيف"] {
+        assert_eq!(
+            le_drian.id,
+            entity_with(&out, form).id,
+            "{form}: {le_drian:#?}"
+        );
+    }
+    // The name written joined, as most articles write it, names the entity.
+    assert_eq!(le_drian.name.ar, "جان إيف لودريان");
+}
