@@ -2885,7 +2885,14 @@ fn link_doc(
         cands: &cand_names,
     };
     let mut spans = Spans::of(&out);
+    let mut split: Vec<CandidateMention> = Vec::with_capacity(d.extra_mentions.len());
     for c in d.extra_mentions {
+        match two_persons(kb, &dt, c, d.published) {
+            Some(pair) => split.extend(pair),
+            None => split.push(*c),
+        }
+    }
+    for c in &split {
         if d.text.get(c.start..c.end).is_none() {
             diags.push(Diagnostic {
                 severity: Severity::Warning,
@@ -4355,6 +4362,63 @@ fn family_noun(prev: &str) -> bool {
 /// that normalisation makes it look like.
 fn not_a_name_here(key: &str, next: &str, written: &str) -> bool {
     (key == "مسقط" && next.starts_with("راس")) || (key == "اليمني" && written.ends_with("يمنى"))
+}
+
+/// A person span of two words that are the family names of two KB officials of different states
+/// ("ووصف أردوغان نتنياهو": Erdogan described Netanyahu, verb, subject, object) is the two persons
+/// side by side, not one name: the two single-word spans.
+fn two_persons(
+    kb: &Kb,
+    dt: &DocTokens,
+    c: &CandidateMention,
+    date: Option<&str>,
+) -> Option<[CandidateMention; 2]> {
+    if c.kind != EntityType::Per {
+        return None;
+    }
+    let r = dt.overlapping_range(c.start, c.end);
+    if r.len() != 2 || !dt.gap_after(r.start).trim().is_empty() {
+        return None;
+    }
+    let (a, b) = (dt.text(r.start), dt.text(r.start + 1));
+    // A given name is a full name's first word (عادل الجبير, حسن نصر الله), and the surnames must
+    // be the KB persons' own words, not look-alikes (بليتزر is not بلاتر).
+    let given = kb_given_names(kb);
+    if given.contains(a) || given.contains(b) {
+        return None;
+    }
+    let own = |w: &str, i: u32| {
+        normalize_str(&kb.entries[i as usize].ar)
+            .split(' ')
+            .any(|x| x == w)
+    };
+    let pa = kb_surname_holder(kb, a, date).filter(|&i| own(a, i))?;
+    let pb = kb_surname_holder(kb, b, date).filter(|&i| own(b, i))?;
+    // Officials of two different states (Erdogan, Netanyahu); two Lebanese family names side by
+    // side («خليل حمادة», a union's spokesman) may well be one more Lebanese.
+    let (ca, cb) = (
+        &kb.entries[pa as usize].country,
+        &kb.entries[pb as usize].country,
+    );
+    if pa == pb || ca.is_none() || cb.is_none() || ca == cb {
+        return None;
+    }
+    if !kb.lookup(&format!("{a} {b}")).is_empty() {
+        return None;
+    }
+    let (ta, tb) = (&dt.toks[r.start], &dt.toks[r.start + 1]);
+    Some([
+        CandidateMention {
+            start: ta.orig.0.max(c.start),
+            end: ta.orig.1,
+            kind: c.kind,
+        },
+        CandidateMention {
+            start: tb.orig.0,
+            end: tb.orig.1.min(c.end),
+            kind: c.kind,
+        },
+    ])
 }
 
 fn clean_candidate(

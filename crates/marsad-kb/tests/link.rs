@@ -2519,3 +2519,37 @@ fn a_particle_written_apart_is_the_surname_written_joined() {
     // The name written joined, as most articles write it, names the entity.
     assert_eq!(le_drian.name.ar, "جان إيف لودريان");
 }
+
+#[test]
+fn two_officials_of_different_states_side_by_side_are_two_persons() {
+    // ANT (BBC): verb, subject, object; the tagger read «أردوغان نتنياهو» as one person's name.
+    let a = "ووصف أردوغان نتنياهو \"بالإرهابي\" بعدما اعترض الأخير على ماسماه \"المحاضرة الاخلاقية\" التركية.";
+    // ANT (Sky News Arabia): two Lebanese family names (both KB ministers' surnames) are one more
+    // Lebanese, a union's spokesman.
+    let b = "وقال خليل حمادة الناطق باسم نقابة الموظفين إن هذه الفعاليات الاحتجاجية مستمرة.";
+    let out = run_cands_on(
+        &[
+            ("a", a, &[("أردوغان نتنياهو", EntityType::Per)]),
+            ("b", b, &[("خليل حمادة", EntityType::Per)]),
+        ],
+        Some("2018-04-01"),
+    );
+    let erdogan = entity_with(&out, "أردوغان");
+    let netanyahu = entity_with(&out, "نتنياهو");
+    assert_ne!(erdogan.id, netanyahu.id);
+    assert_eq!(
+        erdogan.name.en.as_deref(),
+        Some("Ragab Tayyip Erdoğan"),
+        "{erdogan:#?}"
+    );
+    assert_eq!(
+        netanyahu.name.en.as_deref(),
+        Some("Binyamin Netanyahu"),
+        "{netanyahu:#?}"
+    );
+    assert!(out.entities.iter().all(|e| e
+        .mentions
+        .iter()
+        .all(|m| m.evidence.text != "أردوغان نتنياهو")));
+    entity_with(&out, "خليل حمادة");
+}
