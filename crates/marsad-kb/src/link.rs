@@ -2103,7 +2103,7 @@ fn link_doc(
                 let particle_at = |k: usize| {
                     k > j
                         && k + 1 < dt.toks.len()
-                        && matches!(dt.text(k), "بن" | "ابن" | "بنت" | "ال")
+                        && matches!(dt.text(k), "بن" | "ابن" | "بنت" | "ال" | "لو" | "دي" | "دو")
                         && gap_ok(k)
                         && name_goes_on(dt.text(k + 1))
                 };
@@ -2143,7 +2143,11 @@ fn link_doc(
                 while k < dt.toks.len()
                     && k < j + 3 + particles
                     && tok_match[k].is_none()
-                    && (name_like(dt.text(k)) || particle_at(k) || after_abd(k) || abd_surname(k))
+                    && (name_like(dt.text(k))
+                        || particle_at(k)
+                        || (k > j && particle_at(k - 1))
+                        || after_abd(k)
+                        || abd_surname(k))
                     // ل + ال never starts a name (الرئيس الأمريكي للتشكيك), nor ب before a name
                     // (الرئيس الأمريكي بكيم جونغ: "with Kim").
                     && !dt.text(k).starts_with("لل")
@@ -2172,7 +2176,11 @@ fn link_doc(
                         particles += 1;
                     }
                     toks.push(dt.text(k).to_string());
-                    if !gap_ok(k) {
+                    // A European particle introduces the surname, which ends the name (جان إيف لو
+                    // دريان; not «سيرك دو سولاي" سيرك الشمس»).
+                    let surname_after_particle =
+                        k > j + 1 && matches!(dt.text(k - 1), "لو" | "دي" | "دو");
+                    if !gap_ok(k) || surname_after_particle {
                         k += 1;
                         break;
                     }
@@ -2289,8 +2297,12 @@ fn link_doc(
                     };
                     let cut = (1..toks.len())
                         .find(|&n| {
-                            let particle =
-                                |t: &String| matches!(t.as_str(), "بن" | "ابن" | "بنت" | "ال");
+                            let particle = |t: &String| {
+                                matches!(
+                                    t.as_str(),
+                                    "بن" | "ابن" | "بنت" | "ال" | "لو" | "دي" | "دو"
+                                )
+                            };
                             if particle(&toks[n]) || particle(&toks[n - 1]) {
                                 return false;
                             }

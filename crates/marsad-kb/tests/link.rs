@@ -2495,16 +2495,15 @@ fn a_particle_written_apart_is_the_surname_written_joined() {
     let c =
         "قال وزير الخارجية الفرنسي، جان إيف لو دريان، الأربعاء، إن تصريح إيران يقترب من الخط الأحمر.";
     let d = "وقال لو دريان للصحفيين لدى وصوله لحضور اجتماع مع نظرائه لمناقشة الملف الإيراني.";
-    // Read without a tagger span, the title's name stops at «لو» ("if"): «جان إيف» and «لو دريان».
-    let e =
-        "أكد وزير الخارجية الفرنسي جان إيف لو دريان أنه لم تعلن بعد أي جهة مسؤوليتها عن الهجوم.";
+    // The tagger cut the name at «لو» ("if").
+    let e = "ووصف جان إيف لو دريان إعلان إيران بأنها مبادرة غير مناسبة.";
     let out = run_cands_on(
         &[
             ("a", a, &[("جان إيف لودريان", EntityType::Per)]),
             ("b", b, &[("جان إيف لودريان", EntityType::Per)]),
             ("c", c, &[("جان إيف لو دريان", EntityType::Per)]),
             ("d", d, &[("لو دريان", EntityType::Per)]),
-            ("e", e, &[]),
+            ("e", e, &[("جان إيف", EntityType::Per)]),
         ],
         Some("2018-04-05"),
     );
@@ -2552,4 +2551,36 @@ fn two_officials_of_different_states_side_by_side_are_two_persons() {
         .iter()
         .all(|m| m.evidence.text != "أردوغان نتنياهو")));
     entity_with(&out, "خليل حمادة");
+}
+
+#[test]
+fn a_title_reads_a_name_through_its_european_particle() {
+    // ANT (Al Arabiya): after the title, «لو» ("if") had ended the name, so one occurrence was two
+    // mentions, «جان إيف» and «لو دريان»; the surname after the particle ends it.
+    let a =
+        "أكد وزير الخارجية الفرنسي جان إيف لو دريان أنه لم تعلن بعد أي جهة مسؤوليتها عن الهجوم.";
+    // ANT (Sky News Arabia): the name after a title ends at the word after the particle.
+    let b = "وقال رئيس \"سيرك دو سولاي\" سيرك الشمس دانيال لامار في بيان إن الفرقة حزينة.";
+    // Another article's tagger span ends on the particle («برونو لو» of Bruno Le Maire): a word
+    // another document's person ends in is where a title's name stops, unless it is a particle.
+    let c = "وأكد برونو لو مير أن فرنسا لن تتراجع عن موقفها.";
+    let out = run_cands_on(
+        &[
+            ("a", a, &[]),
+            ("b", b, &[]),
+            ("c", c, &[("برونو لو", EntityType::Per)]),
+        ],
+        Some("2018-03-03"),
+    );
+    let texts: Vec<&str> = out
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.evidence.text.as_str()))
+        .collect();
+    assert!(texts.contains(&"جان إيف لو دريان"), "{texts:?}");
+    assert!(!texts.contains(&"جان إيف"), "{texts:?}");
+    assert!(
+        texts.iter().all(|t| !t.contains("سولاي\" سيرك")),
+        "{texts:?}"
+    );
 }
